@@ -1,0 +1,51 @@
+# Two commands set Serambi up on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install migrate seed run test test-fast lint format messages benchmark clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies change.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: seed
+	$(PY) manage.py serve_dev --host $(HOST) --port $(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Regenerate the English catalogue after changing user-facing strings.
+messages: install
+	$(PY) manage.py makemessages --locale en --ignore ".venv/*" --ignore "tests/*"
+	$(PY) manage.py compilemessages --locale en --ignore ".venv/*"
+
+benchmark: install
+	$(PY) docs/benchmarks/listing.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,133 @@
+"""The blocks an article body is made of. Each one previews itself in the block picker."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "blockquote"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("judul"), max_length=160)
+    level = blocks.ChoiceBlock(
+        label=_("tingkat"),
+        choices=[("h2", _("Judul bagian (H2)")), ("h3", _("Subjudul (H3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        template = "components/streamfield/heading_block.html"
+        icon = "title"
+        label = _("Judul bagian")
+        description = _("Judul untuk memecah tulisan menjadi bagian-bagian.")
+        preview_value = {"text": "Mengatur keuangan sendirian", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        template = "components/streamfield/paragraph_block.html"
+        icon = "pilcrow"
+        label = _("Paragraf")
+        description = _("Teks biasa dengan cetak tebal, miring, tautan dan daftar.")
+        preview_value = (
+            "<p>Pagi itu saya menyiapkan bekal anak sambil menghitung sisa uang "
+            "belanja. Ternyata, menulis anggaran di kertas membuat hati lebih tenang.</p>"
+        )
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("gambar"))
+    caption = blocks.CharBlock(label=_("keterangan"), required=False, max_length=255)
+
+    class Meta:
+        template = "components/streamfield/image_block.html"
+        icon = "image"
+        label = _("Gambar")
+        description = _("Ilustrasi atau foto dengan keterangan di bawahnya.")
+        preview_value = {"caption": "Ilustrasi: seorang ibu dan anaknya di teras rumah"}
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("kutipan"))
+    attribution = blocks.CharBlock(label=_("sumber"), required=False, max_length=120)
+
+    class Meta:
+        template = "components/streamfield/pull_quote_block.html"
+        icon = "openquote"
+        label = _("Kutipan")
+        description = _("Kalimat penting yang ditonjolkan dari tulisan.")
+        preview_value = {
+            "quote": "Meminta tolong bukan tanda lemah. Itu tanda kita sayang pada diri sendiri.",
+            "attribution": "Seorang anggota komunitas",
+        }
+
+
+class KeyPointsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("judul"), required=False, max_length=120, default="Poin penting"
+    )
+    points = blocks.ListBlock(blocks.CharBlock(max_length=280), label=_("poin"))
+
+    class Meta:
+        template = "components/streamfield/key_points_block.html"
+        icon = "list-ul"
+        label = _("Poin penting")
+        description = _("Ringkasan beberapa poin utama dalam bentuk daftar.")
+        preview_value = {
+            "title": "Poin penting",
+            "points": [
+                "Catat pemasukan dan pengeluaran setiap hari.",
+                "Sisihkan dana darurat walau sedikit.",
+                "Bicarakan kebutuhan dengan anak secara jujur.",
+            ],
+        }
+
+
+class ArticleEmbedBlock(blocks.StructBlock):
+    embed = EmbedBlock(label=_("tautan media"), help_text=_("Misalnya tautan YouTube."))
+    caption = blocks.CharBlock(label=_("keterangan"), required=False, max_length=255)
+
+    class Meta:
+        template = "components/streamfield/embed_block.html"
+        icon = "media"
+        label = _("Media sematan")
+        description = _("Video atau media lain dari tautan.")
+        preview_value = {"caption": "Rekaman diskusi daring komunitas"}
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A "catatan": a boxed aside such as a helpline, a tip or a content note."""
+
+    title = blocks.CharBlock(
+        label=_("judul"), required=False, max_length=120, default="Catatan"
+    )
+    text = blocks.RichTextBlock(label=_("isi"), features=["bold", "italic", "link"])
+
+    class Meta:
+        template = "components/streamfield/callout_block.html"
+        icon = "warning"
+        label = _("Catatan")
+        description = _(
+            "Kotak catatan, misalnya nomor layanan bantuan atau tips singkat."
+        )
+        preview_value = {
+            "title": "Catatan",
+            "text": "<p>Jika kamu merasa kewalahan, hubungi teman yang kamu percaya "
+            "atau layanan konseling terdekat.</p>",
+        }
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    pull_quote = PullQuoteBlock()
+    key_points = KeyPointsBlock()
+    embed = ArticleEmbedBlock()
+    callout = CalloutBlock()

@@ -1,0 +1,303 @@
+"""Articles, their credits, categories and tags."""
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+
+ARTICLES_PER_PAGE = 12
+WORDS_PER_MINUTE = 200
+
+# Slugs the blog index routes itself; an article may not take them.
+RESERVED_ARTICLE_SLUGS = {"kategori", "tag", "feed"}
+
+
+class Category(models.Model):
+    name = models.CharField(_("nama"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("deskripsi"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kategori")
+        verbose_name_plural = _("kategori")
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """/artikel/: every article, newest first, and the category and tag listings."""
+
+    intro = RichTextField(
+        _("pengantar"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["blog.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("indeks artikel")
+        verbose_name_plural = _("indeks artikel")
+
+    def get_articles(self):
+        """Live, public articles under this index, newest first."""
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("category", "hero_image")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def paginate(self, request, articles):
+        return Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+
+    def render_listing(self, request, articles, **extra_context):
+        return self.render(
+            request,
+            context_overrides={
+                "articles": self.paginate(request, articles),
+                **extra_context,
+            },
+        )
+
+    @path("")
+    def all_articles(self, request):
+        return self.render_listing(request, self.get_articles())
+
+    @path("kategori/<slug:slug>/")
+    def by_category(self, request, slug):
+        category = get_object_or_404(Category, slug=slug)
+        return self.render_listing(
+            request, self.get_articles().filter(category=category), category=category
+        )
+
+    @path("tag/<slug:slug>/")
+    def by_tag(self, request, slug):
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        return self.render_listing(
+            request, self.get_articles().filter(tagged_items__tag=tag), tag=tag
+        )
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        credits = self.formsets.get("credits")
+        if credits is not None and not self._has_writer(credits):
+            self.add_error(
+                None,
+                _("Artikel harus mencantumkan setidaknya satu penulis di tab Kredit."),
+            )
+        slug = cleaned_data.get("slug")
+        if slug in RESERVED_ARTICLE_SLUGS:
+            self.add_error(
+                "slug",
+                _("Slug '%(slug)s' dipakai oleh situs. Pilih slug lain.")
+                % {"slug": slug},
+            )
+        return cleaned_data
+
+    @staticmethod
+    def _has_writer(formset):
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE"):
+                continue
+            if data.get("role") == ArticleCredit.Role.WRITER and data.get(
+                "contributor"
+            ):
+                return True
+        return False
+
+
+class ArticlePage(Page):
+    # --- Content
+    standfirst = models.TextField(
+        _("pembuka"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Satu atau dua kalimat di bawah judul yang mengajak orang membaca."
+        ),
+    )
+    excerpt = models.TextField(
+        _("cuplikan"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Ringkasan pendek untuk daftar artikel dan mesin pencari. "
+            "Jika kosong, pembuka yang dipakai."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "website.CustomImage",
+        verbose_name=_("ilustrasi utama"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("isi"), blank=True)
+
+    # --- Classification
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("kategori"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tag"))
+
+    base_form_class = ArticlePageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    credit_panels = [
+        InlinePanel(
+            "credits",
+            heading=_("Kredit"),
+            label=_("Kredit"),
+            min_num=1,
+            help_text=_("Cantumkan penulis (wajib), ilustrator dan kontributor lain."),
+        )
+    ]
+    classification_panels = [
+        MultiFieldPanel(
+            [FieldPanel("category"), FieldPanel("tags"), FieldPanel("excerpt")],
+            heading=_("Kategori dan cuplikan"),
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Isi")),
+            ObjectList(credit_panels, heading=_("Kredit")),
+            ObjectList(classification_panels, heading=_("Kategori")),
+            ObjectList(Page.promote_panels, heading=_("Promosi")),
+            ObjectList(Page.settings_panels, heading=_("Pengaturan")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("excerpt"),
+        index.SearchField("body"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikel")
+
+    @property
+    def summary(self):
+        """What listings and the meta description show."""
+        return self.excerpt or self.standfirst or self.search_description
+
+    @cached_property
+    def reading_time(self):
+        """Minutes to read the body at an unhurried pace; at least one."""
+        words = 0
+        for child in self.body:
+            for text in child.block.get_searchable_content(child.value):
+                words += len(strip_tags(str(text)).split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def credits_by_role(self, role):
+        return [credit for credit in self.credits.all() if credit.role == role]
+
+    @property
+    def writer_credits(self):
+        return self.credits_by_role(ArticleCredit.Role.WRITER)
+
+    @property
+    def writers(self):
+        return [credit.contributor for credit in self.writer_credits]
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_ARTICLE_SLUGS:
+            raise ValidationError(
+                {"slug": _("Slug '%(slug)s' dipakai oleh situs.") % {"slug": self.slug}}
+            )
+
+
+class ArticleCredit(Orderable):
+    """One person's part in an article: writer, illustrator, and so on."""
+
+    class Role(models.TextChoices):
+        WRITER = "writer", _("Penulis")
+        ILLUSTRATOR = "illustrator", _("Ilustrator")
+        PHOTOGRAPHER = "photographer", _("Fotografer")
+        TRANSLATOR = "translator", _("Penerjemah")
+        EDITOR = "editor", _("Penyunting")
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="credits")
+    contributor = models.ForeignKey(
+        "contributors.ContributorPage",
+        verbose_name=_("kontributor"),
+        on_delete=models.PROTECT,
+        related_name="credits",
+    )
+    role = models.CharField(
+        _("peran"), max_length=20, choices=Role.choices, default=Role.WRITER
+    )
+
+    panels = [FieldPanel("contributor"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kredit")
+        verbose_name_plural = _("kredit")
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.contributor}"

@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Category
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    menu_label = _("Kategori")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(CategoryViewSet)

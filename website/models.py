@@ -1,0 +1,175 @@
+"""What belongs to the site as a whole: the image model, the home page, site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page
+
+# --- Images ----------------------------------------------------------------------
+
+
+class CustomImage(AbstractImage):
+    """An image that carries its own alt text and credit, so every use of it has both."""
+
+    alt_text = models.CharField(
+        _("teks alternatif"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Gambarkan isi gambar untuk pembaca yang tidak bisa melihatnya. "
+            "Kosongkan hanya jika gambar murni hiasan."
+        ),
+    )
+    credit = models.CharField(
+        _("kredit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Nama ilustrator atau fotografer, misalnya 'Ilustrasi: Rina'."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text or getattr(self, "description", "") or self.title
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("gambar")
+        verbose_name_plural = _("gambar")
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(
+        CustomImage, on_delete=models.CASCADE, related_name="renditions"
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# --- Pages -----------------------------------------------------------------------
+
+
+class HomePage(Page):
+    """The front porch: introduction, featured articles, an invitation to write."""
+
+    intro = RichTextField(
+        _("pengantar"), blank=True, features=["bold", "italic", "link"]
+    )
+    invitation_heading = models.CharField(
+        _("judul ajakan menulis"),
+        max_length=120,
+        blank=True,
+        default="Punya cerita untuk dibagikan?",
+    )
+    invitation_text = models.TextField(
+        _("teks ajakan menulis"),
+        blank=True,
+        help_text=_("Ajak pembaca untuk menulis atau menggambar bersama komunitas."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_articles",
+            heading=_("Artikel pilihan"),
+            label=_("Artikel pilihan"),
+            max_num=6,
+        ),
+        MultiFieldPanel(
+            [FieldPanel("invitation_heading"), FieldPanel("invitation_text")],
+            heading=_("Ajakan menulis"),
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["blog.BlogIndexPage", "contributors.ContributorIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("beranda")
+        verbose_name_plural = _("beranda")
+
+
+class HomePageFeaturedArticle(Orderable):
+    page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_articles"
+    )
+    article = models.ForeignKey(
+        "blog.ArticlePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("artikel"),
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("artikel pilihan")
+        verbose_name_plural = _("artikel pilihan")
+
+
+# --- Settings --------------------------------------------------------------------
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    tagline = models.CharField(
+        _("slogan"), max_length=160, blank=True, default="Ruang cerita para ibu tunggal"
+    )
+    footer_text = models.TextField(_("teks kaki halaman"), blank=True)
+    contact_email = models.EmailField(_("e-mail kontak"), blank=True)
+    whatsapp_group_url = models.URLField(
+        _("tautan grup WhatsApp"),
+        blank=True,
+        help_text=_("Tautan undangan grup, misalnya https://chat.whatsapp.com/…"),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    tiktok_url = models.URLField(_("TikTok"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("tagline"),
+                FieldPanel("footer_text"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Identitas"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("whatsapp_group_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("tiktok_url"),
+            ],
+            heading=_("Media sosial"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("pengaturan situs")
+
+    @property
+    def social_links(self):
+        """(label, url) for each filled-in network, WhatsApp first."""
+        candidates = [
+            ("WhatsApp", self.whatsapp_group_url),
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+            ("TikTok", self.tiktok_url),
+        ]
+        return [(label, url) for label, url in candidates if url]

@@ -1,0 +1,9 @@
+"""Local development: DEBUG on, SQLite, local media, console e-mail."""
+
+from .base import *  # noqa: F403
+from .base import env_list
+
+DEBUG = True
+# A fixed key is fine on a developer's machine; production.py refuses to start without one.
+SECRET_KEY = "dev-only-not-secret-serambi"  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")

@@ -16,3 +16,4 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SERVE_MEDIA = True

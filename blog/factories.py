@@ -16,7 +16,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
 class BlogIndexPageFactory(wagtail_factories.PageFactory):
     title = "Artikel"
-    slug = "artikel"
+    slug = factory.Sequence(lambda n: f"artikel-{n}")
 
     class Meta:
         model = BlogIndexPage

@@ -6,7 +6,7 @@ from contributors.models import ContributorIndexPage, ContributorPage
 
 class ContributorIndexPageFactory(wagtail_factories.PageFactory):
     title = "Kontributor"
-    slug = "kontributor"
+    slug = factory.Sequence(lambda n: f"kontributor-index-{n}")
 
     class Meta:
         model = ContributorIndexPage

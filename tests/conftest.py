@@ -1,9 +1,10 @@
-"""Shared fixtures: a site tree like the real one (home, /artikel/, /kontributor/)."""
+"""Shared fixtures: the site tree that migrations create (home, /artikel/, /kontributor/)."""
 
 import pytest
 
-from blog.factories import BlogIndexPageFactory, CategoryFactory
-from contributors.factories import ContributorIndexPageFactory
+from blog.factories import CategoryFactory
+from blog.models import BlogIndexPage
+from contributors.models import ContributorIndexPage
 from website.models import HomePage
 
 
@@ -15,12 +16,12 @@ def home_page(db):
 
 @pytest.fixture
 def blog_index(home_page):
-    return BlogIndexPageFactory(parent=home_page)
+    return BlogIndexPage.objects.get()
 
 
 @pytest.fixture
 def contributor_index(home_page):
-    return ContributorIndexPageFactory(parent=home_page)
+    return ContributorIndexPage.objects.get()
 
 
 @pytest.fixture

@@ -138,6 +138,9 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     @staticmethod
     def _has_writer(formset):
+        # ClusterForm cleans its formsets after the page form's own clean(), so at
+        # this point no credit form has cleaned_data yet: clean them now (cached).
+        formset.is_valid()
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
             if data.get("DELETE"):

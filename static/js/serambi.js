@@ -1,0 +1,53 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  function announce(button, message) {
+    var section = button.closest(".share");
+    var status = section && section.querySelector("[data-share-status]");
+    if (status) status.textContent = message;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Plain http (a local server, an old phone): fall back to a hidden text field.
+    return new Promise(function (resolve, reject) {
+      var field = document.createElement("textarea");
+      field.value = text;
+      field.setAttribute("readonly", "");
+      field.style.position = "fixed";
+      field.style.opacity = "0";
+      document.body.appendChild(field);
+      field.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(field);
+      if (ok) { resolve(); } else { reject(new Error("copy refused")); }
+    });
+  }
+
+  document.querySelectorAll("[data-copy-url]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var url = button.getAttribute("data-copy-url");
+      copyText(url).then(
+        function () { announce(button, "Tautan disalin."); },
+        function () { announce(button, "Tautan tidak bisa disalin otomatis: " + url); }
+      );
+    });
+  });
+
+  if (typeof navigator.share === "function") {
+    document.querySelectorAll("[data-native-share]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({
+          title: button.getAttribute("data-share-title"),
+          url: button.getAttribute("data-share-url")
+        }).catch(function () { /* The reader closed the share sheet. */ });
+      });
+    });
+  }
+})();

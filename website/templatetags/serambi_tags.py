@@ -1,0 +1,329 @@
+"""Presentational helpers for the public templates: URLs, sharing, structured data."""
+
+import json
+from urllib.parse import quote
+
+from django import template
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+PUBLISHER_NAME = "Serambi"
+OG_IMAGE_SPEC = (
+    "fill-1200x630|format-jpeg"  # JPEG: some chat apps still skip WebP previews
+)
+DESCRIPTION_LENGTH = 160
+
+# What json_script escapes, so that "</script>" or "<!--" in a title cannot end the
+# JSON-LD block early; U+2028/9 as well, for any consumer that parses it as script.
+_JSON_SCRIPT_ESCAPES = {
+    ord(">"): "\\u003E",
+    ord("<"): "\\u003C",
+    ord("&"): "\\u0026",
+    ord("\u2028"): "\\u2028",
+    ord("\u2029"): "\\u2029",
+}
+
+
+def _request(context):
+    return context.get("request")
+
+
+def _absolute(context, url):
+    if not url:
+        return ""
+    request = _request(context)
+    if request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """The URL with scheme and host of the current request (unchanged if absolute)."""
+    return _absolute(context, url)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's own address: its path, plus ?page=N past the first page of a listing.
+
+    Built from the request rather than the Site record so that it always names the host
+    the reader (and the crawler) actually reached.
+    """
+    request = _request(context)
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(request.path)
+    page_number = request.GET.get("page", "")
+    if page_number.isdigit() and int(page_number) > 1:
+        url += f"?page={int(page_number)}"
+    return url
+
+
+@register.filter
+def plain_summary(value, length=DESCRIPTION_LENGTH):
+    """Rich text or plain text squeezed into one line for a meta description."""
+    text = " ".join(strip_tags(str(value or "")).split())
+    return Truncator(text).chars(int(length))
+
+
+@register.simple_tag
+def meta_description(page, fallback=""):
+    """search_description, then the page's own summary, then its intro, then fallback."""
+    for candidate in (
+        getattr(page, "search_description", ""),
+        getattr(page, "summary", ""),
+        getattr(page, "short_bio", ""),
+        getattr(page, "intro", ""),
+    ):
+        text = plain_summary(candidate)
+        if text:
+            return text
+    return plain_summary(fallback)
+
+
+@register.simple_tag(takes_context=True)
+def og_image(context, image):
+    """A 1200×630 rendition of image for link previews, with an absolute URL."""
+    if not image:
+        return None
+    rendition = image.get_rendition(OG_IMAGE_SPEC)
+    return {
+        "url": _absolute(context, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": rendition.alt,
+    }
+
+
+@register.simple_tag
+def share_links(url, title):
+    """Where a reader can share an article, WhatsApp first: it is how the community talks."""
+    text = f"{title} {url}"
+    return [
+        {
+            "network": "whatsapp",
+            "label": "WhatsApp",
+            "url": f"https://wa.me/?text={quote(text, safe='')}",
+        },
+        {
+            "network": "facebook",
+            "label": "Facebook",
+            "url": f"https://www.facebook.com/sharer/sharer.php?u={quote(url, safe='')}",
+        },
+        {
+            "network": "x",
+            "label": "X",
+            "url": (
+                f"https://x.com/intent/post?text={quote(title, safe='')}"
+                f"&url={quote(url, safe='')}"
+            ),
+        },
+    ]
+
+
+@register.filter
+def as_article(item):
+    """An ArticlePage from either an ArticlePage or a featured-article row."""
+    return getattr(item, "article", item)
+
+
+@register.filter
+def json_ld(data):
+    """A <script type="application/ld+json"> block, escaped like json_script."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = payload.translate(_JSON_SCRIPT_ESCAPES)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload),  # noqa: S308 - the characters that could close the tag are escaped
+    )
+
+
+def _person(context, contributor):
+    person = {
+        "@type": "Person",
+        "name": contributor.public_name,
+        "url": _absolute(context, contributor.get_url(_request(context))),
+    }
+    return person
+
+
+def _site_root(context):
+    return _absolute(context, "/")
+
+
+def _publisher(context):
+    return {"@type": "Organization", "name": PUBLISHER_NAME, "url": _site_root(context)}
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, page, credits=None, image=None, index_page=None):
+    """Article and BreadcrumbList for an article, as one JSON-LD block.
+
+    Writers are the authors; everyone else credited (illustrator, translator…) is a
+    contributor, the way schema.org separates them.
+    """
+    request = _request(context)
+    if credits is None:
+        credits = list(page.credits.all())
+    authors = [_person(context, c.contributor) for c in credits if c.role == "writer"]
+    others = [_person(context, c.contributor) for c in credits if c.role != "writer"]
+    url = _absolute(context, page.get_url(request))
+
+    article = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title[:110],
+        "description": meta_description(page),
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "id",
+        "author": authors,
+        "publisher": _publisher(context),
+    }
+    if others:
+        article["contributor"] = others
+    if image:
+        article["image"] = [image["url"]]
+    if page.first_published_at:
+        article["datePublished"] = page.first_published_at.isoformat()
+    modified = page.last_published_at or page.first_published_at
+    if modified:
+        article["dateModified"] = modified.isoformat()
+    category = getattr(page, "category", None)
+    if category:
+        article["articleSection"] = category.name
+
+    crumbs = [(_("Beranda"), _site_root(context))]
+    if index_page is not None:
+        crumbs.append(
+            (index_page.title, _absolute(context, index_page.get_url(request)))
+        )
+        if category:
+            crumbs.append(
+                (
+                    category.name,
+                    _absolute(
+                        context,
+                        f"{index_page.get_url(request)}kategori/{category.slug}/",
+                    ),
+                )
+            )
+    crumbs.append((page.title, url))
+    breadcrumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": item}
+            for position, (name, item) in enumerate(crumbs, start=1)
+        ],
+    }
+    return json_ld([article, breadcrumbs])
+
+
+@register.simple_tag(takes_context=True)
+def contributor_structured_data(context, contributor):
+    """A ProfilePage about the contributor, with only what she shows in public."""
+    person = _person(context, contributor)
+    photo = contributor.public_photo
+    if photo:
+        rendition = photo.get_rendition("fill-400x400|format-jpeg")
+        person["image"] = _absolute(context, rendition.url)
+    if contributor.short_bio:
+        person["description"] = contributor.short_bio
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "ProfilePage",
+            "inLanguage": "id",
+            "mainEntity": person,
+        }
+    )
+
+
+@register.simple_tag(takes_context=True)
+def website_structured_data(context):
+    """WebSite with the site search, for the home page."""
+    root = _site_root(context)
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": PUBLISHER_NAME,
+            "url": root,
+            "inLanguage": "id",
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": f"{root.rstrip('/')}/cari/?q={{search_term_string}}",
+                "query-input": "required name=search_term_string",
+            },
+        }
+    )
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """Page numbers around the current one, with None where a run is left out."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=1, on_ends=1
+        )
+    ]
+
+
+@register.filter
+def listing_writers(article):
+    """The writers a listing shows: prefetched by the view when it can, else the page's."""
+    writers = getattr(article, "writers_for_listing", None)
+    if writers is None:
+        writers = article.writers
+    return writers
+
+
+@register.simple_tag
+def credits_by_role(credits):
+    """[(role label, [contributors])] in the Role order: writers, then illustrators…"""
+    from blog.models import ArticleCredit
+
+    grouped = {}
+    for credit in credits:
+        grouped.setdefault(credit.role, []).append(credit.contributor)
+    return [
+        (label, grouped[value])
+        for value, label in ArticleCredit.Role.choices
+        if value in grouped
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def article_parts(context, page):
+    """credits, writers and tags from the view's context, else from the page itself.
+
+    Only what the context lacks is read from the page, so a view that prefetched them
+    pays no extra query here.
+    """
+    credits = context.get("credits")
+    if credits is None:
+        credits = list(page.credits.all())
+    writers = context.get("writers")
+    if writers is None:
+        writers = [c.contributor for c in credits if c.role == "writer"]
+    tags = context.get("tags")
+    if tags is None:
+        tags = list(page.tags.all())
+    return {"credits": credits, "writers": writers, "tags": tags}
+
+
+@register.simple_tag(takes_context=True)
+def context_or(context, name, fallback):
+    """context[name] when the view supplied it (even empty), else fallback()."""
+    value = context.get(name)
+    if value is not None:
+        return value
+    return fallback() if callable(fallback) else fallback

@@ -5,6 +5,19 @@ import math
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.query import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -31,9 +44,51 @@ from .blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 12
 WORDS_PER_MINUTE = 200
+RELATED_ARTICLES = 3
+FEED_ITEMS = 20
 
 # Slugs the blog index routes itself; an article may not take them.
 RESERVED_ARTICLE_SLUGS = {"kategori", "tag", "feed"}
+
+
+def public_articles(request=None):
+    """Live articles outside any private section.
+
+    PageQuerySet.public() reads every view restriction each time it is called, so a
+    request keeps the first result and clones it rather than asking again.
+    """
+    if request is None:
+        return ArticlePage.objects.live().public()
+    base = getattr(request, "_serambi_public_articles", None)
+    if base is None:
+        base = ArticlePage.objects.live().public()
+        request._serambi_public_articles = base
+    return base.all()
+
+
+def with_card_data(articles):
+    """Everything an article card shows, in a fixed number of queries.
+
+    Category and hero image come with the articles; credits (with contributors, for the
+    writers' names) and the hero images' renditions come in one query each, however
+    many articles the page lists. All renditions of an image are fetched rather than
+    named filter specs, so a template may change its sizes without adding a query.
+    """
+    return articles.select_related("category", "hero_image").prefetch_related(
+        Prefetch(
+            "credits",
+            queryset=ArticleCredit.objects.select_related("contributor"),
+        ),
+        "hero_image__renditions",
+    )
+
+
+class CategoryQuerySet(models.QuerySet):
+    def with_live_articles(self, request=None):
+        """Categories that have at least one live, public article."""
+        return self.filter(
+            Exists(public_articles(request).filter(category=OuterRef("pk")))
+        )
 
 
 class Category(models.Model):
@@ -42,6 +97,8 @@ class Category(models.Model):
     description = models.TextField(_("deskripsi"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -75,47 +132,124 @@ class BlogIndexPage(RoutablePageMixin, Page):
         verbose_name = _("indeks artikel")
         verbose_name_plural = _("indeks artikel")
 
-    def get_articles(self):
+    def get_articles(self, request=None):
         """Live, public articles under this index, newest first."""
         return (
-            ArticlePage.objects.live()
-            .public()
+            public_articles(request)
             .descendant_of(self)
-            .select_related("category", "hero_image")
             .order_by("-first_published_at", "-pk")
         )
 
     def paginate(self, request, articles):
-        return Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        """One page of cards. Paginator.get_page turns a missing, malformed or
+        out-of-range ?page= into the first or last page instead of an error."""
+        page = Paginator(with_card_data(articles), ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        page.object_list = list(page.object_list)
+        for article in page.object_list:
+            article.writers_for_listing = article.writers
+        return page
+
+    def get_category(self, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def get_tag(self, slug):
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        return tag
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = Category.objects.with_live_articles(request)
+        context.setdefault("feed_url", self.feed_url(request))
+        return context
+
+    def feed_url(self, request=None, category=None, tag=None):
+        if category is not None:
+            route = self.reverse_subpage("category_feed", args=[category.slug])
+        elif tag is not None:
+            route = self.reverse_subpage("tag_feed", args=[tag.slug])
+        else:
+            route = self.reverse_subpage("feed")
+        return self.get_url(request) + route
 
     def render_listing(self, request, articles, **extra_context):
         return self.render(
             request,
             context_overrides={
                 "articles": self.paginate(request, articles),
+                "feed_url": self.feed_url(request, **extra_context),
                 **extra_context,
             },
         )
 
     @path("")
     def all_articles(self, request):
-        return self.render_listing(request, self.get_articles())
+        return self.render_listing(request, self.get_articles(request))
 
     @path("kategori/<slug:slug>/")
     def by_category(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
+        category = self.get_category(slug)
         return self.render_listing(
-            request, self.get_articles().filter(category=category), category=category
+            request,
+            self.get_articles(request).filter(category=category),
+            category=category,
         )
 
     @path("tag/<slug:slug>/")
     def by_tag(self, request, slug):
-        tag = Tag.objects.filter(slug=slug).first()
-        if tag is None:
-            raise Http404
+        tag = self.get_tag(slug)
         return self.render_listing(
-            request, self.get_articles().filter(tagged_items__tag=tag), tag=tag
+            request, self.get_articles(request).filter(tagged_items__tag=tag), tag=tag
         )
+
+    # --- Feeds: RSS 2.0, one for everything, one per category and per tag.
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import ArticleFeed
+
+        return ArticleFeed(self, self.get_articles(request))(request)
+
+    @path("kategori/<slug:slug>/feed/", name="category_feed")
+    def category_feed(self, request, slug):
+        from .feeds import ArticleFeed
+
+        category = self.get_category(slug)
+        articles = self.get_articles(request).filter(category=category)
+        return ArticleFeed(self, articles, category=category)(request)
+
+    @path("tag/<slug:slug>/feed/", name="tag_feed")
+    def tag_feed(self, request, slug):
+        from .feeds import ArticleFeed
+
+        tag = self.get_tag(slug)
+        articles = self.get_articles(request).filter(tagged_items__tag=tag)
+        return ArticleFeed(self, articles, tag=tag)(request)
+
+    # --- Sitemap and front-end cache: the listings are pages of their own.
+
+    def get_listing_paths(self):
+        """The index's own listings and feeds, relative to its URL."""
+        paths = ["", "feed/"]
+        for category in Category.objects.with_live_articles():
+            paths += [f"kategori/{category.slug}/", f"kategori/{category.slug}/feed/"]
+        return paths
+
+    def get_cached_paths(self):
+        return ["/" + path for path in self.get_listing_paths()]
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            urls += [
+                {"location": f"{base}kategori/{category.slug}/"}
+                for category in Category.objects.with_live_articles(request)
+            ]
+        return urls
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -266,6 +400,70 @@ class ArticlePage(Page):
     @property
     def writers(self):
         return [credit.contributor for credit in self.writer_credits]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page itself came from the router: fetch what it shows in one go, and
+        # into its own relation caches so `page.credits.all` in a template is free too.
+        prefetch_related_objects(
+            [self],
+            Prefetch(
+                "credits",
+                queryset=ArticleCredit.objects.select_related(
+                    "contributor", "contributor__photo"
+                ).prefetch_related("contributor__photo__renditions"),
+            ),
+            "tags",
+            "hero_image__renditions",
+            "category",
+        )
+        credits = list(self.credits.all())
+        writer_credits = [c for c in credits if c.role == ArticleCredit.Role.WRITER]
+        context.update(
+            {
+                "credits": credits,
+                "writer_credits": writer_credits,
+                "writers": [credit.contributor for credit in writer_credits],
+                "tags": sorted(self.tags.all(), key=lambda tag: tag.name.lower()),
+                "category": self.category,
+                "related_articles": self.get_related_articles(request),
+            }
+        )
+        return context
+
+    def get_related_articles(self, request=None, limit=RELATED_ARTICLES):
+        """Up to `limit` other live articles: most shared tags first, then the same
+        category, then the newest. One query, however many tags or articles."""
+        # self.tags.all() is the prefetched list when get_context ran first.
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        shared_tags = (
+            ArticleTag.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+            .values("content_object")
+            .annotate(shared=models.Count("pk"))
+            .values("shared")
+        )
+        articles = (
+            public_articles(request)
+            .exclude(pk=self.pk)
+            .annotate(
+                shared_tags=Coalesce(
+                    Subquery(shared_tags, output_field=IntegerField()), Value(0)
+                ),
+                same_category=Case(
+                    When(
+                        Q(category_id=self.category_id) & Q(category_id__isnull=False),
+                        then=Value(1),
+                    ),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                ),
+            )
+            .order_by("-shared_tags", "-same_category", "-first_published_at", "-pk")
+        )
+        related = list(with_card_data(articles)[:limit])
+        for article in related:
+            article.writers_for_listing = article.writers
+        return related
 
     def clean(self):
         super().clean()

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.query import prefetch_related_objects
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -42,11 +45,38 @@ class ContributorIndexPage(Page):
             .public()
             .child_of(self)
             .select_related("photo")
+            .prefetch_related("photo__renditions")
             .order_by("title")
         )
 
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import ArticleCredit, public_articles
 
-class ContributorPage(Page):
+        context = super().get_context(request, *args, **kwargs)
+        contributors = list(self.get_contributors())
+        # Roles come from credits on live, public articles only: a draft must not
+        # make someone an "illustrator" in public before it is published.
+        pairs = (
+            ArticleCredit.objects.filter(
+                contributor__in=[c.pk for c in contributors],
+                page__in=public_articles(request).values("pk"),
+            )
+            .values_list("contributor_id", "role")
+            .distinct()
+        )
+        roles_by_contributor = {}
+        for contributor_id, role in pairs:
+            roles_by_contributor.setdefault(contributor_id, set()).add(role)
+        for contributor in contributors:
+            roles = roles_by_contributor.get(contributor.pk, set())
+            contributor.roles = [
+                label for value, label in ArticleCredit.Role.choices if value in roles
+            ]
+        context["contributors"] = contributors
+        return context
+
+
+class ContributorPage(RoutablePageMixin, Page):
     """A contributor's public page. The page title is her display name.
 
     Someone who writes under a pen name can keep her real name and photo off the
@@ -127,7 +157,7 @@ class ContributorPage(Page):
 
     search_fields = [
         *Page.search_fields,
-        index.SearchField("pen_name"),
+        index.SearchField("indexed_name", boost=2),
         index.SearchField("short_bio"),
         index.SearchField("bio"),
     ]
@@ -178,6 +208,80 @@ class ContributorPage(Page):
 
     def get_meta_title(self):
         return self.seo_title or self.public_name
+
+    @classmethod
+    def get_search_fields(cls):
+        """Page's fields less the full-text title, which is her real name.
+
+        Someone who writes under a pen name only must not be found by it in the
+        public search, so `indexed_name` stands in for it. Page.search_fields stay in
+        `search_fields` (Wagtail checks for them), and the admin's choosers still
+        autocomplete on the title.
+        """
+        return [
+            field
+            for field in super().get_search_fields()
+            if not (type(field) is index.SearchField and field.field_name == "title")
+        ]
+
+    @property
+    def indexed_name(self):
+        """The names search may find her by: never the real one she hides."""
+        if self.use_pen_name_only:
+            return self.pen_name
+        return " ".join(name for name in (self.title, self.pen_name) if name)
+
+    # --- Public pages
+
+    def get_articles(self, request=None, role=None):
+        """Live, public articles crediting her (in `role` if given), newest first."""
+        from blog.models import ArticleCredit, public_articles
+
+        credits = ArticleCredit.objects.filter(page=OuterRef("pk"), contributor=self)
+        if role is not None:
+            credits = credits.filter(role=role)
+        return (
+            public_articles(request)
+            .filter(Exists(credits))
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import ArticleCredit, with_card_data
+
+        context = super().get_context(request, *args, **kwargs)
+        # One query for all her articles, split by role in Python, rather than one
+        # query per role.
+        articles = list(with_card_data(self.get_articles(request)))
+        written, illustrated = [], []
+        for article in articles:
+            article.writers_for_listing = article.writers
+            roles = {
+                c.role for c in article.credits.all() if c.contributor_id == self.pk
+            }
+            if ArticleCredit.Role.WRITER in roles:
+                written.append(article)
+            if ArticleCredit.Role.ILLUSTRATOR in roles:
+                illustrated.append(article)
+        prefetch_related_objects([self], "links", "photo__renditions")
+        context.update(
+            {
+                "written_articles": written,
+                "illustrated_articles": illustrated,
+                "links": list(self.links.all()),
+                "feed_url": self.get_url(request) + self.reverse_subpage("feed"),
+            }
+        )
+        return context
+
+    def get_cached_paths(self):
+        return ["/", "/feed/"]
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import ContributorFeed
+
+        return ContributorFeed(self, self.get_articles(request))(request)
 
 
 class ContributorLink(Orderable):

@@ -1,6 +1,7 @@
 """What belongs to the site as a whole: the image model, the home page, site settings."""
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -9,6 +10,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
+
+HOME_LATEST_ARTICLES = 6
+SPOTLIGHT_CONTRIBUTORS = 4
 
 # --- Images ----------------------------------------------------------------------
 
@@ -95,6 +99,70 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("beranda")
         verbose_name_plural = _("beranda")
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import Category, public_articles, with_card_data
+
+        context = super().get_context(request, *args, **kwargs)
+        # Featured articles in the editor's order, drafts and private ones left out,
+        # in the same query as their card data.
+        featured_order = HomePageFeaturedArticle.objects.filter(
+            page=self, article=OuterRef("pk")
+        ).values("sort_order")[:1]
+        featured = list(
+            with_card_data(
+                public_articles(request)
+                .annotate(featured_order=Subquery(featured_order))
+                .filter(featured_order__isnull=False)
+                .order_by("featured_order")
+            )
+        )
+        latest = list(
+            with_card_data(
+                public_articles(request)
+                .exclude(pk__in=[article.pk for article in featured])
+                .order_by("-first_published_at", "-pk")
+            )[:HOME_LATEST_ARTICLES]
+        )
+        for article in (*featured, *latest):
+            article.writers_for_listing = article.writers
+        context.update(
+            {
+                "featured_articles": featured,
+                "latest_articles": latest,
+                "categories": Category.objects.with_live_articles(request),
+                "spotlight_contributors": self.get_spotlight_contributors(request),
+            }
+        )
+        return context
+
+    def get_spotlight_contributors(self, request=None):
+        """Contributors who show a photo, most recently published first.
+
+        Those who write under a pen name only keep their photo off the site, so they
+        are not picked for a section that is all faces.
+        """
+        from blog.models import ArticleCredit, public_articles
+        from contributors.models import ContributorPage
+
+        latest_credit = (
+            ArticleCredit.objects.filter(
+                contributor=OuterRef("pk"),
+                page__in=public_articles(request).values("pk"),
+            )
+            .order_by("-page__first_published_at")
+            .values("page__first_published_at")[:1]
+        )
+        return list(
+            ContributorPage.objects.live()
+            .public()
+            .filter(photo__isnull=False, use_pen_name_only=False)
+            .annotate(latest_credit=Subquery(latest_credit))
+            .filter(latest_credit__isnull=False)
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("-latest_credit", "title")[:SPOTLIGHT_CONTRIBUTORS]
+        )
 
 
 class HomePageFeaturedArticle(Orderable):

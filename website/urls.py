@@ -2,17 +2,19 @@ from django.conf import settings
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from website import views
+from website.cache import cached_page_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", cached_page_view(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
@@ -30,7 +32,16 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# wagtail.urls, with its page view behind the page cache (website.cache). Its other
+# views (password-protected pages, front-end login) come first, as in wagtail.urls.
+urlpatterns += [
+    *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
+    re_path(
+        wagtail_urls.serve_pattern,
+        cached_page_view(wagtail_views.serve),
+        name="wagtail_serve",
+    ),
+]
 
 handler404 = "website.views.page_not_found"
 handler500 = "website.views.server_error"

@@ -1,6 +1,10 @@
 """Site-wide views: search, robots.txt and the error pages."""
 
+import re
+
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.db.models.query import prefetch_related_objects
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -10,27 +14,66 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from blog.models import ArticleCredit, ArticlePage
+from contributors.models import ContributorPage
+
+WORD = re.compile(r"\w+")
+
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 12
 
 
 def clean_query(raw):
-    """A query safe to hand to any search backend: printable, bounded in length."""
+    """What the reader typed, as the page shows it back: printable, bounded in length."""
     printable = "".join(ch for ch in raw if ch.isprintable())
     return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+def search_terms(query):
+    """Plain words only. Quotes, brackets and operators mean something to SQLite's FTS5
+    and to PostgreSQL's tsquery; a reader's stray one must not become a syntax error."""
+    return " ".join(WORD.findall(query)[:MAX_QUERY_TERMS])
+
+
+def searchable_pages(request=None):
+    """Live, public articles and contributor pages: what a reader may find."""
+    return Page.objects.live().public().type(ArticlePage, ContributorPage).specific()
+
+
+def attach_result_data(results):
+    """Card data for a page of mixed results: a fixed number of queries per type."""
+    articles = [page for page in results if isinstance(page, ArticlePage)]
+    contributors = [page for page in results if isinstance(page, ContributorPage)]
+    prefetch_related_objects(
+        articles,
+        Prefetch(
+            "credits", queryset=ArticleCredit.objects.select_related("contributor")
+        ),
+        "category",
+        "hero_image__renditions",
+    )
+    for article in articles:
+        article.writers_for_listing = article.writers
+    prefetch_related_objects(contributors, "photo__renditions")
 
 
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
+    terms = search_terms(query)
+    results = searchable_pages(request).search(terms) if terms else Page.objects.none()
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    attach_result_data(page.object_list)
     return render(
         request,
         "website/search.html",
-        {"query": query, "results": page},
+        {
+            "query": query,
+            "results": page,
+            "result_count": page.paginator.count if terms else 0,
+        },
     )
 
 
@@ -40,6 +83,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        "Disallow: /_util/",
         "Disallow: /cari/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]

@@ -198,6 +198,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "website.CustomImage"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# PostgreSQL ships an Indonesian text search configuration (stemming "menulis" and
+# "tulisan" to one root); SQLite's FTS5 has none, and the option is PostgreSQL's only.
+# After changing it on an existing database, run `manage.py update_index`.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "indonesian"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -213,6 +218,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Whole public pages cached for anonymous readers (website.cache), and cleared on
+# publish; 0 turns it off. Browsers may keep a page for a minute.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
 
 # Front-end cache purging (a CDN in front of the app servers), configured only where
 # the environment names one.

@@ -246,7 +246,7 @@ def test_credits_keep_the_order_they_were_entered_in(
 
     credits = list(article.credits.all())
     assert [c.contributor for c in credits] == [second_writer, illustrator, writer]
-    assert [c.sort_order for c in credits] == sorted(c.sort_order for c in credits)
+    assert [c.sort_order for c in credits] == [0, 1, 2]
     assert article.writers == [second_writer, writer]
 
     admin_browser.logout()
@@ -256,6 +256,30 @@ def test_credits_keep_the_order_they_were_entered_in(
         < content.index("Maya Kusuma")
         < content.rindex("Sri Wahyuni")
     )
+
+
+def test_credits_follow_the_order_arranged_in_the_editor(
+    admin_browser, blog_index, writer, second_writer, illustrator
+):
+    # Dragging credits around in the inline panel changes ORDER, not the form index.
+    admin_browser.post(
+        add_url(blog_index),
+        article_form(
+            [
+                {"contributor": writer.pk, "role": "writer", "ORDER": "2"},
+                {"contributor": illustrator.pk, "role": "illustrator", "ORDER": "3"},
+                {"contributor": second_writer.pk, "role": "writer", "ORDER": "1"},
+            ]
+        ),
+    )
+    article = ArticlePage.objects.get(slug="mengatur-uang-belanja")
+
+    assert [c.contributor for c in article.credits.all()] == [
+        second_writer,
+        writer,
+        illustrator,
+    ]
+    assert article.writers == [second_writer, writer]
 
 
 # --- Categories ---------------------------------------------------------------------

@@ -178,6 +178,13 @@ class ContributorPage(RoutablePageMixin, Page):
     def __str__(self):
         return self.public_name
 
+    def permissions_for_user(self, user):
+        # She edits her own profile (the page whose `user` is her) though an editor
+        # created it; see editorial.permissions.
+        from editorial.permissions import ContributorPagePermissionTester
+
+        return ContributorPagePermissionTester(user, self)
+
     @property
     def public_name(self):
         if self.use_pen_name_only and self.pen_name:

@@ -207,6 +207,12 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Editorial review (editorial/): approval publishes exactly the reviewed revision, an
+# edit during review needs a new approval, and submissions go to the Editors group
+# rather than to every superuser.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Uploads are bounded so an oversized or decompression-bomb image gets a form error.

@@ -1,0 +1,65 @@
+"""Who may do what, beyond the group permissions in roles.py."""
+
+from django.db.models import Q
+
+from wagtail.models import Page, PagePermissionTester
+from wagtail.permissions import policy_registry
+
+from .roles import CONTRIBUTORS, EDITORS
+
+
+def is_editor(user):
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    # Anyone who can publish somewhere reviews other people's work.
+    return (
+        policy_registry.get_by_type(Page).user_has_any_permission(user, {"publish"})
+        or user.groups.filter(name=EDITORS).exists()
+    )
+
+
+def is_contributor(user):
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.groups.filter(name=CONTRIBUTORS).exists()
+    )
+
+
+def pages_visible_to(user, pages):
+    """Narrow an admin page listing to what `user` may see.
+
+    Wagtail lists every page under an index where the user may add pages, drafts
+    included. A contributor sees live pages, her own pages and her own profile, not
+    another contributor's unpublished work.
+    """
+    if is_editor(user):
+        return pages
+    return pages.filter(
+        Q(live=True) | Q(owner_id=user.pk) | Q(contributorpage__user_id=user.pk)
+    )
+
+
+class ContributorPagePermissionTester(PagePermissionTester):
+    """A contributor edits her own profile page, whoever created it.
+
+    Ownership cannot express this: owning a page only helps someone who may add pages
+    to its parent, and contributors must not create profiles. The link that counts is
+    the page's `user`, which only editors may change.
+    """
+
+    def is_own_profile(self):
+        return (
+            self.user.is_active
+            and self.page.user_id is not None
+            and self.page.user_id == self.user.pk
+        )
+
+    def can_edit(self):
+        return super().can_edit() or self.is_own_profile()
+
+    def can_copy(self):
+        # Copying would create a second profile: only for those who edit any profile.
+        return super().can_edit()

@@ -1,0 +1,100 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.home import (
+    UserObjectsInWorkflowModerationPanel,
+    WorkflowObjectsToModeratePanel,
+)
+
+from contributors.models import ContributorPage
+
+from . import views
+from .dashboards import EditorDeskPanel, MyArticlesPanel
+from .permissions import is_contributor, is_editor, pages_visible_to
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [
+        path(
+            "redaksi/kontributor/tambah/",
+            views.add_contributor,
+            name="editorial_add_contributor",
+        ),
+    ]
+
+
+class EditorsOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.can_add_contributors(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def add_contributor_menu_item():
+    return EditorsOnlyMenuItem(
+        _("Tambah kontributor"),
+        reverse("editorial_add_contributor"),
+        icon_name="user",
+        name="editorial-add-contributor",
+        order=250,
+    )
+
+
+class MyProfileMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ContributorPage.objects.filter(user_id=request.user.pk).exists()
+
+    def get_context(self, request):
+        context = super().get_context(request)
+        page = ContributorPage.objects.filter(user_id=request.user.pk).first()
+        if page is not None:
+            context["url"] = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        return context
+
+
+@hooks.register("register_admin_menu_item")
+def my_profile_menu_item():
+    return MyProfileMenuItem(
+        _("Profil saya"),
+        reverse("wagtailadmin_home"),
+        icon_name="user",
+        name="editorial-my-profile",
+        order=260,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_panels(request, panels):
+    user = request.user
+    if is_editor(user):
+        # The desk replaces Wagtail's own moderation list (same data, oldest first).
+        panels[:] = [
+            p for p in panels if not isinstance(p, WorkflowObjectsToModeratePanel)
+        ]
+        panels.append(EditorDeskPanel())
+    elif is_contributor(user):
+        # "Tulisan saya" shows her articles in review along with everything else.
+        panels[:] = [
+            p for p in panels if not isinstance(p, UserObjectsInWorkflowModerationPanel)
+        ]
+        panels.append(MyArticlesPanel(user))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_contributors_drafts(parent_page, pages, request):
+    return pages_visible_to(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_contributors_drafts_in_chooser(pages, request):
+    return pages_visible_to(request.user, pages)
+
+
+@hooks.register("construct_reports_menu")
+def reports_for_editors_only(request, menu_items):
+    # The reports (site history, workflows, locked pages, ageing pages) list titles
+    # of every page in the sections a user may add to, drafts included.
+    if not is_editor(request.user):
+        menu_items[:] = []

@@ -1,0 +1,80 @@
+"""The home page: featured articles, the latest, topics and a few faces."""
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from blog.factories import ArticlePageFactory
+from tests.website.reader_site import article, category, contributor
+from website.models import HomePageFeaturedArticle
+
+pytestmark = pytest.mark.django_db
+
+
+def feature(home_page, *articles):
+    for order, page in enumerate(articles):
+        HomePageFeaturedArticle.objects.create(
+            page=home_page, article=page, sort_order=order
+        )
+
+
+def test_featured_in_the_editors_order_then_latest_without_them(
+    client, home_page, blog_index, contributor_index
+):
+    writer = contributor(contributor_index, "Ayu Lestari")
+    pages = [article(blog_index, writers=[writer], days=day) for day in range(10)]
+    feature(home_page, pages[2], pages[9])
+
+    context = client.get("/").context
+
+    assert context["featured_articles"] == [pages[2], pages[9]]
+    assert context["latest_articles"] == [pages[8], *pages[7:2:-1]]
+    assert len(context["latest_articles"]) == 6
+    assert context["latest_articles"][0].writers_for_listing == [writer]
+
+
+def test_featured_leaves_out_unpublished_and_private(
+    client, home_page, blog_index, contributor_index
+):
+    writer = contributor(contributor_index)
+    shown = article(blog_index, writers=[writer])
+    unpublished = article(blog_index, writers=[writer], title="Ditarik")
+    unpublished.unpublish()
+    private = article(blog_index, writers=[writer], title="Khusus anggota")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    feature(home_page, unpublished, private, shown)
+
+    response = client.get("/")
+
+    assert response.context["featured_articles"] == [shown]
+    assert response.context["latest_articles"] == []
+    html = response.content.decode()
+    assert "Ditarik" not in html
+    assert "Khusus anggota" not in html
+
+
+def test_categories_and_spotlight(client, home_page, blog_index, contributor_index):
+    keluarga = category("Keluarga")
+    category("Kosong")
+    with_photo = contributor(contributor_index, "Ayu Lestari", photo=True)
+    pen_name = contributor(
+        contributor_index,
+        "Siti Rahmawati",
+        pen_name="Bunga Senja",
+        use_pen_name_only=True,
+        slug="bunga-senja",
+        photo=True,
+    )
+    no_photo = contributor(contributor_index, "Dewi Anggraini")
+    draft_only = contributor(contributor_index, "Rina", photo=True)
+    article(blog_index, writers=[with_photo, pen_name, no_photo], category=keluarga)
+    draft = ArticlePageFactory(parent=blog_index, live=False)
+    draft.credits.create(contributor=draft_only, role="writer")
+
+    response = client.get("/")
+
+    assert list(response.context["categories"]) == [keluarga]
+    assert response.context["spotlight_contributors"] == [with_photo]
+    assert "Siti Rahmawati" not in response.content.decode()

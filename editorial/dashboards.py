@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,11 @@ from blog.models import ArticlePage, BlogIndexPage
 from contributors.models import ContributorPage
 
 RECENT_LIMIT = 10
+
+
+def page_content_type():
+    # Workflow states and revisions of every page type point at Page's content type.
+    return ContentType.objects.get_for_model(Page)
 
 
 class State:
@@ -60,7 +66,7 @@ class ArticleRow:
 
 def _workflow_states_by_page(pages):
     states = WorkflowState.objects.active().filter(
-        base_content_type=Page.base_content_type(),
+        base_content_type=page_content_type(),
         object_id__in=[str(page.pk) for page in pages],
     )
     return {int(state.object_id): state for state in states}
@@ -79,7 +85,7 @@ def latest_editor_note(page, author):
     notes = []
     task_state = (
         TaskState.objects.filter(
-            workflow_state__base_content_type=Page.base_content_type(),
+            workflow_state__base_content_type=page_content_type(),
             workflow_state__object_id=str(page.pk),
             finished_at__isnull=False,
         )
@@ -191,7 +197,7 @@ def review_queue():
     states = (
         WorkflowState.objects.filter(
             status=WorkflowState.STATUS_IN_PROGRESS,
-            base_content_type=Page.base_content_type(),
+            base_content_type=page_content_type(),
         )
         .select_related("requested_by", "current_task_state")
         .order_by("created_at", "pk")

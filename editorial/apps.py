@@ -15,8 +15,10 @@ class EditorialConfig(AppConfig):
         from contributors.models import ContributorIndexPage
 
         from .notifications import send_publication_notifications
+        from .permissions import register_page_policy
         from .workflows import send_edits_back_for_review
 
+        register_page_policy()
         post_save.connect(
             send_edits_back_for_review,
             sender=Revision,

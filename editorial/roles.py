@@ -53,14 +53,15 @@ EDITOR_COLLECTION_PERMISSIONS = [
 ]
 
 # Page permissions. Contributors get only "add" on the blog index: Wagtail lets them
-# edit the pages they own there, and nothing else. Editors hold the whole site.
+# edit the pages they own there, and nothing else. Editors hold the whole site, but
+# not "unlock": with it one editor could lift another's lock. Whoever holds a lock
+# can always release it; a superuser can release a forgotten one.
 CONTRIBUTOR_BLOG_PAGE_PERMISSIONS = ["add_page"]
 EDITOR_SITE_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
     "publish_page",
     "lock_page",
-    "unlock_page",
 ]
 
 

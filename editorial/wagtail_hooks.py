@@ -1,12 +1,15 @@
+from django.http import HttpResponseForbidden
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import (
     UserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel,
 )
+from wagtail.models import Page
 
 from contributors.models import ContributorPage
 
@@ -82,13 +85,10 @@ def editorial_panels(request, panels):
         panels.append(MyArticlesPanel(user))
 
 
-@hooks.register("construct_explorer_page_queryset")
-def hide_other_contributors_drafts(parent_page, pages, request):
-    return pages_visible_to(request.user, pages)
-
-
 @hooks.register("construct_page_chooser_queryset")
 def hide_other_contributors_drafts_in_chooser(pages, request):
+    # The explorer and search are narrowed by EditorialPagePermissionPolicy; the
+    # chooser lists every page, so it is narrowed here.
     return pages_visible_to(request.user, pages)
 
 
@@ -98,3 +98,42 @@ def reports_for_editors_only(request, menu_items):
     # of every page in the sections a user may add to, drafts included.
     if not is_editor(request.user):
         menu_items[:] = []
+
+
+def _locked_for(request, page):
+    lock = page.get_lock()
+    return lock is not None and lock.for_user(request.user)
+
+
+def _refuse_locked(request, page):
+    # Wagtail blocks editing a page someone else locked, but not deleting or moving
+    # it: the lock protects the page as a whole.
+    if _locked_for(request, page):
+        messages.error(
+            request,
+            _("'%(title)s' dikunci oleh orang lain dan tidak bisa diubah.")
+            % {"title": page.get_admin_display_title()},
+        )
+        return HttpResponseForbidden(
+            _("Halaman ini dikunci oleh orang lain."), content_type="text/plain"
+        )
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_locked_page(request, page):
+    return _refuse_locked(request, page)
+
+
+@hooks.register("before_move_page")
+def refuse_moving_locked_page(request, page, destination):
+    return _refuse_locked(request, page)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_on_locked_pages(request, action_type, objects, view):
+    if action_type in {"delete", "move", "unpublish", "publish"}:
+        for obj in objects:
+            if isinstance(obj, Page) and (response := _refuse_locked(request, obj)):
+                return response
+    return None

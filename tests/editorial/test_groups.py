@@ -30,7 +30,6 @@ def test_editors_hold_the_site_but_not_user_management(home_page):
             "change_page",
             "publish_page",
             "lock_page",
-            "unlock_page",
         ]
     }
     codenames = set(group.permissions.values_list("codename", flat=True))

@@ -1,0 +1,394 @@
+"""Every "can" and "cannot" of the two roles, as the person in question would try it."""
+
+from django.utils import timezone
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import rich_text
+
+import pytest
+
+from blog.models import ArticlePage
+
+from .conftest import add_url, article_data, draft_by, edit_url
+
+SECRET = "Rahasia draf Bunga yang belum terbit"
+
+
+@pytest.fixture
+def bunga_draft(bunga, blog_index):
+    page = draft_by(bunga, blog_index, title=SECRET, slug="draf-bunga")
+    page.standfirst = SECRET
+    page.save_revision(user=bunga)
+    return page
+
+
+@pytest.fixture
+def bunga_live(bunga, blog_index):
+    """Live, with a newer unpublished draft carrying private text."""
+    page = draft_by(bunga, blog_index, title="Tulisan Bunga", slug="tulisan-bunga")
+    page.save_revision(user=bunga).publish()
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.standfirst = SECRET
+    page.save_revision(user=bunga)
+    return page
+
+
+def latest(page):
+    """The newest revision as an object, read afresh from the database."""
+    return Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+
+
+def refused(response):
+    """403, or a redirect away with a message; never the content."""
+    body = response.content.decode()
+    return response.status_code in (302, 403, 404) and SECRET not in body
+
+
+# --- Contributor: what she can do --------------------------------------------------
+
+
+def test_contributor_creates_and_edits_her_own_draft(client, alya, blog_index):
+    client.force_login(alya)
+    response = client.post(
+        add_url(blog_index), article_data(alya.profile_page, action=None)
+    )
+    assert response.status_code == 302
+    article = ArticlePage.objects.get(slug="belajar-meminta-tolong")
+    assert article.owner == alya and not article.live
+
+    assert client.get(edit_url(article)).status_code == 200
+    response = client.post(
+        edit_url(article),
+        article_data(alya.profile_page, action=None, title="Judul baru"),
+    )
+    assert response.status_code == 302
+    assert latest(article).title == "Judul baru"
+    preview = client.get(f"/admin/pages/{article.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "Judul baru" in preview.content.decode()
+
+
+def test_contributor_uploads_an_image(client, alya):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.images.tests.utils import get_test_image_file
+
+    client.force_login(alya)
+    image_file = get_test_image_file()
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Ilustrasi",
+            "file": SimpleUploadedFile("ilustrasi.png", image_file.file.getvalue()),
+            "alt_text": "Seorang ibu dan anak",
+        },
+    )
+    from wagtail.images import get_image_model
+
+    assert response.status_code in (200, 302)
+    assert get_image_model().objects.filter(uploaded_by_user=alya).exists()
+
+
+def test_contributor_cannot_publish_by_posting_the_publish_action(
+    client, alya, blog_index
+):
+    client.force_login(alya)
+    client.post(
+        add_url(blog_index), article_data(alya.profile_page, action="action-publish")
+    )
+    article = ArticlePage.objects.get(slug="belajar-meminta-tolong")
+    assert not article.live
+    response = client.post(
+        edit_url(article), article_data(alya.profile_page, action="action-publish")
+    )
+    article.refresh_from_db()
+    assert not article.live
+    client.logout()
+    assert "Belajar meminta tolong" not in client.get("/artikel/").content.decode()
+    assert response.status_code in (200, 302, 403)
+
+
+def test_contributor_cannot_unpublish_move_or_delete_her_live_article(
+    client, alya, blog_index
+):
+    article = draft_by(alya, blog_index, slug="sudah-terbit")
+    article.get_latest_revision().publish()
+    client.force_login(alya)
+    for url in [
+        f"/admin/pages/{article.pk}/unpublish/",
+        f"/admin/pages/{article.pk}/delete/",
+        f"/admin/pages/{article.pk}/move/",
+    ]:
+        assert client.get(url).status_code in (302, 403), url
+        assert client.post(url).status_code in (302, 403), url
+    article.refresh_from_db()
+    assert article.live
+    assert ArticlePage.objects.filter(pk=article.pk).exists()
+
+
+def test_contributor_may_delete_her_unpublished_draft(client, alya, blog_index):
+    article = draft_by(alya, blog_index, slug="buang-saja")
+    client.force_login(alya)
+    client.post(f"/admin/pages/{article.pk}/delete/")
+    assert not ArticlePage.objects.filter(pk=article.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/pages/{pk}/edit/",
+        "/admin/pages/{pk}/edit/preview/",
+        "/admin/pages/{pk}/view_draft/",
+        "/admin/pages/{pk}/revisions/{rev}/view/",
+        "/admin/pages/{pk}/revisions/compare/earliest...{rev}/",
+        "/admin/pages/{pk}/revisions/compare/live...latest/",
+        "/admin/pages/{pk}/revisions/{rev}/revert/",
+        "/admin/pages/{pk}/history/",
+        "/admin/pages/{pk}/history/results/",
+        "/admin/pages/{pk}/workflow_history/",
+        "/admin/pages/{pk}/copy/",
+        "/admin/pages/{pk}/usage/",
+        "/admin/pages/{pk}/delete/",
+    ],
+)
+@pytest.mark.parametrize("target", ["bunga_draft", "bunga_live"])
+def test_contributor_cannot_reach_another_contributors_draft(
+    request, client, alya, url, target
+):
+    page = request.getfixturevalue(target)
+    rev = page.get_latest_revision().pk
+    client.force_login(alya)
+    assert refused(client.get(url.format(pk=page.pk, rev=rev)))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/pages/{pk}/lock/",
+        "/admin/pages/{pk}/delete/",
+        "/admin/pages/{pk}/unpublish/",
+        "/admin/pages/{pk}/copy/",
+        "/admin/pages/{pk}/edit/preview/",
+    ],
+)
+def test_contributor_cannot_post_actions_on_another_contributors_page(
+    client, alya, bunga_live, url
+):
+    client.force_login(alya)
+    assert refused(client.post(url.format(pk=bunga_live.pk)))
+    bunga_live.refresh_from_db()
+    assert bunga_live.live and not bunga_live.locked
+
+
+def test_contributor_cannot_post_to_another_contributors_draft(
+    client, alya, bunga, bunga_draft
+):
+    client.force_login(alya)
+    response = client.post(
+        edit_url(bunga_draft),
+        article_data(bunga.profile_page, action=None, title="Diambil alih"),
+    )
+    assert refused(response)
+    assert latest(bunga_draft).title == SECRET
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/pages/{blog}/",
+        "/admin/pages/search/?q=Rahasia",
+        "/admin/pages/search/results/?q=Rahasia",
+        "/admin/choose-page/{blog}/",
+        "/admin/choose-page/search/?q=Rahasia",
+        "/admin/api/main/pages/?child_of={blog}",
+    ],
+)
+def test_listings_do_not_show_another_contributors_draft(
+    client, alya, blog_index, bunga_draft, url
+):
+    own = draft_by(alya, blog_index, title="Draf milik Alya", slug="draf-alya")
+    client.force_login(alya)
+    response = client.get(url.format(blog=blog_index.pk))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert SECRET not in body
+    if "search" not in url:
+        assert own.title in body
+
+
+def test_editor_sees_every_draft_in_the_listing(client, eka, blog_index, bunga_draft):
+    client.force_login(eka)
+    assert SECRET in client.get(f"/admin/pages/{blog_index.pk}/").content.decode()
+
+
+# --- Profiles ---------------------------------------------------------------------
+
+
+def test_contributor_edits_her_own_profile_but_it_waits_for_review(client, alya, eka):
+    profile = alya.profile_page
+    profile.save_revision().publish()
+    client.force_login(alya)
+    response = client.get(edit_url(profile))
+    assert response.status_code == 200
+    # The account link is for editors only.
+    assert 'name="user"' not in response.content.decode()
+
+    data = {
+        "title": "Alya Rahma",
+        "slug": "alya",
+        "pen_name": "Bu Alya",
+        "short_bio": "Ibu satu anak, penulis baru.",
+        "bio": rich_text(""),
+        "links-TOTAL_FORMS": "0",
+        "links-INITIAL_FORMS": "0",
+        "links-MIN_NUM_FORMS": "0",
+        "links-MAX_NUM_FORMS": "1000",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        "user": str(eka.pk),  # smuggled: must change nothing
+        "action-publish": "action-publish",  # smuggled: she cannot publish
+    }
+    client.post(edit_url(profile), data)
+    profile.refresh_from_db()
+    assert profile.pen_name == ""  # live version unchanged
+    assert profile.user == alya
+    assert latest(profile).short_bio.startswith("Ibu satu")
+
+    data.pop("action-publish")
+    data["action-submit"] = "action-submit"
+    client.post(edit_url(profile), data)
+    profile.refresh_from_db()
+    assert profile.workflow_in_progress
+    public = client.get("/kontributor/alya/")
+    assert "Bu Alya" not in public.content.decode()
+
+    client.force_login(eka)
+    task_state = profile.current_workflow_task_state
+    client.post(
+        f"/admin/pages/workflow/action/{profile.pk}/approve/{task_state.pk}/",
+        {"comment": ""},
+    )
+    profile.refresh_from_db()
+    assert profile.pen_name == "Bu Alya"
+    assert profile.user == alya
+    client.logout()
+    assert "Bu Alya" in client.get("/kontributor/alya/").content.decode()
+
+
+def test_contributor_cannot_edit_anyone_elses_profile(client, alya, bunga):
+    client.force_login(alya)
+    response = client.get(edit_url(bunga.profile_page))
+    assert response.status_code in (302, 403)
+    assert client.get(f"/admin/pages/{bunga.profile_page.pk}/copy/").status_code in (
+        302,
+        403,
+    )
+    assert client.post(f"/admin/pages/{alya.profile_page.pk}/delete/").status_code in (
+        302,
+        403,
+    )
+    assert Page.objects.filter(pk=alya.profile_page.pk).exists()
+
+
+def test_contributor_cannot_create_profiles(client, alya, contributor_index):
+    client.force_login(alya)
+    response = client.get(
+        f"/admin/pages/add/contributors/contributorpage/{contributor_index.pk}/"
+    )
+    assert response.status_code in (302, 403)
+
+
+def test_contributor_cannot_reach_user_management(client, alya, eka):
+    client.force_login(alya)
+    assert client.get("/admin/users/").status_code in (302, 403)
+    assert client.get(f"/admin/users/edit/{eka.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/users/edit/{alya.pk}/").status_code in (302, 403)
+
+
+# --- Editors ----------------------------------------------------------------------
+
+
+def test_editor_edits_publishes_and_unpublishes_any_article(
+    client, eka, bunga, bunga_draft
+):
+    client.force_login(eka)
+    response = client.post(
+        edit_url(bunga_draft),
+        article_data(bunga.profile_page, action="action-publish", title="Disunting"),
+    )
+    assert response.status_code == 302
+    bunga_draft.refresh_from_db()
+    assert bunga_draft.live and bunga_draft.title == "Disunting"
+    client.post(f"/admin/pages/{bunga_draft.pk}/unpublish/")
+    bunga_draft.refresh_from_db()
+    assert not bunga_draft.live
+
+
+def test_editor_cannot_manage_users(client, eka):
+    client.force_login(eka)
+    assert client.get("/admin/users/").status_code in (302, 403)
+    assert client.get("/admin/users/new/").status_code in (302, 403)
+    assert client.get(f"/admin/users/edit/{eka.pk}/").status_code in (302, 403)
+    assert client.get("/admin/groups/").status_code in (302, 403)
+
+
+# --- Integrity --------------------------------------------------------------------
+
+
+def test_smuggled_fields_change_nothing(client, alya, eka, blog_index):
+    article = draft_by(alya, blog_index, slug="milik-alya")
+    client.force_login(alya)
+    client.post(
+        edit_url(article),
+        article_data(
+            alya.profile_page,
+            action=None,
+            slug="milik-alya",
+            owner=str(eka.pk),
+            live="on",
+            locked="on",
+            locked_by=str(eka.pk),
+            first_published_at="2020-01-01 10:00",
+            last_published_at="2020-01-01 10:00",
+            latest_revision_created_at="2020-01-01 10:00",
+        ),
+    )
+    article.refresh_from_db()
+    assert article.owner == alya
+    assert not article.live
+    assert not article.locked and article.locked_by is None
+    assert article.first_published_at is None
+    assert article.last_published_at is None
+    assert article.latest_revision_created_at.year == timezone.now().year
+
+
+def test_locked_page_cannot_be_edited_or_deleted_by_another_editor(
+    client, eka, edo, bunga, bunga_draft
+):
+    client.force_login(eka)
+    client.post(f"/admin/pages/{bunga_draft.pk}/lock/")
+    bunga_draft.refresh_from_db()
+    assert bunga_draft.locked and bunga_draft.locked_by == eka
+
+    client.force_login(edo)
+    response = client.post(
+        edit_url(bunga_draft),
+        article_data(bunga.profile_page, action=None, title="Diubah Edo"),
+    )
+    assert latest(bunga_draft).title == SECRET
+    assert response.status_code in (200, 302, 403)
+    client.post(f"/admin/pages/{bunga_draft.pk}/delete/")
+    assert ArticlePage.objects.filter(pk=bunga_draft.pk).exists()
+    client.post(f"/admin/pages/{bunga_draft.pk}/unlock/")
+    bunga_draft.refresh_from_db()
+    assert bunga_draft.locked
+
+    # The lock holder still can.
+    client.force_login(eka)
+    client.post(
+        edit_url(bunga_draft),
+        article_data(bunga.profile_page, action=None, title="Diubah Eka"),
+    )
+    assert latest(bunga_draft).title == "Diubah Eka"

@@ -133,7 +133,7 @@ def test_pen_name_page_hides_the_real_name_and_photo(client, pen_name_writer, ph
     assert pen_name_writer.short_bio in content
     assert REAL_NAME not in content
     assert "siti-aminah" not in content.lower()
-    assert "<img" not in content or "foto-siti-aminah" not in content
+    assert "foto-siti-aminah" not in content
     assert not photo.renditions.exists()
 
 
@@ -204,3 +204,21 @@ def test_index_lists_only_live_contributors(client, contributor_index):
     assert "Belum Terbit" not in content
     assert [c.title for c in contributor_index.get_contributors()] == ["Dewi Anggraini"]
     assert ContributorPage.objects.count() == 2
+
+
+def test_searching_her_real_name_does_not_find_her_pen_name_page(
+    client, pen_name_writer, contributor_index
+):
+    ContributorPageFactory(
+        parent=contributor_index, title="Dewi Anggraini", slug="dewi-anggraini"
+    )
+
+    by_pen_name = client.get("/cari/", {"q": "Bunga"}).content.decode()
+    by_real_name = client.get("/cari/", {"q": "Aminah"}).content.decode()
+    open_profile = client.get("/cari/", {"q": "Anggraini"}).content.decode()
+
+    assert "/kontributor/bunga-senja/" in by_pen_name
+    assert "/kontributor/bunga-senja/" not in by_real_name
+    assert "Siti" not in by_real_name
+    # Someone who does not hide her name is found by it.
+    assert "/kontributor/dewi-anggraini/" in open_profile

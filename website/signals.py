@@ -9,7 +9,8 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.search import index
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -64,6 +65,14 @@ def urls_showing(page):
 
 
 @receiver(page_published)
+def reindex_published_page(sender, instance, **kwargs):
+    # The search index is updated on post_save, which fires before a page's tags
+    # and other cluster relations are written; by page_published they are.
+    if isinstance(instance, (ArticlePage, ContributorPage)):
+        index.insert_or_update_object(instance)
+
+
+@receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
     clear_page_cache()
@@ -83,11 +92,24 @@ def page_deleted(sender, instance, **kwargs):
         clear_page_cache()
 
 
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    # A page made private must leave the caches at once, and its listings with it.
+    clear_page_cache()
+    if settings.WAGTAILFRONTENDCACHE:
+        page = instance.page
+        purge_frontend_cache(_page_urls(page) + urls_showing(page))
+
+
 @receiver(post_save, sender=Category)
 @receiver(post_delete, sender=Category)
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=CustomImage)
-def shown_on_many_pages_changed(sender, **kwargs):
+def shown_on_many_pages_changed(sender, created=False, **kwargs):
     # Category names, the footer and image alt texts and credits appear on pages that
     # were not republished; only Django's cache is cleared, the CDN's copies age out.
-    clear_page_cache()
+    # A new one is on no page yet (site settings are created on a page's first
+    # render, with the defaults it was already showing).
+    if not created:
+        clear_page_cache()

@@ -18,7 +18,7 @@ from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage, BlogIndexPage
 from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorIndexPage, ContributorPage
-from website.models import HomePage, HomePageFeaturedArticle
+from website.models import HomePage
 
 PAGE_MODELS = [
     HomePage,
@@ -153,15 +153,6 @@ def test_home_page_renders(page_asserts, client, home_page):
     assert response.status_code == 200
     page_asserts.assertTemplateUsed(response, "website/home_page.html")
     assert "Punya cerita untuk dibagikan?" in response.content.decode()
-
-
-def test_home_page_shows_its_featured_article(client, home_page, article):
-    HomePageFeaturedArticle.objects.create(page=home_page, article=article)
-
-    response = client.get("/")
-
-    assert response.status_code == 200
-    assert "Bertahan di bulan pertama" in response.content.decode()
 
 
 def test_blog_index_and_its_routes_render(page_asserts, blog_index, category):

@@ -41,6 +41,8 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
+        # The writer hook creates its own row; the page needs no second save.
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def writer(obj, create, extracted, **kwargs):

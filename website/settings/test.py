@@ -20,3 +20,6 @@ MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
+# Static files come straight from the finders: no collectstatic before a test run.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -40,6 +40,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from website.pagination import get_page
+
 from .blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 12
@@ -141,10 +143,11 @@ class BlogIndexPage(RoutablePageMixin, Page):
         )
 
     def paginate(self, request, articles):
-        """One page of cards. Paginator.get_page turns a missing, malformed or
-        out-of-range ?page= into the first or last page instead of an error."""
-        page = Paginator(with_card_data(articles), ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
+        """One page of cards; a malformed or out-of-range ?page= gives the first or
+        last page rather than an error."""
+        page = get_page(
+            Paginator(with_card_data(articles), ARTICLES_PER_PAGE),
+            request.GET.get("page"),
         )
         page.object_list = list(page.object_list)
         for article in page.object_list:

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
+from website.pagination import get_page
 
 WORD = re.compile(r"\w+")
 
@@ -63,7 +64,9 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
     results = searchable_pages(request).search(terms) if terms else Page.objects.none()
-    page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(
+        Paginator(results, SEARCH_RESULTS_PER_PAGE), request.GET.get("page")
+    )
     page.object_list = list(page.object_list)
     attach_result_data(page.object_list)
     return render(

@@ -1,0 +1,135 @@
+"""Whatever a reader (or a crawler, or an attacker) types into a URL: never a 500."""
+
+import pytest
+
+from tests.website.reader_site import article, category, contributor
+
+pytestmark = pytest.mark.django_db
+
+PAGE_NUMBERS = ["abc", "-1", "0", "1.5", "", "99999999999999999999", "%00", "%ff%fe"]
+
+
+@pytest.fixture
+def site_with_articles(blog_index, contributor_index):
+    writer = contributor(contributor_index, "Ayu Lestari", slug="ayu-lestari")
+    keluarga = category("Keluarga")
+    for day in range(13):
+        article(
+            blog_index,
+            writers=[writer],
+            days=day,
+            category=keluarga,
+            tags=["anggaran"],
+            title=f"Cerita hari {day}",
+        )
+    return writer
+
+
+LISTINGS = ["/artikel/", "/artikel/kategori/keluarga/", "/artikel/tag/anggaran/"]
+
+
+def test_odd_page_numbers_give_a_page_of_articles(client, site_with_articles):
+    for listing in LISTINGS:
+        for number in PAGE_NUMBERS:
+            response = client.get(f"{listing}?page={number}")
+
+            assert response.status_code == 200, (listing, number)
+            assert list(response.context["articles"]), (listing, number)
+            # Past the end means the last page; anything not a positive whole
+            # number, the first.
+            expected = 2 if number == "99999999999999999999" else 1
+            assert response.context["articles"].number == expected, (listing, number)
+
+
+def test_odd_page_numbers_in_search(client, site_with_articles):
+    for number in PAGE_NUMBERS:
+        response = client.get(f"/cari/?q=cerita&page={number}")
+
+        assert response.status_code == 200, number
+        assert list(response.context["results"]), number
+
+
+ODD_QUERIES = [
+    "%00",
+    "cerita%00hari",
+    "%ff%fe",
+    "%c3%28",
+    "a" * 5000,
+    "cerita+" * 1000,
+    "%22",
+    "%22cerita",
+    "cerita*",
+    "(cerita",
+    "NEAR(cerita+hari)",
+    "cerita+AND+OR+NOT",
+    "-cerita",
+    "title:cerita",
+    "^cerita",
+    "cerita%27%3B+DROP+TABLE+wagtailcore_page%3B--",
+    "%E2%80%AE%F0%9F%98%80",
+    "%0d%0a%09",
+]
+
+
+def test_search_survives_any_query(client, site_with_articles):
+    for query in ODD_QUERIES:
+        response = client.get(f"/cari/?q={query}")
+
+        assert response.status_code == 200, query
+        assert len(response.context["query"]) <= 200, query
+
+
+def test_a_nul_byte_is_dropped_not_searched(client, site_with_articles):
+    response = client.get("/cari/?q=cerita%00")
+
+    assert response.status_code == 200
+    assert response.context["query"] == "cerita"
+    assert response.context["result_count"] == 13
+
+
+def test_search_never_echoes_markup(client, site_with_articles):
+    response = client.get("/cari/?q=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E")
+
+    html = response.content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_repeated_parameters(client, site_with_articles):
+    assert client.get("/cari/?q=cerita&q=hari&page=1&page=2").status_code == 200
+    assert client.get("/artikel/?page=1&page=x").status_code == 200
+
+
+def test_search_answers_only_get(client):
+    assert client.post("/cari/", {"q": "cerita"}).status_code == 405
+
+
+UNKNOWN = [
+    "/artikel/kategori/tidak-ada/",
+    "/artikel/kategori/tidak-ada/?page=2",
+    "/artikel/tag/tidak-ada/",
+    "/artikel/tag/tidak-ada/feed/",
+    "/artikel/kategori/tidak-ada/feed/",
+    "/artikel/kategori/",
+    "/artikel/tag/",
+    "/artikel/feed/lagi/",
+    "/kontributor/tidak-ada/",
+    "/kontributor/tidak-ada/feed/",
+    "/kontributor/ayu-lestari/feed/lagi/",
+    "/tidak-ada/",
+]
+
+
+def test_unknown_addresses_are_404(client, site_with_articles):
+    for url in UNKNOWN:
+        assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize(
+    "url", ["/artikel/feed/?page=abc", "/kontributor/ayu-lestari/feed/?q=%00"]
+)
+def test_feeds_ignore_stray_parameters(client, site_with_articles, url):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")

@@ -1,0 +1,21 @@
+"""One page of a listing from whatever ?page= says, never an error."""
+
+from django.core.paginator import InvalidPage
+
+
+def get_page(paginator, number):
+    """The page asked for; the first for anything that is not a positive whole
+    number (page=abc, page=0, page=-1), the last for anything past the end.
+
+    Django's Paginator.get_page sends page=0 and page=-1 to the last page, which is
+    not what a reader who typed them meant.
+    """
+    try:
+        number = int(str(number or "1").strip())
+    except ValueError:
+        number = 1
+    number = max(number, 1)
+    try:
+        return paginator.page(min(number, paginator.num_pages))
+    except InvalidPage:
+        return paginator.page(1)

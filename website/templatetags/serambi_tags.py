@@ -4,6 +4,7 @@ import json
 from urllib.parse import quote
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -190,10 +191,12 @@ def article_structured_data(context, page, credits=None, image=None, index_page=
     if image:
         article["image"] = [image["url"]]
     if page.first_published_at:
-        article["datePublished"] = page.first_published_at.isoformat()
+        article["datePublished"] = timezone.localtime(
+            page.first_published_at
+        ).isoformat()
     modified = page.last_published_at or page.first_published_at
     if modified:
-        article["dateModified"] = modified.isoformat()
+        article["dateModified"] = timezone.localtime(modified).isoformat()
     category = getattr(page, "category", None)
     if category:
         article["articleSection"] = category.name
@@ -327,3 +330,14 @@ def context_or(context, name, fallback):
     if value is not None:
         return value
     return fallback() if callable(fallback) else fallback
+
+
+@register.simple_tag(takes_context=True)
+def search_result_count(context):
+    """How many results the search found, whether or not the view counted them."""
+    count = context.get("result_count")
+    if count is None:
+        results = context.get("results")
+        paginator = getattr(results, "paginator", None)
+        count = paginator.count if paginator is not None else len(results or [])
+    return int(count)

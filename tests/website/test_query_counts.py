@@ -1,0 +1,141 @@
+"""Public pages cost a fixed number of SQL queries, however much they show.
+
+Each page is rendered once first (so image renditions exist, as on a live site),
+then Django's cache is emptied (so nothing is served from a cached rendition or
+site lookup) and rendered again under django_assert_num_queries. The counts are
+for the rendered response, templates included, and the same for a small and a large
+site: that is the point. If a template change moves a count, look for a query in a
+loop before changing the number here.
+"""
+
+from django.core.cache import cache
+
+import pytest
+
+from blog.models import ArticleCredit
+from tests.website.reader_site import article, category, contributor
+from website.models import HomePageFeaturedArticle
+
+pytestmark = pytest.mark.django_db
+
+SMALL, LARGE = "small", "large"
+
+# Expected queries per page, the same for both sizes.
+EXPECTED = {
+    "home": 15,
+    "index": 14,
+    "index_page_2": 14,
+    "category": 15,
+    "tag": 15,
+    "article": 19,
+    "contributor_index": 14,
+    "contributor": 17,
+    "search": 11,
+    "feed": 11,
+}
+
+
+def render(client, url, django_assert_num_queries, expected):
+    assert client.get(url).status_code == 200
+    cache.clear()
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.fixture(params=[SMALL, LARGE])
+def site(request, home_page, blog_index, contributor_index):
+    """A site whose every listing has 1 (small) or 13+ (large) entries."""
+    large = request.param == LARGE
+    keluarga = category("Keluarga")
+    people = [
+        contributor(contributor_index, f"Penulis {n}", photo=True)
+        for n in range(10 if large else 2)
+    ]
+    hidden = contributor(
+        contributor_index,
+        "Siti Rahmawati",
+        pen_name="Bunga Senja",
+        use_pen_name_only=True,
+        slug="bunga-senja",
+        photo=True,
+    )
+    count = 14 if large else 1
+    articles = [
+        article(
+            blog_index,
+            writers=people[: 3 if large else 1],
+            illustrators=[hidden],
+            tags=[f"tag-{t}" for t in range(8 if large else 1)],
+            category=keluarga,
+            hero=True,
+            days=day,
+            title=f"Cerita keluarga {day}",
+        )
+        for day in range(count)
+    ]
+    HomePageFeaturedArticle.objects.create(page=home_page, article=articles[0])
+    if large:
+        for page in articles[1:3]:
+            HomePageFeaturedArticle.objects.create(page=home_page, article=page)
+    return {"size": request.param, "articles": articles, "writer": people[0]}
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("home", "/"),
+        ("index", "/artikel/"),
+        ("category", "/artikel/kategori/keluarga/"),
+        ("tag", "/artikel/tag/tag-0/"),
+        ("contributor_index", "/kontributor/"),
+        ("search", "/cari/?q=cerita"),
+        ("feed", "/artikel/feed/"),
+    ],
+)
+def test_listing_pages(client, site, django_assert_num_queries, name, url):
+    render(client, url, django_assert_num_queries, EXPECTED[name])
+
+
+def test_second_page_of_the_index(client, site, django_assert_num_queries):
+    if site["size"] == SMALL:
+        pytest.skip("one page only")
+    response = render(
+        client, "/artikel/?page=2", django_assert_num_queries, EXPECTED["index_page_2"]
+    )
+    assert response.context["articles"].number == 2
+
+
+def test_contributor_page(client, site, django_assert_num_queries):
+    render(
+        client, site["writer"].url, django_assert_num_queries, EXPECTED["contributor"]
+    )
+
+
+@pytest.mark.parametrize(("credits", "tags"), [(1, 0), (10, 8), (1, 8), (10, 0)])
+def test_article_page(
+    client, blog_index, contributor_index, django_assert_num_queries, credits, tags
+):
+    people = [
+        contributor(contributor_index, f"Kontributor {n}", photo=True)
+        for n in range(credits)
+    ]
+    # Three others, so that "Baca juga" always has its three cards.
+    for day in range(3):
+        article(blog_index, writers=people[:1], hero=True, days=-day - 1)
+    page = article(
+        blog_index,
+        writers=people[: (credits + 1) // 2],
+        illustrators=people[(credits + 1) // 2 :],
+        tags=[f"tag-{t}" for t in range(tags)],
+        hero=True,
+    )
+    assert page.credits.count() == credits
+
+    response = render(client, page.url, django_assert_num_queries, EXPECTED["article"])
+
+    assert len(response.context["credits"]) == credits
+    assert len(response.context["tags"]) == tags
+    assert len(response.context["related_articles"]) == 3
+    assert {c.role for c in response.context["credits"]} <= set(ArticleCredit.Role)

@@ -5,6 +5,7 @@ import pytest
 from blog.factories import CategoryFactory
 from blog.models import BlogIndexPage
 from contributors.models import ContributorIndexPage
+from tests.page_assertions import PageAssertions
 from website.models import HomePage
 
 
@@ -27,3 +28,23 @@ def contributor_index(home_page):
 @pytest.fixture
 def category(db):
     return CategoryFactory(name="Dukungan emosional", slug="dukungan-emosional")
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="redaksi", email="redaksi@serambi.test", password="rahasia"
+    )
+
+
+@pytest.fixture
+def admin_browser(client, superuser):
+    """The test client, logged in to the admin as a superuser."""
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def page_asserts(admin_browser):
+    """Wagtail's page assertions (assertCanCreate, …) as a logged-in superuser."""
+    return PageAssertions.with_client(admin_browser)

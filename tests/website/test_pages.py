@@ -2,9 +2,7 @@
 
 from django.test import override_settings
 
-from wagtail.coreutils import get_dummy_request
 from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
     nested_form_data,
     querydict_from_html,
@@ -18,6 +16,7 @@ from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage, BlogIndexPage
 from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorIndexPage, ContributorPage
+from tests.page_assertions import PageAssertions
 from website.models import HomePage
 
 PAGE_MODELS = [
@@ -29,19 +28,9 @@ PAGE_MODELS = [
 ]
 
 
-class PageAssertions(WagtailPageTestCase):
-    """Wagtail's page assertions, driven by pytest's client instead of unittest."""
-
-    def runTest(self):
-        pass
-
-
 @pytest.fixture
 def page_asserts(client):
-    helper = PageAssertions()
-    helper.client = client
-    helper.dummy_request = get_dummy_request()
-    return helper
+    return PageAssertions.with_client(client)
 
 
 @pytest.fixture

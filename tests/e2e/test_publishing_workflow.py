@@ -1,0 +1,150 @@
+"""The review cycle through the real admin UI, in Chromium.
+
+A contributor writes an article (heading, paragraph, illustration, her credit) and
+submits it; an editor requests changes with a comment; she revises and resubmits;
+the editor approves; a reader finds it at /artikel/.
+"""
+
+from pathlib import Path
+
+from wagtail.models import Collection
+
+import pytest
+
+from blog.models import ArticlePage
+from contributors.factories import ContributorPageFactory
+from tests.editorial.conftest import make_user
+from website.factories import CustomImageFactory
+
+# The live server runs in another thread, so the data is committed; serialized
+# rollback puts back the groups, workflow and pages the data migrations created.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+TIMEOUT = 20_000
+LAST_SCREEN = Path(".pytest_cache") / "publishing_workflow_last_screen.png"
+TITLE = "Belajar meminta tolong"
+COMMENT = "Tambahkan satu contoh nyata di paragraf pertama."
+
+
+def log_in(page, live_server, user):
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "kata-sandi-uji")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/", timeout=TIMEOUT)
+
+
+def open_action_menu(page):
+    page.click("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']")
+
+
+def add_block(page, label):
+    page.locator("button.c-sf-add-button").last.click()
+    page.locator(".w-combobox__option", has_text=label).first.click()
+
+
+def article(title_contains=TITLE):
+    return ArticlePage.objects.get(title__startswith=title_contains)
+
+
+@pytest.fixture
+def page(desktop_page):
+    yield desktop_page
+    # The last screen the test saw, to look at when it fails.
+    desktop_page.screenshot(path=str(LAST_SCREEN), full_page=True)
+
+
+def test_review_cycle_in_the_browser(live_server, page, blog_index, contributor_index):
+    page.set_default_timeout(TIMEOUT)
+    alya = make_user("alya", "Contributors")
+    profile = ContributorPageFactory(
+        parent=contributor_index, title="Alya Rahma", slug="alya", user=alya
+    )
+    profile.save_revision().publish()
+    CustomImageFactory(
+        title="Ibu dan anak di serambi",
+        uploaded_by_user=alya,
+        collection=Collection.get_first_root_node(),
+    )
+    eka = make_user("eka", "Editors")
+
+    # --- She writes and submits.
+    log_in(page, live_server, alya)
+    assert page.get_by_text("Tulisan saya").first.is_visible()
+    page.get_by_text("Tulis artikel baru").click()
+    page.wait_for_selector("#id_title")
+    page.fill("#id_title", TITLE)
+    page.fill("#id_standfirst", "Tentang berani berkata: saya butuh bantuan.")
+
+    page.get_by_text("Pilih sebuah gambar").first.click()
+    page.locator(".modal").get_by_text("Ibu dan anak di serambi").first.click()
+    page.wait_for_selector(".modal", state="hidden")
+
+    add_block(page, "Judul bagian")
+    page.locator("[name='body-0-value-text']").fill("Hari yang berat")
+    add_block(page, "Paragraf")
+    editor = page.locator(".Draftail-Editor [contenteditable=true]").last
+    editor.click()
+    editor.type("Saya akhirnya menelepon kakak saya.")
+
+    page.get_by_role("tab", name="Kredit").click()
+    page.click(
+        "#id_credits-0-contributor-chooser .unchosen [data-chooser-action-choose]"
+    )
+    modal = page.locator(".modal")
+    modal.locator("input[type=search], input[name=q]").first.fill("Alya")
+    modal.get_by_text("Alya Rahma").first.click()
+    page.wait_for_selector(".modal", state="hidden")
+    page.select_option("#id_credits-0-role", "writer")
+
+    open_action_menu(page)
+    page.click("button[name='action-submit']")
+    page.wait_for_url(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    written = article()
+    assert written.current_workflow_state.status == "in_progress"
+    assert [b.block_type for b in written.get_latest_revision_as_object().body] == [
+        "heading",
+        "paragraph",
+    ]
+    assert written.get_latest_revision_as_object().hero_image is not None
+
+    # --- The editor requests changes with a comment.
+    log_in(page, live_server, eka)
+    page.locator("[data-editorial-queue]").get_by_text(TITLE).click()
+    page.wait_for_selector("#id_title")
+    open_action_menu(page)
+    page.click("button[data-workflow-action-name='reject']")
+    page.locator(".modal textarea[name='comment']").fill(COMMENT)
+    page.locator(".modal button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/admin/**")
+    page.wait_for_load_state()
+    assert article().current_workflow_state.status == "needs_changes"
+
+    # --- She sees the comment, revises and resubmits.
+    log_in(page, live_server, alya)
+    assert page.get_by_text(COMMENT).first.is_visible()
+    page.locator("[data-editorial-my-articles]").get_by_text(TITLE).click()
+    page.wait_for_selector("#id_title")
+    page.fill("#id_title", f"{TITLE} (revisi)")
+    open_action_menu(page)
+    page.click("button[name='action-submit']")
+    page.wait_for_url(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    assert article().current_workflow_state.status == "in_progress"
+
+    # --- The editor approves.
+    log_in(page, live_server, eka)
+    page.locator("[data-editorial-queue]").get_by_text(f"{TITLE} (revisi)").click()
+    page.wait_for_selector("#id_title")
+    open_action_menu(page)
+    page.click("button[data-workflow-action-name='approve']")
+    page.wait_for_url(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    assert article().live
+
+    # --- A reader sees it.
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/artikel/")
+    page.get_by_text(f"{TITLE} (revisi)").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Saya akhirnya menelepon kakak saya.").is_visible()
+    assert page.get_by_text("Alya Rahma").first.is_visible()

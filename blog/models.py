@@ -436,9 +436,33 @@ class ArticlePage(Page):
 
     def get_related_articles(self, request=None, limit=RELATED_ARTICLES):
         """Up to `limit` other live articles: most shared tags first, then the same
-        category, then the newest. One query, however many tags or articles."""
+        category, then the newest. One query, however many tags or articles.
+
+        Only a short list of candidates is scored (the articles sharing most tags,
+        the newest in the category, the newest overall), each found through an
+        index with a LIMIT, so the cost does not grow with the number of articles.
+        """
         # self.tags.all() is the prefetched list when get_context ran first.
         tag_ids = [tag.pk for tag in self.tags.all()]
+        others = public_articles(request).exclude(pk=self.pk)
+        newest = ("-first_published_at", "-pk")
+        candidates = Q(pk__in=others.order_by(*newest).values("pk")[:limit])
+        if self.category_id:
+            candidates |= Q(
+                pk__in=others.filter(category_id=self.category_id)
+                .order_by(*newest)
+                .values("pk")[:limit]
+            )
+        if tag_ids:
+            candidates |= Q(
+                pk__in=ArticleTag.objects.filter(
+                    tag__in=tag_ids, content_object__in=others.values("pk")
+                )
+                .values("content_object")
+                .annotate(shared=models.Count("pk"))
+                .order_by("-shared", "-content_object__first_published_at")
+                .values("content_object")[: limit * 4]
+            )
         shared_tags = (
             ArticleTag.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
             .values("content_object")
@@ -446,8 +470,7 @@ class ArticlePage(Page):
             .values("shared")
         )
         articles = (
-            public_articles(request)
-            .exclude(pk=self.pk)
+            others.filter(candidates)
             .annotate(
                 shared_tags=Coalesce(
                     Subquery(shared_tags, output_field=IntegerField()), Value(0)
@@ -461,7 +484,7 @@ class ArticlePage(Page):
                     output_field=IntegerField(),
                 ),
             )
-            .order_by("-shared_tags", "-same_category", "-first_published_at", "-pk")
+            .order_by("-shared_tags", "-same_category", *newest)
         )
         related = list(with_card_data(articles)[:limit])
         for article in related:

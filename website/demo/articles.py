@@ -688,6 +688,12 @@ ARTICLES = [
             ),
             (
                 "paragraph",
+                "Ada satu hal lagi yang saya pelajari: anak laki-laki saya tetap butuh "
+                "melihat laki-laki dewasa yang baik. Saya tidak bisa menjadi contoh "
+                "itu, tetapi saya bisa memastikan ia punya kesempatan bertemu "
+                "dengannya. Kami lebih sering berkunjung ke rumah kakek di akhir pekan, "
+                "dan saya tidak lagi menolak ketika paman-pamannya mengajaknya ikut "
+                "memperbaiki genteng atau menonton pertandingan voli di lapangan desa.",
                 "Saya bukan ayah, dan saya tidak perlu menjadi ayah. Saya ibu yang "
                 "kebetulan mengurus anak-anaknya sendirian, dengan bantuan banyak orang "
                 "baik di sekitar kami. Ternyata, satu orang dewasa yang hadir dan cukup "
@@ -1290,6 +1296,11 @@ ARTICLES = [
                 "terdekatmu. Kamu akan menulis, sesuatu yang tidak pernah kamu "
                 "bayangkan, dan tulisanmu akan dibaca oleh ibu-ibu lain yang sedang "
                 "duduk di lantai kamar mereka sendiri.",
+                "Akan ada hari-hari ketika kamu merasa mundur lagi ke titik awal: saat "
+                "anak sakit dan kamu harus izin kerja untuk ketiga kalinya bulan itu, "
+                "atau saat undangan pernikahan sepupu datang dan kamu tahu semua orang "
+                "akan bertanya. Hari-hari itu bukan tanda kamu gagal. Itu hanya hari "
+                "yang berat, dan hari yang berat selalu berakhir.",
             ),
             (
                 "pull_quote",

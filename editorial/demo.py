@@ -114,8 +114,22 @@ def seed_editorial_demo(stdout=None):
         ),
         transaction.atomic(),
     ):
-        editor = _user(*EDITOR, EDITORS)
-        contributor = _user(*CONTRIBUTOR, CONTRIBUTORS)
+        # Reuse the accounts seed_demo made, if any, so the demo has one cast.
+        User = get_user_model()
+        editor = (
+            User.objects.filter(groups__name=EDITORS, is_active=True)
+            .order_by("pk")
+            .first()
+        ) or _user(*EDITOR, EDITORS)
+        contributor = (
+            User.objects.filter(
+                groups__name=CONTRIBUTORS,
+                is_active=True,
+                contributor_profile__isnull=False,
+            )
+            .order_by("pk")
+            .first()
+        ) or _user(*CONTRIBUTOR, CONTRIBUTORS)
         profile = _profile_for(contributor)
 
         article, created = _draft(blog_index, contributor, profile, IN_REVIEW)
@@ -131,7 +145,6 @@ def seed_editorial_demo(stdout=None):
 
     if stdout is not None:
         stdout.write(
-            "Redaksi: masuk ke /admin/ sebagai "
-            f"'{EDITOR[0]}' (editor) atau '{CONTRIBUTOR[0]}' (kontributor), "
-            f"kata sandi '{DEMO_PASSWORD}'."
+            f"Redaksi: '{editor.get_username()}' melihat satu artikel menunggu tinjauan; "
+            f"'{contributor.get_username()}' melihat satu artikel perlu perbaikan."
         )

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Group
 from django.test import override_settings
 
 from wagtail.models import WorkflowState
@@ -27,9 +28,10 @@ def test_demo_fills_both_dashboards_and_is_idempotent(
         == 2
     )
 
-    assert client.login(username="redaksi", password="serambi-demo")
+    editor = Group.objects.get(name="Editors").user_set.get()
+    client.force_login(editor)
     assert in_review.title in client.get("/admin/").content.decode()
-    assert client.login(username="kontributor", password="serambi-demo")
+    client.force_login(in_review.owner)
     home = client.get("/admin/").content.decode()
     assert "Tulisan saya" in home
     assert "Perlu perbaikan" in home and "Sedang ditinjau" in home

@@ -349,7 +349,10 @@ def test_search_keeps_the_query_and_counts(client, site):
 def test_search_without_results_offers_a_way_on(client, site):
     doc = Document(client.get("/cari/", {"q": "zzzxqy"}).content.decode())
     assert "0 hasil untuk “zzzxqy”" in doc.plain_text
-    assert "/artikel/" in [a.get("href") for a in doc.find_all("a")]
+    hrefs = [a.get("href") for a in doc.find_all("a")]
+    assert "/artikel/" in hrefs
+    assert f"/artikel/kategori/{site.category.slug}/" in hrefs
+    assert site.article.title in [text for _level, text in doc.headings]
 
 
 def test_404_is_indonesian_in_the_site_layout(client, home_page):

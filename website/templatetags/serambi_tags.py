@@ -341,3 +341,28 @@ def search_result_count(context):
         paginator = getattr(results, "paginator", None)
         count = paginator.count if paginator is not None else len(results or [])
     return int(count)
+
+
+@register.simple_tag(takes_context=True)
+def search_suggestions(context, count=3):
+    """Where to go when a search finds nothing: the topics and the newest articles.
+
+    Used only on the empty result page, so ordinary searches pay nothing for it; the
+    view may supply `categories` and `latest_articles` itself instead.
+    """
+    from blog.models import Category, public_articles, with_card_data
+
+    request = _request(context)
+    categories = context.get("categories")
+    if categories is None:
+        categories = list(Category.objects.with_live_articles(request))
+    latest = context.get("latest_articles")
+    if latest is None:
+        latest = list(
+            with_card_data(
+                public_articles(request).order_by("-first_published_at", "-pk")
+            )[:count]
+        )
+        for article in latest:
+            article.writers_for_listing = article.writers
+    return {"categories": categories, "latest_articles": latest}

@@ -1,7 +1,7 @@
 """What belongs to the site as a whole: the image model, the home page, site settings."""
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -112,8 +112,12 @@ class HomePage(Page):
         featured = list(
             with_card_data(
                 public_articles(request)
+                .filter(
+                    pk__in=HomePageFeaturedArticle.objects.filter(page=self).values(
+                        "article"
+                    )
+                )
                 .annotate(featured_order=Subquery(featured_order))
-                .filter(featured_order__isnull=False)
                 .order_by("featured_order")
             )
         )
@@ -131,34 +135,40 @@ class HomePage(Page):
                 "featured_articles": featured,
                 "latest_articles": latest,
                 "categories": Category.objects.with_live_articles(request),
-                "spotlight_contributors": self.get_spotlight_contributors(request),
+                "spotlight_contributors": self.get_spotlight_contributors(),
             }
         )
         return context
 
-    def get_spotlight_contributors(self, request=None):
+    def get_spotlight_contributors(self):
         """Contributors who show a photo, most recently published first.
 
         Those who write under a pen name only keep their photo off the site, so they
         are not picked for a section that is all faces.
         """
-        from blog.models import ArticleCredit, public_articles
+        from blog.models import ArticleCredit
         from contributors.models import ContributorPage
 
-        latest_credit = (
+        # The few most recently published, from one grouped pass over the credits;
+        # only they are then looked up and ordered.
+        latest_by_contributor = (
             ArticleCredit.objects.filter(
-                contributor=OuterRef("pk"),
-                page__in=public_articles(request).values("pk"),
+                page__live=True,
+                contributor__photo__isnull=False,
+                contributor__use_pen_name_only=False,
             )
-            .order_by("-page__first_published_at")
-            .values("page__first_published_at")[:1]
+            .values("contributor")
+            .annotate(latest=Max("page__first_published_at"))
+        )
+        recent = latest_by_contributor.order_by("-latest").values("contributor")
+        latest = latest_by_contributor.filter(contributor=OuterRef("pk")).values(
+            "latest"
         )
         return list(
             ContributorPage.objects.live()
             .public()
-            .filter(photo__isnull=False, use_pen_name_only=False)
-            .annotate(latest_credit=Subquery(latest_credit))
-            .filter(latest_credit__isnull=False)
+            .filter(pk__in=recent[: SPOTLIGHT_CONTRIBUTORS * 2])
+            .annotate(latest_credit=Subquery(latest))
             .select_related("photo")
             .prefetch_related("photo__renditions")
             .order_by("-latest_credit", "title")[:SPOTLIGHT_CONTRIBUTORS]

@@ -20,9 +20,12 @@ pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = "small", "large"
 
-# Expected queries per page, the same for both sizes.
+# Expected queries per page, the same for both sizes. The small home page has no
+# "latest" section (its one article is featured), so two fewer: an empty list has
+# nothing to prefetch.
 EXPECTED = {
-    "home": 15,
+    "home": 17,
+    "home_small": 15,
     "index": 14,
     "index_page_2": 14,
     "category": 15,
@@ -95,6 +98,8 @@ def site(request, home_page, blog_index, contributor_index):
     ],
 )
 def test_listing_pages(client, site, django_assert_num_queries, name, url):
+    if name == "home" and site["size"] == SMALL:
+        name = "home_small"
     render(client, url, django_assert_num_queries, EXPECTED[name])
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 
 HOME_LATEST_ARTICLES = 6
 SPOTLIGHT_CONTRIBUTORS = 4
+SPOTLIGHT_RECENT_ARTICLES = 100
 
 # --- Images ----------------------------------------------------------------------
 
@@ -146,14 +147,19 @@ class HomePage(Page):
         Those who write under a pen name only keep their photo off the site, so they
         are not picked for a section that is all faces.
         """
-        from blog.models import ArticleCredit
+        from blog.models import ArticleCredit, ArticlePage
         from contributors.models import ContributorPage
 
-        # The few most recently published, from one grouped pass over the credits;
-        # only they are then looked up and ordered.
+        # Picked among the people credited on the latest articles, so the cost stays
+        # that of a short list however large the archive grows.
+        recent_articles = (
+            ArticlePage.objects.live()
+            .order_by("-first_published_at")
+            .values("pk")[:SPOTLIGHT_RECENT_ARTICLES]
+        )
         latest_by_contributor = (
             ArticleCredit.objects.filter(
-                page__live=True,
+                page__in=recent_articles,
                 contributor__photo__isnull=False,
                 contributor__use_pen_name_only=False,
             )

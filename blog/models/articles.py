@@ -1,13 +1,11 @@
-"""Articles, their credits, categories and tags."""
+"""Articles, the form that checks their credits, and the queries listings share."""
 
 import math
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import (
     Case,
-    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -18,15 +16,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -35,19 +30,15 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from website.pagination import get_page
+from ..blocks import ArticleBodyBlock
+from .taxonomy import ArticleTag, Category
 
-from .blocks import ArticleBodyBlock
-
-ARTICLES_PER_PAGE = 12
 WORDS_PER_MINUTE = 200
 RELATED_ARTICLES = 3
-FEED_ITEMS = 20
 
 # Slugs the blog index routes itself; an article may not take them.
 RESERVED_ARTICLE_SLUGS = {"kategori", "tag", "feed"}
@@ -83,176 +74,6 @@ def with_card_data(articles):
         ),
         "hero_image__renditions",
     )
-
-
-class CategoryQuerySet(models.QuerySet):
-    def with_live_articles(self, request=None):
-        """Categories that have at least one live, public article."""
-        return self.filter(
-            Exists(public_articles(request).filter(category=OuterRef("pk")))
-        )
-
-
-class Category(models.Model):
-    name = models.CharField(_("nama"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("deskripsi"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    objects = CategoryQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("kategori")
-        verbose_name_plural = _("kategori")
-
-    def __str__(self):
-        return self.name
-
-
-class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
-class BlogIndexPage(RoutablePageMixin, Page):
-    """/artikel/: every article, newest first, and the category and tag listings."""
-
-    intro = RichTextField(
-        _("pengantar"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["website.HomePage"]
-    subpage_types = ["blog.ArticlePage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("indeks artikel")
-        verbose_name_plural = _("indeks artikel")
-
-    def get_articles(self, request=None):
-        """Live, public articles under this index, newest first."""
-        return (
-            public_articles(request)
-            .descendant_of(self)
-            .order_by("-first_published_at", "-pk")
-        )
-
-    def paginate(self, request, articles):
-        """One page of cards; a malformed or out-of-range ?page= gives the first or
-        last page rather than an error."""
-        page = get_page(
-            Paginator(with_card_data(articles), ARTICLES_PER_PAGE),
-            request.GET.get("page"),
-        )
-        page.object_list = list(page.object_list)
-        for article in page.object_list:
-            article.writers_for_listing = article.writers
-        return page
-
-    def get_category(self, slug):
-        return get_object_or_404(Category, slug=slug)
-
-    def get_tag(self, slug):
-        tag = Tag.objects.filter(slug=slug).first()
-        if tag is None:
-            raise Http404
-        return tag
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["categories"] = Category.objects.with_live_articles(request)
-        context.setdefault("feed_url", self.feed_url(request))
-        return context
-
-    def feed_url(self, request=None, category=None, tag=None):
-        if category is not None:
-            route = self.reverse_subpage("category_feed", args=[category.slug])
-        elif tag is not None:
-            route = self.reverse_subpage("tag_feed", args=[tag.slug])
-        else:
-            route = self.reverse_subpage("feed")
-        return self.get_url(request) + route
-
-    def render_listing(self, request, articles, **extra_context):
-        return self.render(
-            request,
-            context_overrides={
-                "articles": self.paginate(request, articles),
-                "feed_url": self.feed_url(request, **extra_context),
-                **extra_context,
-            },
-        )
-
-    @path("")
-    def all_articles(self, request):
-        return self.render_listing(request, self.get_articles(request))
-
-    @path("kategori/<slug:slug>/")
-    def by_category(self, request, slug):
-        category = self.get_category(slug)
-        return self.render_listing(
-            request,
-            self.get_articles(request).filter(category=category),
-            category=category,
-        )
-
-    @path("tag/<slug:slug>/")
-    def by_tag(self, request, slug):
-        tag = self.get_tag(slug)
-        return self.render_listing(
-            request, self.get_articles(request).filter(tagged_items__tag=tag), tag=tag
-        )
-
-    # --- Feeds: RSS 2.0, one for everything, one per category and per tag.
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .feeds import ArticleFeed
-
-        return ArticleFeed(self, self.get_articles(request))(request)
-
-    @path("kategori/<slug:slug>/feed/", name="category_feed")
-    def category_feed(self, request, slug):
-        from .feeds import ArticleFeed
-
-        category = self.get_category(slug)
-        articles = self.get_articles(request).filter(category=category)
-        return ArticleFeed(self, articles, category=category)(request)
-
-    @path("tag/<slug:slug>/feed/", name="tag_feed")
-    def tag_feed(self, request, slug):
-        from .feeds import ArticleFeed
-
-        tag = self.get_tag(slug)
-        articles = self.get_articles(request).filter(tagged_items__tag=tag)
-        return ArticleFeed(self, articles, tag=tag)(request)
-
-    # --- Sitemap and front-end cache: the listings are pages of their own.
-
-    def get_listing_paths(self):
-        """The index's own listings and feeds, relative to its URL."""
-        paths = ["", "feed/"]
-        for category in Category.objects.with_live_articles():
-            paths += [f"kategori/{category.slug}/", f"kategori/{category.slug}/feed/"]
-        return paths
-
-    def get_cached_paths(self):
-        return ["/" + path for path in self.get_listing_paths()]
-
-    def get_sitemap_urls(self, request=None):
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        if base:
-            urls += [
-                {"location": f"{base}kategori/{category.slug}/"}
-                for category in Category.objects.with_live_articles(request)
-            ]
-        return urls
 
 
 class ArticlePageForm(WagtailAdminPageForm):

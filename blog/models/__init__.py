@@ -1,0 +1,31 @@
+"""The blog's models. Import them from here, not from the modules behind it."""
+
+from .articles import (
+    RELATED_ARTICLES,
+    RESERVED_ARTICLE_SLUGS,
+    WORDS_PER_MINUTE,
+    ArticleCredit,
+    ArticlePage,
+    ArticlePageForm,
+    public_articles,
+    with_card_data,
+)
+from .index import ARTICLES_PER_PAGE, FEED_ITEMS, BlogIndexPage
+from .taxonomy import ArticleTag, Category, CategoryQuerySet
+
+__all__ = [
+    "ARTICLES_PER_PAGE",
+    "FEED_ITEMS",
+    "RELATED_ARTICLES",
+    "RESERVED_ARTICLE_SLUGS",
+    "WORDS_PER_MINUTE",
+    "ArticleCredit",
+    "ArticlePage",
+    "ArticlePageForm",
+    "ArticleTag",
+    "BlogIndexPage",
+    "Category",
+    "CategoryQuerySet",
+    "public_articles",
+    "with_card_data",
+]

@@ -1,5 +1,7 @@
 """Local development: DEBUG on, SQLite, local media, console e-mail."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_list
 
@@ -7,3 +9,7 @@ DEBUG = True
 # A fixed key is fine on a developer's machine; production.py refuses to start without one.
 SECRET_KEY = "dev-only-not-secret-serambi"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
+
+# Template and CSS edits should show on the next reload, not ten minutes later;
+# set PAGE_CACHE_SECONDS in the environment to try the page cache locally.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

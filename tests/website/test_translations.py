@@ -7,6 +7,7 @@ the committed files with the standard library only: no msgfmt, no xgettext.
 
 import ast
 import gettext
+import os
 import re
 import zlib
 from pathlib import Path
@@ -136,18 +137,21 @@ STRING_LITERAL = re.compile(r"u?('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")")
 
 
 def source_files():
+    """The files makemessages reads, with the same directories left out."""
     root = Path(settings.BASE_DIR)
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if (
-            path.suffix in {".py", ".html", ".txt"}
-            and path.is_file()
-            and not any(
-                part in SKIPPED_DIRS or part.startswith(".") for part in relative.parts
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(
+            name
+            for name in subdirs
+            if not (
+                name in SKIPPED_DIRS
+                or name.startswith(".")
+                or name.endswith(".egg-info")
             )
-            and not relative.parts[0].endswith(".egg-info")
-        ):
-            yield path
+        )
+        for name in sorted(files):
+            if Path(name).suffix in {".py", ".html", ".txt"}:
+                yield Path(directory) / name
 
 
 def python_msgids(path):

@@ -185,7 +185,8 @@ def test_every_source_string_is_in_the_english_catalogue():
             for msgid in msgids
             if msgid not in catalogue
         )
-    # Fix: makemessages --locale en (see the README), translate, compilemessages.
+    # Fix: makemessages --locale en, translate, compilemessages (the commands head
+    # locale/en/LC_MESSAGES/django.po).
     assert not missing, "\n".join(sorted(missing))
 
 

@@ -4,8 +4,9 @@ They skip, saying why, where /usr/bin/chromium or Playwright is missing; CI inst
 Never `playwright install`: it downloads a browser build this machine cannot fetch.
 """
 
-import os
 from pathlib import Path
+
+from django.db import connections
 
 import pytest
 
@@ -23,10 +24,6 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
-# Playwright's sync API runs an event loop in this thread; the test code around it
-# still talks to the database synchronously, which Django would otherwise refuse.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -34,15 +31,38 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
+def _carry_serialized_contents(snapshots):
+    """Give the connections this context now sees the test database's snapshot.
+
+    Django keeps connections per context (asgiref's Local), and starting Playwright
+    switches this thread to a new context with connection objects of its own. Without
+    the snapshot that test-database creation stored on the old ones, a test marked
+    `serialized_rollback` would not get back the rows that migrations made (home page,
+    groups, workflow) after the test before it flushed the database.
+    """
+    for alias, contents in snapshots.items():
+        if contents is not None:
+            connections[alias]._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not CHROMIUM.exists():
         pytest.skip("Debian's Chromium is absent: apt-get install chromium")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("Playwright is absent: pip install playwright")
-    with sync_playwright() as playwright:
+    snapshots = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        # Playwright's sync API runs an event loop in this thread; the tests around
+        # it still talk to the database synchronously, which Django would otherwise
+        # refuse. Only while the browser runs, so no other test inherits it.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        _carry_serialized_contents(snapshots)
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )

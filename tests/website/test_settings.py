@@ -28,6 +28,8 @@ SETTINGS_VARIABLES = [
     "DEBUG",
     "AWS_STORAGE_BUCKET_NAME",
     "DJANGO_SETTINGS_MODULE",
+    # Set while the browser tests' Playwright runs; the deploy check rejects it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 ]
 PRODUCTION_SECRET = "k3y-for-the-deploy-check-only-" + "x7Qp2Lm9Vb4Nc8Zr1Tw6Hy3Js5Df0Ga"
 

@@ -206,6 +206,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# No outside requests, in the admin either: Wagtail's own avatar instead of Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 # Editorial review (editorial/): approval publishes exactly the reviewed revision, an
 # edit during review needs a new approval, and submissions go to the Editors group

@@ -77,6 +77,22 @@ def with_card_data(articles):
 
 
 class ArticlePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._credit_the_author_of_a_new_article()
+
+    def _credit_the_author_of_a_new_article(self):
+        """A contributor starting an article finds herself already credited as its
+        writer, rather than searching for her own name in a page chooser."""
+        credits = self.formsets.get("credits")
+        if self.is_bound or self.instance.pk or credits is None:
+            return
+        profile = getattr(self.for_user, "contributor_profile", None)
+        if profile is not None:
+            credits.initial_extra = [
+                {"contributor": profile.pk, "role": ArticleCredit.Role.WRITER}
+            ]
+
     def clean(self):
         cleaned_data = super().clean()
         credits = self.formsets.get("credits")

@@ -1,5 +1,8 @@
 """Writing articles and categories through the Wagtail admin, as an editor would."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -9,6 +12,7 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
+from blog.factories import ArticlePageFactory
 from blog.models import ArticleCredit, ArticlePage, Category
 
 WRITER_REQUIRED = "Artikel harus mencantumkan setidaknya satu penulis"
@@ -335,3 +339,37 @@ def test_article_gets_its_category_through_the_admin(
     assert "Mengatur uang belanja sendirian" in (
         client.get("/artikel/tag/keuangan/").content.decode()
     )
+
+
+def test_new_article_form_credits_its_author_as_writer(client, blog_index, writer):
+    contributor = get_user_model().objects.create_user(
+        username="sri", password="rahasia-sri"
+    )
+    contributor.groups.add(Group.objects.get(name="Contributors"))
+    writer.user = contributor
+    writer.save()
+    client.force_login(contributor)
+
+    form = client.get(add_url(blog_index)).context["form"]
+
+    first_credit = form.formsets["credits"].forms[0]
+    assert first_credit.initial == {"contributor": writer.pk, "role": "writer"}
+
+
+def test_new_article_form_credits_no_one_for_a_user_without_profile(
+    admin_browser, blog_index
+):
+    form = admin_browser.get(add_url(blog_index)).context["form"]
+
+    assert form.formsets["credits"].forms[0].initial == {}
+
+
+def test_editing_an_article_does_not_add_a_credit(admin_browser, blog_index, writer):
+    article = ArticlePageFactory(parent=blog_index, writer=writer)
+
+    form = admin_browser.get(f"/admin/pages/{article.pk}/edit/").context["form"]
+
+    assert [f.instance.contributor for f in form.formsets["credits"].forms[:1]] == [
+        writer
+    ]
+    assert len(form.formsets["credits"].initial_extra or []) == 0

@@ -9,6 +9,18 @@ from tests.page_assertions import PageAssertions
 from website.models import HomePage
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last, after pytest-django's own ordering.
+
+    They run on a live server with real transactions and flush the database when
+    done (serialized_rollback restores it for the next browser test only), so any
+    test after them that was not recognised as a database test would find the
+    migrations' rows (home page, groups, workflow) gone.
+    """
+    items.sort(key=lambda item: "/tests/e2e/" in str(item.path))
+
+
 @pytest.fixture
 def home_page(db):
     # The data migration puts the one HomePage at the root of the default site.
@@ -31,7 +43,7 @@ def category(db):
 
 
 @pytest.fixture
-def superuser(django_user_model):
+def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser(
         username="redaksi", email="redaksi@serambi.test", password="rahasia"
     )

@@ -1,5 +1,7 @@
 """The blocks an article body is made of. Each one previews itself in the block picker."""
 
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -29,6 +31,14 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", PARAGRAPH_FEATURES)
         super().__init__(**kwargs)
+
+    def clean(self, value):
+        # The editor posts an empty paragraph as "<p></p>", which RichTextBlock
+        # accepts once and refuses the next time the form is saved.
+        value = super().clean(value)
+        if self.required and not strip_tags(value.source).strip():
+            raise ValidationError(_("Paragraf ini masih kosong. Isi atau hapus."))
+        return value
 
     class Meta:
         template = "components/streamfield/paragraph_block.html"

@@ -65,6 +65,9 @@ def test_page_editor_in_indonesian(client, django_user_model, blog_index):
     assert "Set publishing schedule" not in content
     assert "Metrik konten" in content
     assert "Content metrics" not in content
+    # Wagtail's id_ID spells it "kadaluarsa"; the dictionary (KBBI) spelling wins.
+    assert "Tanggal/jam kedaluwarsa" in content
+    assert "kadaluarsa" not in content
 
 
 def test_image_upload_in_indonesian(client, django_user_model):

@@ -40,8 +40,10 @@ format: install
 	$(VENV)/bin/ruff format .
 
 # Regenerate the English catalogue after changing user-facing strings.
+# "*/locale" keeps app strings (website/…) in the root catalogue rather than website/locale.
 messages: install
-	$(PY) manage.py makemessages --locale en --ignore ".venv/*" --ignore "tests/*"
+	$(PY) manage.py makemessages --locale en --ignore ".venv/*" --ignore "tests/*" \
+		--ignore "docs/*" --ignore "staticfiles/*" --ignore "*/locale"
 	$(PY) manage.py compilemessages --locale en --ignore ".venv/*"
 
 benchmark: install

@@ -128,12 +128,6 @@ def share_links(url, title):
 
 
 @register.filter
-def as_article(item):
-    """An ArticlePage from either an ArticlePage or a featured-article row."""
-    return getattr(item, "article", item)
-
-
-@register.filter
 def json_ld(data):
     """A <script type="application/ld+json"> block, escaped like json_script."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -305,64 +299,20 @@ def credits_by_role(credits):
 
 
 @register.simple_tag(takes_context=True)
-def article_parts(context, page):
-    """credits, writers and tags from the view's context, else from the page itself.
-
-    Only what the context lacks is read from the page, so a view that prefetched them
-    pays no extra query here.
-    """
-    credits = context.get("credits")
-    if credits is None:
-        credits = list(page.credits.all())
-    writers = context.get("writers")
-    if writers is None:
-        writers = [c.contributor for c in credits if c.role == "writer"]
-    tags = context.get("tags")
-    if tags is None:
-        tags = list(page.tags.all())
-    return {"credits": credits, "writers": writers, "tags": tags}
-
-
-@register.simple_tag(takes_context=True)
-def context_or(context, name, fallback):
-    """context[name] when the view supplied it (even empty), else fallback()."""
-    value = context.get(name)
-    if value is not None:
-        return value
-    return fallback() if callable(fallback) else fallback
-
-
-@register.simple_tag(takes_context=True)
-def search_result_count(context):
-    """How many results the search found, whether or not the view counted them."""
-    count = context.get("result_count")
-    if count is None:
-        results = context.get("results")
-        paginator = getattr(results, "paginator", None)
-        count = paginator.count if paginator is not None else len(results or [])
-    return int(count)
-
-
-@register.simple_tag(takes_context=True)
 def search_suggestions(context, count=3):
     """Where to go when a search finds nothing: the topics and the newest articles.
 
-    Used only on the empty result page, so ordinary searches pay nothing for it; the
-    view may supply `categories` and `latest_articles` itself instead.
+    Used only on the empty result page, so ordinary searches pay nothing for it.
     """
     from blog.models import Category, public_articles, with_card_data
 
     request = _request(context)
-    categories = context.get("categories")
-    if categories is None:
-        categories = list(Category.objects.with_live_articles(request))
-    latest = context.get("latest_articles")
-    if latest is None:
-        latest = list(
-            with_card_data(
-                public_articles(request).order_by("-first_published_at", "-pk")
-            )[:count]
-        )
-        for article in latest:
-            article.writers_for_listing = article.writers
+    categories = list(Category.objects.with_live_articles(request))
+    latest = list(
+        with_card_data(public_articles(request).order_by("-first_published_at", "-pk"))[
+            :count
+        ]
+    )
+    for article in latest:
+        article.writers_for_listing = article.writers
     return {"categories": categories, "latest_articles": latest}

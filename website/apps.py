@@ -8,3 +8,4 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the page-cache invalidation)
+        from .two_factor import wagtail_hooks  # noqa: F401  (admin views and buttons)

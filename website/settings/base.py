@@ -264,3 +264,22 @@ LOGGING = {
 
 # Shown in the admin as the language choice names; kept here so makemessages sees them.
 ADMIN_LANGUAGE_LABELS = (_("Bahasa Indonesia"), _("English"))
+
+# Two-factor authentication for the admin (website/two_factor): editors and
+# administrators must verify a TOTP code or a recovery code before using the admin.
+# On unless REQUIRE_2FA says otherwise; production.py forces it on, dev.py and
+# test.py default it off.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+_after_auth = (
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+)
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "website.two_factor.middleware.RequireSecondFactorMiddleware",
+]
+SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Serambi"

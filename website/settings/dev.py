@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import env_bool, env_list
 
 DEBUG = True
 # A fixed key is fine on a developer's machine; production.py refuses to start without one.
@@ -13,3 +13,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 # Template and CSS edits should show on the next reload, not ten minutes later;
 # set PAGE_CACHE_SECONDS in the environment to try the page cache locally.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+
+# Off so the demo log-ins reach the admin directly; REQUIRE_2FA=true tries it out.
+SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", False)

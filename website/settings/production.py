@@ -49,3 +49,6 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 10
+
+# Staff need a second factor in production, whatever REQUIRE_2FA says.
+SERAMBI_REQUIRE_2FA = True

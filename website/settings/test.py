@@ -23,3 +23,5 @@ SERVE_MEDIA = True
 # Static files come straight from the finders: no collectstatic before a test run.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Off, so that force_login reaches the admin; tests/website/test_two_factor.py turns it on.
+SERAMBI_REQUIRE_2FA = False

@@ -277,9 +277,6 @@ INSTALLED_APPS += [
 _after_auth = (
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
 )
-MIDDLEWARE[_after_auth:_after_auth] = [
-    "django_otp.middleware.OTPMiddleware",
-    "website.two_factor.middleware.RequireSecondFactorMiddleware",
-]
+MIDDLEWARE.insert(_after_auth, "website.two_factor.middleware.SecondFactorMiddleware")
 SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Serambi"

@@ -3,14 +3,13 @@
 Built on django-otp's devices (a `TOTPDevice` for the authenticator app, a
 `StaticDevice` holding the recovery codes). With `SERAMBI_REQUIRE_2FA` on, editors
 and administrators must enrol and verify a code before they can use the admin
-(`middleware.RequireSecondFactorMiddleware`); contributors may enrol, and once they
+(`middleware.SecondFactorMiddleware`); contributors may enrol, and once they
 have, they are asked for a code too.
 """
 
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from wagtail.log_actions import log
@@ -98,10 +97,7 @@ def confirm_enrolment(user, device):
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    # request.user is a lazy object twice over (auth, then django-otp), which Wagtail's
-    # log cannot map to a model: log against the row itself.
-    owner = get_user_model()._default_manager.get(pk=user.pk)
-    log(instance=owner, action=ENROL_ACTION, user=owner)
+    log(instance=user, action=ENROL_ACTION, user=user)
     return new_recovery_codes(user)
 
 

@@ -1,12 +1,15 @@
 """Keep staff without a verified second factor out of the admin.
 
-Runs after django-otp's `OTPMiddleware` (which sets `request.user.is_verified()`),
-in `process_view` so that the URL is already resolved and exempt views are named,
-not matched by path.
+One middleware, placed right after Django's `AuthenticationMiddleware`: django-otp's
+`OTPMiddleware` (which gives `request.user` its `is_verified()`), plus the rule,
+checked in `process_view` so that exempt views are named, not matched by path.
 """
 
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
+from django.utils.functional import LazyObject
+
+from django_otp.middleware import OTPMiddleware
 
 from . import is_enrolled, is_required, must_enrol
 
@@ -25,12 +28,15 @@ VERIFY = "serambi_2fa_verify"
 ENROL = "serambi_2fa_enrol"
 
 
-class RequireSecondFactorMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
+class SecondFactorMiddleware(OTPMiddleware):
+    def _verify_user_sync(self, request, user):
+        # django-otp returns Django's lazy user, so request.user becomes a lazy object
+        # inside a lazy object; Wagtail's audit log unwraps only one level and then
+        # silently logs nothing (e.g. "wagtail.edit" on account settings).
+        user = super()._verify_user_sync(request, user)
+        while isinstance(user, LazyObject):
+            user = user._wrapped
+        return user
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not is_required():

@@ -7,4 +7,9 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Situs")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals  # noqa: F401  (connects the page-cache invalidation)
+        from .site_address import sync_default_site
+
+        post_migrate.connect(sync_default_site, sender=self)

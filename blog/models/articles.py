@@ -34,6 +34,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from contributors.forms import NoSilentCutMixin
+
 from ..blocks import ArticleBodyBlock
 from .taxonomy import ArticleTag, Category
 
@@ -76,7 +78,7 @@ def with_card_data(articles):
     )
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._credit_the_author_of_a_new_article()

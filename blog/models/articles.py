@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -76,6 +77,20 @@ def with_card_data(articles):
         ),
         "hero_image__renditions",
     )
+
+
+SUMMARY_LENGTH = 240
+
+
+def first_paragraph_summary(body, length=SUMMARY_LENGTH):
+    """The body's first non-empty paragraph as plain text, cut at a word."""
+    for child in body:
+        if child.block_type != "paragraph":
+            continue
+        text = " ".join(strip_tags(child.value.source).split())
+        if text:
+            return Truncator(text).chars(length, truncate="…")
+    return ""
 
 
 class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
@@ -147,6 +162,9 @@ class ArticlePage(Page):
             "Jika kosong, pembuka yang dipakai."
         ),
     )
+    # The first paragraph in plain text, kept on save so that cards, previews and
+    # feeds have a summary without loading the body (see `summary`).
+    body_summary = models.TextField(editable=False, blank=True, default="")
     hero_image = models.ForeignKey(
         "website.CustomImage",
         verbose_name=_("ilustrasi utama"),
@@ -220,8 +238,20 @@ class ArticlePage(Page):
 
     @property
     def summary(self):
-        """What listings and the meta description show."""
-        return self.excerpt or self.standfirst or self.search_description
+        """What listings, link previews, feeds and the meta description show."""
+        return (
+            self.excerpt
+            or self.standfirst
+            or self.search_description
+            or self.body_summary
+        )
+
+    def save(self, *args, **kwargs):
+        self.body_summary = first_paragraph_summary(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_summary"}
+        return super().save(*args, **kwargs)
 
     @cached_property
     def reading_time(self):

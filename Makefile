@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Settings read these too, so links in e-mails and the seed name the port served.
+export HOST PORT
 
 .PHONY: install migrate seed run test test-fast lint format messages benchmark clean
 

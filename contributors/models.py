@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .forms import ContributorPageForm
+
 
 class ContributorIndexPage(Page):
     """/kontributor/: everyone who has written or drawn for the community."""
@@ -120,7 +122,7 @@ class ContributorPage(RoutablePageMixin, Page):
     # --- About
     short_bio = models.TextField(
         _("bio singkat"),
-        max_length=400,
+        max_length=600,
         blank=True,
         help_text=_("Dua atau tiga kalimat. Tampil di akhir setiap tulisan."),
     )
@@ -154,6 +156,8 @@ class ContributorPage(RoutablePageMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Pengaturan")),
         ]
     )
+
+    base_form_class = ContributorPageForm
 
     search_fields = [
         *Page.search_fields,

@@ -145,12 +145,20 @@ def article_rows(user):
             state = State.PUBLISHED
         else:
             state = State.DRAFT
+        note = latest_editor_note(page, user)
+        if (
+            note
+            and page.last_published_at
+            and note.created_at <= page.last_published_at
+        ):
+            # Feedback that publication has answered is history, not a to-do.
+            note = None
         rows.append(
             ArticleRow(
                 page=page,
                 state=state,
                 scheduled_at=scheduled.get(page.pk),
-                note=latest_editor_note(page, user),
+                note=note,
                 has_unpublished_changes=page.live and page.has_unpublished_changes,
             )
         )

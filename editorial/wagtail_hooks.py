@@ -13,7 +13,10 @@ from wagtail.models import Page
 
 from contributors.models import ContributorPage
 
-from . import views
+from . import (
+    journey,  # noqa: F401  (registers its own hooks)
+    views,
+)
 from .dashboards import EditorDeskPanel, MyArticlesPanel
 from .permissions import is_contributor, is_editor, pages_visible_to
 

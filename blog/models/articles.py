@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -33,6 +34,8 @@ from wagtail.admin.panels import (
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from contributors.forms import NoSilentCutMixin
 
 from ..blocks import ArticleBodyBlock
 from .taxonomy import ArticleTag, Category
@@ -76,7 +79,21 @@ def with_card_data(articles):
     )
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+SUMMARY_LENGTH = 240
+
+
+def first_paragraph_summary(body, length=SUMMARY_LENGTH):
+    """The body's first non-empty paragraph as plain text, cut at a word."""
+    for child in body:
+        if child.block_type != "paragraph":
+            continue
+        text = " ".join(strip_tags(child.value.source).split())
+        if text:
+            return Truncator(text).chars(length, truncate="…")
+    return ""
+
+
+class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._credit_the_author_of_a_new_article()
@@ -145,6 +162,9 @@ class ArticlePage(Page):
             "Jika kosong, pembuka yang dipakai."
         ),
     )
+    # The first paragraph in plain text, kept on save so that cards, previews and
+    # feeds have a summary without loading the body (see `summary`).
+    body_summary = models.TextField(editable=False, blank=True, default="")
     hero_image = models.ForeignKey(
         "website.CustomImage",
         verbose_name=_("ilustrasi utama"),
@@ -218,8 +238,20 @@ class ArticlePage(Page):
 
     @property
     def summary(self):
-        """What listings and the meta description show."""
-        return self.excerpt or self.standfirst or self.search_description
+        """What listings, link previews, feeds and the meta description show."""
+        return (
+            self.excerpt
+            or self.standfirst
+            or self.search_description
+            or self.body_summary
+        )
+
+    def save(self, *args, **kwargs):
+        self.body_summary = first_paragraph_summary(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_summary"}
+        return super().save(*args, **kwargs)
 
     @cached_property
     def reading_time(self):

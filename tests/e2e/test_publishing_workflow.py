@@ -72,11 +72,13 @@ def article(title_contains=TITLE):
     return ArticlePage.objects.get(title__startswith=title_contains)
 
 
-@pytest.fixture
-def page(desktop_page):
-    yield desktop_page
+@pytest.fixture(params=["phone", "desktop"])
+def page(request):
+    """The cycle on a 375 px phone, as the community works, and on a desktop."""
+    page = request.getfixturevalue(f"{request.param}_page")
+    yield page
     # The last screen the test saw, to look at when it fails.
-    desktop_page.screenshot(path=str(LAST_SCREEN), full_page=True)
+    page.screenshot(path=str(LAST_SCREEN), full_page=True)
 
 
 def test_review_cycle_in_the_browser(live_server, page, blog_index, contributor_index):
@@ -118,8 +120,9 @@ def test_review_cycle_in_the_browser(live_server, page, blog_index, contributor_
     assert page.input_value("#id_credits-0-role") == "writer"
 
     open_action_menu(page)
-    page.click("button[name='action-submit']")
-    page.wait_for_url(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    page.get_by_role("button", name="Ajukan untuk ditinjau").click()
+    # Submitted, she is back at "Tulisan saya".
+    page.wait_for_url(f"{live_server.url}/admin/")
     written = article()
     assert written.current_workflow_state.status == "in_progress"
     heading, paragraph = written.get_latest_revision_as_object().body
@@ -144,10 +147,12 @@ def test_review_cycle_in_the_browser(live_server, page, blog_index, contributor_
     assert page.get_by_text(COMMENT).first.is_visible()
     page.locator("[data-editorial-my-articles]").get_by_text(TITLE).click()
     page.wait_for_selector("#id_title")
+    # The editor's request is at the top of her article.
+    assert page.get_by_text("Redaksi meminta perbaikan").is_visible()
     page.fill("#id_title", f"{TITLE} (revisi)")
     open_action_menu(page)
-    page.click("button[name='action-submit']")
-    page.wait_for_url(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    page.get_by_role("button", name="Ajukan ulang untuk ditinjau").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
     assert article().current_workflow_state.status == "in_progress"
 
     # --- The editor approves.

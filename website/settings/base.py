@@ -107,6 +107,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The embedded SQLite takes the admin's concurrent writes (an autosave racing a
+# publish): WAL lets readers go on during a write, IMMEDIATE transactions take the
+# write lock up front (a deferred one that reads then writes fails at once with
+# "database is locked"), and the busy timeout makes a writer wait for its turn.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Django's own Redis backend when REDIS_URL is set, local memory otherwise.
@@ -203,8 +214,12 @@ WAGTAILSEARCH_BACKENDS = {
 # After changing it on an existing database, run `manage.py update_index`.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "indonesian"
+# The admin's date picker writes these in every language; website/formats puts them
+# first among Django's input formats, so "03/12/2026" is 3 December in English too.
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["website.formats"]
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # No outside requests, in the admin either: Wagtail's own avatar instead of Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

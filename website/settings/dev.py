@@ -10,6 +10,12 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret-serambi"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 
+# Links in e-mails, the seed's log-in address and the Site record (website.site_address)
+# follow the address `make run` serves at: HOST and PORT, which the Makefile exports.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or (
+    f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+)
+
 # Template and CSS edits should show on the next reload, not ten minutes later;
 # set PAGE_CACHE_SECONDS in the environment to try the page cache locally.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

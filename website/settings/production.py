@@ -19,6 +19,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is not set (comma-separated host names).")
 
+# The public address, for links in e-mails and the Site record that the sitemap and
+# feeds use (website.site_address); the first allowed host over HTTPS unless given.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+)
+
 # Compressed, hashed static files served by whitenoise.
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -1,0 +1,105 @@
+"""Where a contributor stands, said plainly in the page editor.
+
+Wagtail's editor speaks of workflows ("Batalkan alur kerja", "Restart alur kerja",
+"Pengajuan ulang ke Persetujuan redaksi") and leaves her in the page explorer after
+she submits. A contributor gets one action to submit and one to resubmit, the
+editor's request for changes at the top of the page, and goes back to "Tulisan saya"
+once her article is on its way.
+"""
+
+from django.shortcuts import redirect
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.action_menu import (
+    CancelWorkflowMenuItem,
+    RestartWorkflowMenuItem,
+    SubmitForModerationMenuItem,
+)
+from wagtail.models import TaskState, WorkflowState
+
+from .permissions import is_editor
+
+WORKFLOW_JARGON = (CancelWorkflowMenuItem, RestartWorkflowMenuItem)
+
+
+class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        state = page.current_workflow_state if page and page.pk else None
+        if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Ajukan ulang untuk ditinjau")
+        else:
+            context["label"] = _("Ajukan untuk ditinjau")
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def plain_submit_for_contributors(menu_items, request, context):
+    if is_editor(request.user):
+        return
+    menu_items[:] = [
+        SubmitForReviewMenuItem(order=item.order)
+        if isinstance(item, SubmitForModerationMenuItem)
+        else item
+        for item in menu_items
+        if not isinstance(item, WORKFLOW_JARGON)
+    ]
+
+
+def changes_requested(page):
+    """The finished review step that asked for changes, if that is where it stands."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    return (
+        TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+@hooks.register("before_edit_page")
+def show_the_editors_request(request, page):
+    if request.method != "GET":
+        return
+    rejected = changes_requested(page)
+    if rejected is None:
+        return
+    reviewer = rejected.finished_by
+    values = {
+        "name": (reviewer.get_full_name() or reviewer.get_username())
+        if reviewer
+        else _("redaksi"),
+        "date": formats.date_format(
+            timezone.localtime(rejected.finished_at), "j F Y, H:i"
+        ),
+    }
+    if rejected.comment:
+        text = _(
+            "Redaksi meminta perbaikan (%(name)s, %(date)s): “%(comment)s” "
+            "Setelah memperbaikinya, pilih “Ajukan ulang untuk ditinjau”."
+        ) % {**values, "comment": rejected.comment}
+    else:
+        text = (
+            _(
+                "Redaksi meminta perbaikan (%(name)s, %(date)s). Lihat komentar di "
+                "tulisan, lalu pilih “Ajukan ulang untuk ditinjau”."
+            )
+            % values
+        )
+    messages.warning(request, text)
+
+
+def _back_to_her_desk(request, page):
+    if "action-submit" in request.POST and not is_editor(request.user):
+        return redirect("wagtailadmin_home")
+    return None
+
+
+hooks.register("after_create_page", _back_to_her_desk)
+hooks.register("after_edit_page", _back_to_her_desk)

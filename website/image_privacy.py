@@ -20,7 +20,11 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.core.files.base import ContentFile
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 
+from wagtail.images import get_image_model
+from wagtail.models import UploadedFile
 from wagtail.utils.file import hash_filelike
 
 import pillow_heif
@@ -324,20 +328,33 @@ def _read(field_file):
         field_file.close()
 
 
+def _read_new(file):
+    if file.closed:
+        file.open("rb")
+    file.seek(0)
+    return file.read()
+
+
+def stripped_upload(file):
+    """A clean, in-memory copy of an uploaded file, marked so it is not stripped twice."""
+    clean = strip_metadata(_read_new(file))
+    clean_file = ContentFile(
+        clean.content, name=clean.filename(os.path.basename(file.name))
+    )
+    clean_file.metadata_stripped = True
+    return clean_file
+
+
 def strip_new_file(image):
     """Re-encode the file just given to image (not yet written to storage).
 
     Sets the image's file, width, height, file_size and file_hash to those of the
     clean file, so the duplicate check and the admin show what is really stored.
     """
-    field_file = image.file
-    if field_file.closed:
-        field_file.open("rb")
-    field_file.seek(0)
-    content = field_file.read()
-    clean = strip_metadata(content)
-    name = clean.filename(os.path.basename(image.file.name))
-    clean_file = ContentFile(clean.content, name=name)
+    clean = strip_metadata(_read_new(image.file))
+    clean_file = ContentFile(
+        clean.content, name=clean.filename(os.path.basename(image.file.name))
+    )
     clean_file.metadata_stripped = True
     image.file = clean_file
     _set_file_fields(image, clean)
@@ -368,6 +385,24 @@ def strip_stored_file(image):
     if new_name != old_name:
         storage.delete(old_name)
     return clean
+
+
+def strip_stored_file_if_needed(image):
+    if find_metadata(_read(image.file)):
+        strip_stored_file(image)
+
+
+@receiver(pre_save, sender=UploadedFile)
+def strip_held_upload(sender, instance, **kwargs):
+    """Strip an upload the multiple uploader holds while its form is completed.
+
+    Wagtail stores the raw upload there when a field other than the file fails
+    (CreateFromUploadedImageView later turns it into an image); an upload never
+    completed would stay in storage with its GPS position.
+    """
+    model = instance.for_content_type and instance.for_content_type.model_class()
+    if model is get_image_model() and instance.file and not instance.file._committed:
+        instance.file = stripped_upload(instance.file)
 
 
 def clean_stored_image(image, *, dry_run=False):

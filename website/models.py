@@ -49,9 +49,10 @@ class CustomImage(AbstractImage):
     # re-encoded without its metadata (website/image_privacy.py).
     def _set_image_file_metadata(self):
         # Wagtail calls this whenever an image gets a new file, in the admin's
-        # views; after the multiple uploader's detour the file is already stored.
+        # views; after the multiple uploader's detour the file is already stored
+        # (and was stripped when it was held, see image_privacy.strip_held_upload).
         if self.file._committed:
-            image_privacy.strip_stored_file(self)
+            image_privacy.strip_stored_file_if_needed(self)
         elif not image_privacy.is_stripped(self.file):
             image_privacy.strip_new_file(self)
         super()._set_image_file_metadata()

@@ -8,6 +8,7 @@ stored before this are cleaned by `manage.py strip_image_metadata`.
 """
 
 import hashlib
+import importlib
 import io
 import re
 import struct
@@ -20,6 +21,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
 from wagtail.models import UploadedFile
@@ -629,3 +632,28 @@ def test_image_pillow_cannot_reencode_is_a_form_error(as_contributor, monkeypatc
     ]
     assert not CustomImage.objects.exists()
     assert every_stored_file() == {}
+
+
+def test_migration_cleans_images_stored_before(db):
+    """The data migration does the command's work with the historical models."""
+    image = store_without_stripping(*phone_photo("webp"))
+    CustomRendition.objects.create(
+        image=image,
+        filter_spec="width-800",
+        focal_point_key="",
+        file=ContentFile(phone_photo("webp")[1], name="foto-hp.width-800.webp"),
+    )
+    state = MigrationLoader(connection).project_state(
+        ("website", "0004_strip_image_metadata")
+    )
+    migration = importlib.import_module("website.migrations.0004_strip_image_metadata")
+
+    migration.strip_stored_images(state.apps, schema_editor=None)
+
+    image.refresh_from_db()
+    stored = stored_bytes(image.file)
+    assert_no_metadata(stored, "original cleaned by the migration")
+    assert_upright_with_profile(stored, "original cleaned by the migration")
+    assert image.file_hash == hashlib.sha1(stored).hexdigest()  # noqa: S324
+    assert not image.renditions.exists()
+    assert set(every_stored_file()) == {image.file.name}

@@ -65,6 +65,7 @@ _HARMLESS_INFO = {
     "disposal",
     "blend",
     "default_image",
+    "bbox",
     "timestamp",
     "version",
     "gamma",

@@ -66,6 +66,11 @@ class CustomImage(AbstractImage):
             and (update_fields is None or "file" in update_fields)
         ):
             image_privacy.strip_new_file(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    *("width", "height", "file_size", "file_hash"),
+                }
         super().save(*args, **kwargs)
 
     def generate_rendition_file(self, filter, *, source=None):

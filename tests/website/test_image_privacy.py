@@ -352,7 +352,7 @@ def test_lossless_formats_stay_lossless(as_contributor):
 
 @pytest.mark.parametrize("kind", PHOTO_KINDS)
 def test_renditions_on_the_public_article_are_clean(
-    as_contributor, client, blog_index, kind
+    as_contributor, client, blog_index, kind, caplog
 ):
     name, data = phone_photo(kind)
     image = upload_through_admin(as_contributor, name, data)
@@ -386,6 +386,8 @@ def test_renditions_on_the_public_article_are_clean(
             "original",
             "width-800",
         }
+    # Clean because the original is: the rendition check found nothing to redo.
+    assert not [r for r in caplog.records if r.name == "website.image_privacy"]
     # And nothing else was left in storage: the original and these renditions only.
     stored = every_stored_file()
     assert set(stored) == {
@@ -499,11 +501,14 @@ def store_without_stripping(name, data):
     return CustomImage.objects.get(pk=image.pk)
 
 
-def test_rendition_of_an_old_unstripped_original_is_clean(db):
+def test_rendition_of_an_old_unstripped_original_is_clean(db, caplog):
     image = store_without_stripping(*phone_photo("jpeg"))
     assert "gps" in find_metadata(stored_bytes(image.file))
 
-    rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    with caplog.at_level("WARNING", logger="website.image_privacy"):
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+
+    assert "Stripped camera, comment, exif, gps" in caplog.text
 
     content = stored_bytes(rendition.file)
     assert_no_metadata(content, "rendition of an old original")

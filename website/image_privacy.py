@@ -240,7 +240,10 @@ def find_metadata(content):
 def _frames(image):
     """The frames to keep, upright and with nothing in their info but the colour profile."""
     # exif_transpose would keep the rest of the EXIF; only its orientation is wanted.
-    orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
+    try:
+        orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
+    except Exception:  # noqa: BLE001 - a corrupt EXIF block must not stop the strip
+        orientation = 1
     method = {
         2: Image.Transpose.FLIP_LEFT_RIGHT,
         3: Image.Transpose.ROTATE_180,

@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 
+from website import image_privacy
+
 HOME_LATEST_ARTICLES = 6
 SPOTLIGHT_CONTRIBUTORS = 4
 SPOTLIGHT_RECENT_ARTICLES = 100
@@ -42,6 +44,39 @@ class CustomImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.alt_text or getattr(self, "description", "") or self.title
+
+    # No stored file may say where or with what a photo was taken: every new file is
+    # re-encoded without its metadata (website/image_privacy.py).
+    def _set_image_file_metadata(self):
+        # Wagtail calls this whenever an image gets a new file, in the admin's
+        # views; after the multiple uploader's detour the file is already stored
+        # (and was stripped when it was held, see image_privacy.strip_held_upload).
+        if self.file._committed:
+            image_privacy.strip_stored_file_if_needed(self)
+        elif not image_privacy.is_stripped(self.file):
+            image_privacy.strip_new_file(self)
+        super()._set_image_file_metadata()
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if (
+            self.file
+            and not self.file._committed
+            and not image_privacy.is_stripped(self.file)
+            and (update_fields is None or "file" in update_fields)
+        ):
+            image_privacy.strip_new_file(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    *("width", "height", "file_size", "file_hash"),
+                }
+        super().save(*args, **kwargs)
+
+    def generate_rendition_file(self, filter, *, source=None):
+        return image_privacy.clean_rendition(
+            super().generate_rendition_file(filter, source=source)
+        )
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("gambar")

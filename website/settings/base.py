@@ -235,7 +235,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Uploads are bounded so an oversized or decompression-bomb image gets a form error.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# HEIC is what iPhones take; its renditions are JPEG/WebP (Wagtail converts HEIC).
+# Every stored file is stripped of GPS, camera and other metadata (website/image_privacy.py).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.image_forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,0 +1,33 @@
+"""The admin's image form: the upload is stripped of its metadata while it is validated.
+
+Set as WAGTAILIMAGES_IMAGE_FORM_BASE, so every admin upload (the single and multiple
+uploaders, the chooser, replacing a file) goes through it. Stripping here rather than
+only when the model is saved turns a file Pillow cannot re-encode into a form error
+instead of a server error. The model strips anything saved another way
+(CustomImage.save).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.forms import BaseImageForm
+
+from website import image_privacy
+
+
+class ImageForm(BaseImageForm):
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if not isinstance(file, UploadedFile):
+            return file  # no new file: the stored one was stripped when it came
+        try:
+            return image_privacy.stripped_upload(file)
+        except Exception as error:  # whatever Pillow fails on, the editor reads why
+            raise ValidationError(
+                _(
+                    "Gambar ini tidak bisa diproses. Simpan ulang sebagai JPEG atau "
+                    "PNG, lalu unggah lagi."
+                ),
+                code="unprocessable_image",
+            ) from error

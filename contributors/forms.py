@@ -1,5 +1,7 @@
 """Admin forms that never cut what a contributor pastes."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
@@ -21,4 +23,11 @@ class NoSilentCutMixin:
 
 
 class ContributorPageForm(NoSilentCutMixin, WagtailAdminPageForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A person has a name, not a "title".
+        self.fields["title"].label = _("Nama")
+        self.fields["title"].help_text = _(
+            "Nama lengkap. Jika ia menulis dengan nama pena saja, nama ini tidak "
+            "tampil di situs."
+        )

@@ -8,7 +8,10 @@ once her article is on its way.
 """
 
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -18,6 +21,7 @@ from wagtail.admin.action_menu import (
     RestartWorkflowMenuItem,
     SubmitForModerationMenuItem,
 )
+from wagtail.admin.menu import MenuItem
 from wagtail.models import TaskState, WorkflowState
 
 from .permissions import is_editor
@@ -103,3 +107,43 @@ def _back_to_her_desk(request, page):
 
 hooks.register("after_create_page", _back_to_her_desk)
 hooks.register("after_edit_page", _back_to_her_desk)
+
+
+def guide(request):
+    """Serambi's own guide, in the admin's language, in place of Wagtail's English one."""
+    language = "en" if (get_language() or "").startswith("en") else "id"
+    return TemplateResponse(
+        request,
+        "editorial/guide.html",
+        {
+            "guide_template": f"editorial/guide/{language}.html",
+            "page_title": _("Panduan Serambi"),
+            "header_title": _("Panduan Serambi"),
+            "header_icon": "help",
+        },
+    )
+
+
+@hooks.register("register_admin_urls")
+def guide_urls():
+    return [path("panduan/", guide, name="editorial_guide")]
+
+
+@hooks.register("construct_help_menu")
+def our_guide_in_the_help_menu(request, menu_items):
+    # Wagtail's entries open its English manual and release notes on another site.
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name not in {"editor-guide"} and not item.name.startswith("whats-new")
+    ]
+    menu_items.insert(
+        0,
+        MenuItem(
+            _("Panduan Serambi"),
+            reverse("editorial_guide"),
+            icon_name="help",
+            name="serambi-guide",
+            order=100,
+        ),
+    )

@@ -8,7 +8,9 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "blockquote"]
+# Headings are kept when pasted so that the article form can make them heading
+# blocks (blog.text_structure); without them the editor flattens them to paragraphs.
+PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
 
 class HeadingBlock(blocks.StructBlock):

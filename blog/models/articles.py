@@ -31,13 +31,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from contributors.forms import NoSilentCutMixin
 
 from ..blocks import ArticleBodyBlock
+from ..text_structure import split_rich_text
 from .taxonomy import ArticleTag, Category
 
 WORDS_PER_MINUTE = 200
@@ -93,6 +96,32 @@ def first_paragraph_summary(body, length=SUMMARY_LENGTH):
     return ""
 
 
+def with_pasted_structure(body):
+    """The body with headings pasted into paragraphs made heading blocks.
+
+    See blog.text_structure: numbered heading lines and Word/Docs headings become
+    heading blocks, empty paragraphs go; blocks the rules leave alone keep their ids.
+    """
+    children = []
+    changed = False
+    for child in body:
+        if child.block_type != "paragraph":
+            children.append((child.block_type, child.value, child.id))
+            continue
+        pieces = split_rich_text(child.value.source)
+        if pieces == [("paragraph", child.value.source)]:
+            children.append((child.block_type, child.value, child.id))
+            continue
+        changed = True
+        for kind, value in pieces:
+            if kind == "heading":
+                value = body.stream_block.child_blocks["heading"].to_python(value)
+            else:
+                value = RichText(value)
+            children.append((kind, value))
+    return StreamValue(body.stream_block, children) if changed else body
+
+
 class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,6 +141,8 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("body") is not None:
+            cleaned_data["body"] = with_pasted_structure(cleaned_data["body"])
         credits = self.formsets.get("credits")
         if credits is not None and not self._has_writer(credits):
             self.add_error(

@@ -117,3 +117,99 @@ def test_a_long_bio_pasted_on_a_phone_is_kept_whole_and_counted(
     counter = page.locator("#id_short_bio-counter")
     assert counter.inner_text() == f"{len(bio)} / 600"
     assert "serambi-counter--over" in counter.get_attribute("class")
+
+
+PASTED_TEXT = (
+    "Menjadi ibu tunggal berarti belajar banyak hal sekaligus.\n"
+    "1. Dukungan emosional yang tidak menghakimi\n"
+    "Teman yang mau mendengar tanpa menasihati adalah harta.\n"
+    "\n"
+    "2. Mengatur uang belanja mingguan\n"
+    "Saya menulis anggaran di kertas setiap Minggu malam."
+)
+PASTED_HTML = (
+    "<h2>Waktu untuk diri sendiri</h2>"
+    "<p>Sepuluh menit setelah anak tidur itu milik saya.</p>"
+    "<ul><li>teh hangat</li><li>buku catatan</li></ul>"
+)
+
+
+def paste(page, editor, text=None, html=None):
+    """Paste as a phone's clipboard does: a paste event carrying the text."""
+    editor.click()
+    editor.evaluate(
+        """(el, [text, html]) => {
+            const data = new DataTransfer();
+            if (text) data.setData("text/plain", text);
+            if (html) {
+                data.setData("text/html", html);
+                data.setData("text/plain", html.replace(/<[^>]+>/g, "\\n"));
+            }
+            el.dispatchEvent(new ClipboardEvent("paste", {
+                clipboardData: data, bubbles: true, cancelable: true,
+            }));
+        }""",
+        [text, html],
+    )
+
+
+@pytest.mark.parametrize("clipboard", ["numbered lines", "headings from docs"])
+def test_a_pasted_text_keeps_its_sections(
+    live_server,
+    phone_page,
+    screenshot_on_failure,
+    blog_index,
+    contributor_index,
+    clipboard,
+):
+    page = phone_page
+    page.set_default_timeout(TIMEOUT)
+    from contributors.factories import ContributorPageFactory
+
+    writer = make_user("alya", "Contributors")
+    ContributorPageFactory(
+        parent=contributor_index, title="Alya Rahma", slug="alya", user=writer
+    )
+    log_in(page, live_server, writer)
+    page.goto(
+        live_server.url
+        + reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog_index.pk])
+    )
+    page.fill("#id_title", "Belajar bertahan")
+    page.locator("button.c-sf-add-button").last.click()
+    page.locator(".w-combobox__option", has_text="Paragraf").first.click()
+    editor = page.locator(".Draftail-Editor [contenteditable=true]").last
+    editor.wait_for(state="visible")
+    if clipboard == "numbered lines":
+        paste(page, editor, text=PASTED_TEXT)
+        expected_text = "Mengatur uang belanja mingguan"
+    else:
+        paste(page, editor, html=PASTED_HTML)
+        expected_text = "Sepuluh menit setelah anak tidur itu milik saya."
+    # Draftail copies its content to the form's input a moment after the paste.
+    page.wait_for_function(
+        "(text) => [...document.querySelectorAll(\"input[name$='-value']\")]"
+        ".some((input) => input.value.includes(text))",
+        arg=expected_text,
+    )
+    page.locator("footer button.action-save").first.click()
+    page.wait_for_url("**/edit/")
+
+    article = ArticlePage.objects.get(title="Belajar bertahan")
+    body = article.get_latest_revision_as_object().body
+    kinds = [child.block_type for child in body]
+    headings = [child.value["text"] for child in body if child.block_type == "heading"]
+    if clipboard == "numbered lines":
+        assert headings == [
+            "Dukungan emosional yang tidak menghakimi",
+            "Mengatur uang belanja mingguan",
+        ]
+        assert kinds == ["paragraph", "heading", "paragraph", "heading", "paragraph"]
+    else:
+        assert headings == ["Waktu untuk diri sendiri"]
+        assert kinds == ["heading", "paragraph"]
+        assert "<ul>" in body[1].value.source
+    for child in body:
+        if child.block_type == "paragraph":
+            assert "<p></p>" not in child.value.source
+            assert "<p><br/></p>" not in child.value.source

@@ -3,7 +3,7 @@
 import signal
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from website import scheduler
 
@@ -21,8 +21,7 @@ class Command(BaseCommand):
         if once:
             failed = [command for command, _ in jobs if not scheduler.run_job(command)]
             if failed:
-                self.stderr.write(f"Failed: {', '.join(failed)}")
-                sys.exit(1)
+                raise CommandError(f"Failed: {', '.join(failed)} (see the log above)")
             return
         self.stdout.write(
             "Scheduler running: "

@@ -283,3 +283,6 @@ EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
 SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
 ]
+if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+    # Finished tasks, with the e-mail they carried, are deleted after 14 days.
+    SCHEDULED_JOBS.append(("prune_db_task_results", 24 * 60 * 60))

@@ -154,19 +154,24 @@ class QueuedEmailBackend(BaseEmailBackend):
         for message in email_messages:
             if not message.recipients():
                 continue
-            data = serialize(message)
+            message.subject = one_line(message.subject)
             try:
-                deliver_email.enqueue(data)
+                deliver_email.enqueue(serialize(message))
             except Exception:
-                # The queue itself is down (its database or Redis): deliver in this
-                # process rather than lose the message, and never raise to the caller.
+                # The queue itself is down (its database or Redis), or the message
+                # holds something JSON cannot carry: send it from this process rather
+                # than lose it, and never raise to the caller.
                 logger.exception(
-                    "Could not queue e-mail %s; sending it now", describe(data)
+                    "Could not queue e-mail %r to %s; sending it now",
+                    message.subject,
+                    ", ".join(message.recipients()),
                 )
                 try:
-                    send_now(data)
+                    get_connection(
+                        settings.SERAMBI_DELIVERY_EMAIL_BACKEND
+                    ).send_messages([message])
                 except Exception:
-                    logger.exception("E-mail %s not delivered", describe(data))
+                    logger.exception("E-mail %r not delivered", message.subject)
                     continue
             queued += 1
         return queued

@@ -234,3 +234,18 @@ def test_the_real_smtp_server_receives_a_queued_message(smtp_sink):
     assert envelope.rcpt_tos == ["a@contoh.id"]
     assert b"<p>Teks</p>" in envelope.content
     assert b"catatan.txt" in envelope.content
+
+
+def test_when_the_queue_refuses_a_message_it_is_sent_at_once_instead(settings, caplog):
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["somewhere-else"],  # so enqueueing on "default" fails
+        }
+    }
+    with caplog.at_level(logging.ERROR, logger="website.mail"):
+        sent = mail.send_mail("Tetap sampai", "Isi", None, ["a@contoh.id"])
+    assert sent == 1
+    [message] = mail.outbox
+    assert message.subject == "Tetap sampai"
+    assert "Could not queue e-mail 'Tetap sampai'" in caplog.records[0].getMessage()

@@ -12,7 +12,7 @@ import time
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import close_old_connections, connections
+from django.db import connections
 
 logger = logging.getLogger(__name__)
 
@@ -21,19 +21,31 @@ def jobs_from_settings():
     return [(command, int(every)) for command, every in settings.SCHEDULED_JOBS]
 
 
+def reset_connections(*, broken=False):
+    """Drop database connections that are too old or broken (a restarted database);
+    after a failed job, drop them all: a broken one would fail every later job too.
+
+    A connection inside a transaction is left alone (only the tests run jobs in one).
+    """
+    for connection in connections.all(initialized_only=True):
+        if connection.in_atomic_block:
+            continue
+        if broken:
+            connection.close()
+        else:
+            connection.close_if_unusable_or_obsolete()
+
+
 def run_job(command):
-    close_old_connections()
+    reset_connections()
     try:
         call_command(command)
     except Exception:
         logger.exception(
             "Scheduled job %s failed; it runs again at its next turn", command
         )
-        # A broken connection (database restarted) would fail every later job too.
-        connections.close_all()
+        reset_connections(broken=True)
         return False
-    finally:
-        close_old_connections()
     return True
 
 

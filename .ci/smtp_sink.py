@@ -35,7 +35,10 @@ def free_port():
 def main(outbox, port_file):
     Path(outbox).mkdir(parents=True, exist_ok=True)
     controller = Controller(
-        SaveToDirectory(outbox), hostname="127.0.0.1", port=free_port()
+        SaveToDirectory(outbox),
+        hostname="127.0.0.1",
+        port=free_port(),
+        ready_timeout=30,
     )
     controller.start()
     Path(port_file).write_text(str(controller.port))

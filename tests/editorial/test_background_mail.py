@@ -55,7 +55,9 @@ def smtp_down(settings):
 def smtp_sink(settings):
     """A real SMTP server on a free localhost port; yields what it received."""
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=closed_port())
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=closed_port(), ready_timeout=30
+    )
     controller.start()
     settings.SERAMBI_DELIVERY_EMAIL_BACKEND = (
         "django.core.mail.backends.smtp.EmailBackend"
@@ -96,7 +98,9 @@ def test_adding_a_contributor_while_smtp_is_down_succeeds_and_the_invitation_can
     resend_url = reverse("editorial_resend_invitation", args=[user.pk])
     assert f'action="{resend_url}"' in desk
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=closed_port())
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=closed_port(), ready_timeout=30
+    )
     controller.start()
     try:
         with override_settings(EMAIL_PORT=controller.port):

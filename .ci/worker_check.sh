@@ -16,13 +16,14 @@ stop() {
 }
 trap stop EXIT
 
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS serambi_ci_worker" postgres
-psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE serambi_ci_worker" postgres
+db="${WORKER_CHECK_DB:-serambi_ci_worker}"
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" postgres
+psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db" postgres
 
 export DJANGO_SETTINGS_MODULE=website.settings.production
 export SECRET_KEY="ci-$(date +%s%N)-a-long-random-enough-value-for-the-worker-check"
 export ALLOWED_HOSTS=serambi.example
-export DATABASE_URL=postgres://postgres@127.0.0.1:5432/serambi_ci_worker
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db"
 export REDIS_URL=redis://127.0.0.1:6379/7
 export MEDIA_ROOT="$work/media"
 export EMAIL_HOST=127.0.0.1 EMAIL_USE_TLS=false

@@ -1,8 +1,10 @@
 """Admin home panels: "Tulisan saya" for contributors, the review desk for editors."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +22,11 @@ from wagtail.models import (
 from blog.models import ArticlePage, BlogIndexPage
 from contributors.models import ContributorPage
 
+from .roles import CONTRIBUTORS
+
 RECENT_LIMIT = 10
+# The scheduler publishes every minute; a page later than this is stuck, not waiting.
+OVERDUE_AFTER = timedelta(minutes=3)
 
 
 def page_content_type():
@@ -237,6 +243,26 @@ def scheduled_pages():
     ]
 
 
+def overdue(scheduled, now):
+    """Scheduled pages whose time has passed: the scheduler is not running."""
+    return [(page, at) for page, at in scheduled if at <= now - OVERDUE_AFTER]
+
+
+def pending_invitations():
+    """Contributors who have not yet set a password from their invitation."""
+    return (
+        get_user_model()
+        .objects.filter(
+            groups__name=CONTRIBUTORS,
+            is_active=True,
+            password__startswith=UNUSABLE_PASSWORD_PREFIX,
+            contributor_profile__isnull=False,
+        )
+        .select_related("contributor_profile")
+        .order_by("date_joined")
+    )
+
+
 def recently_published():
     return (
         ArticlePage.objects.live()
@@ -251,10 +277,16 @@ class EditorDeskPanel(Component):
     order = 50
 
     def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        scheduled = scheduled_pages()
         return {
             "queue": review_queue(),
-            "scheduled": scheduled_pages(),
+            "scheduled": scheduled,
+            "overdue": overdue(scheduled, now),
             "published": recently_published(),
-            "now": timezone.now(),
+            "now": now,
             "add_contributor_url": reverse("editorial_add_contributor"),
+            "pending_invitations": pending_invitations(),
+            # Rendered from a plain dict: the resend forms need the token passed on.
+            "csrf_token": (parent_context or {}).get("csrf_token"),
         }

@@ -29,6 +29,11 @@ def register_editorial_urls():
             views.add_contributor,
             name="editorial_add_contributor",
         ),
+        path(
+            "redaksi/kontributor/<int:user_id>/undang-ulang/",
+            views.resend_invitation,
+            name="editorial_resend_invitation",
+        ),
     ]
 
 

@@ -21,6 +21,16 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: "/tests/e2e/" in str(item.path))
 
 
+@pytest.fixture(autouse=True)
+def mail_through_the_queue(settings):
+    """Send every test's mail the way the site does: queued (website.mail), then
+    delivered by the task (immediate in tests) to locmem's mail.outbox.
+
+    pytest-django's test environment replaces EMAIL_BACKEND with locmem; put ours back.
+    """
+    settings.EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
+
+
 @pytest.fixture
 def home_page(db):
     # The data migration puts the one HomePage at the root of the default site.

@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -69,7 +69,9 @@ def reindex_published_page(sender, instance, **kwargs):
     # The search index is updated on post_save, which fires before a page's tags
     # and other cluster relations are written; by page_published they are.
     if isinstance(instance, (ArticlePage, ContributorPage)):
-        index.insert_or_update_object(instance)
+        insert_or_update_object_task.enqueue(
+            instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+        )
 
 
 @receiver(page_published)

@@ -139,6 +139,11 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
                 {"contributor": profile.pk, "role": ArticleCredit.Role.WRITER}
             ]
 
+    def clean_title(self):
+        # A pasted title can carry a line break; a title is one line (and the review
+        # e-mail's subject, which holds it, cannot carry one at all).
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("body") is not None:

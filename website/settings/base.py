@@ -299,3 +299,25 @@ _after_auth = (
 MIDDLEWARE.insert(_after_auth, "website.two_factor.middleware.SecondFactorMiddleware")
 SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Serambi"
+
+# Background tasks (django-tasks): e-mail, search index updates, CDN purges and the
+# scheduled jobs run in a worker process, never inside a request. The queue lives in
+# the database (`manage.py db_worker`); TASKS_BACKEND=rq moves it to Redis (REDIS_URL)
+# for a site that outgrows one machine: README, "Background tasks".
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+if os.environ.get("TASKS_BACKEND", "database") == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# All mail goes through the queue (website.mail); the worker sends it with this backend.
+SERAMBI_DELIVERY_EMAIL_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
+# `manage.py run_scheduler` runs each management command every so many seconds.
+SCHEDULED_JOBS = [
+    ("publish_scheduled", 60),
+]
+if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+    # Finished tasks, with the e-mail they carried, are deleted after 14 days.
+    SCHEDULED_JOBS.append(("prune_db_task_results", 24 * 60 * 60))

@@ -47,8 +47,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 
-# SMTP from the environment.
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# SMTP from the environment, used by the worker (website.mail queues every message).
+SERAMBI_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -1,35 +1,81 @@
-"""`make run`: the development server, plus scheduled publishing once a minute.
+"""`make run`: the development server, the task worker and the scheduler, together.
 
-Production runs `publish_scheduled` from a timer instead (see the README).
+Three child processes, as production runs them (Procfile, deploy/systemd/): `runserver`,
+the worker (`db_worker`, or RQ's worker when TASKS_BACKEND=rq) and `run_scheduler`.
+Ctrl-C stops all three. If one of them dies, the others are stopped and the command
+says which one and how, rather than serving a site whose mail or scheduled publishing
+has silently stopped.
 """
 
 import os
-import threading
+import signal
+import subprocess
+import sys
+import time
 
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
-PUBLISH_INTERVAL_SECONDS = 60
+POLL_SECONDS = 0.5
+STOP_SECONDS = 10
 
 
-def publish_scheduled_forever(stop):
-    while not stop.wait(PUBLISH_INTERVAL_SECONDS):
-        call_command("publish_scheduled")
+def worker_command():
+    if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+        return ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+    return ["db_worker"]
 
 
 class Command(BaseCommand):
-    help = "Serve the site for development and publish scheduled pages every minute."
+    help = "Serve the site for development with the task worker and the scheduler."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", default="8000")
 
     def handle(self, *args, host, port, **options):
-        # runserver's autoreloader re-runs this command in a child process (RUN_MAIN);
-        # only that child serves requests, so only it publishes.
-        if os.environ.get("RUN_MAIN") == "true":
-            stop = threading.Event()
-            threading.Thread(
-                target=publish_scheduled_forever, args=(stop,), daemon=True
-            ).start()
-        call_command("runserver", f"{host}:{port}")
+        manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        commands = {
+            "web": ["runserver", f"{host}:{port}"],
+            "worker": worker_command(),
+            "scheduler": ["run_scheduler"],
+        }
+        children = {
+            # Each in its own process group, so stopping one reaches the reloader's
+            # child process too (runserver and db_worker restart on code changes).
+            name: subprocess.Popen([*manage, *command], start_new_session=True)  # noqa: S603
+            for name, command in commands.items()
+        }
+        interrupted = False
+
+        def on_signal(signum, frame):
+            nonlocal interrupted
+            interrupted = True
+
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
+        died = None
+        while not interrupted and died is None:
+            time.sleep(POLL_SECONDS)
+            died = next(
+                (name for name, child in children.items() if child.poll() is not None),
+                None,
+            )
+        self.stop(children)
+        if died is not None and not interrupted:
+            raise CommandError(
+                f"The {died} process ({' '.join(commands[died])}) exited with code "
+                f"{children[died].returncode}; stopped the others. See its output above."
+            )
+
+    def stop(self, children):
+        for child in children.values():
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_SECONDS
+        for child in children.values():
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait()

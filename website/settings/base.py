@@ -264,3 +264,11 @@ LOGGING = {
 
 # Shown in the admin as the language choice names; kept here so makemessages sees them.
 ADMIN_LANGUAGE_LABELS = (_("Bahasa Indonesia"), _("English"))
+
+# --- Trash and dumpdata (editorial.trash, website.serializers) ---
+# Days a page stays in the trash before `purge_trash` deletes it for good.
+TRASH_RETENTION_DAYS = int(os.environ.get("TRASH_RETENTION_DAYS", "30"))
+# dumpdata --natural-foreign must survive Wagtail's audit log of deleted pages/users.
+SERIALIZATION_MODULES = {
+    fmt: f"website.serializers.{fmt}" for fmt in ("json", "jsonl", "python", "xml")
+}

@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from contributors.models import ContributorPage
 
-from . import views
+from . import trash_admin, views  # noqa: F401 (trash_admin registers its hooks)
 from .dashboards import EditorDeskPanel, MyArticlesPanel
 from .permissions import is_contributor, is_editor, pages_visible_to
 

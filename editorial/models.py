@@ -17,7 +17,8 @@ class TrashCanPage(Page):
     """
 
     is_creatable = False
-    parent_page_types = []
+    # The tree root; nobody can create one in the admin all the same.
+    parent_page_types = ["wagtailcore.Page"]
     subpage_types = []
     max_count = 1
 

@@ -290,12 +290,20 @@ def test_a_contributor_credited_only_on_drafts_goes_to_the_trash_and_back(
 ):
     draft = article(blog_index, writers=[writer], slug="draf-kredit", live=False)
 
+    surfaces = ["/kontributor/", "/sitemap.xml", "/cari/?q=Lestari"]
+    for url in surfaces:
+        assert "/kontributor/ayu-lestari/" in client.get(url).content.decode(), url
+
     assert as_eka.post(delete_url(writer)).status_code == 302
 
     assert client.get("/kontributor/ayu-lestari/").status_code == 404
+    for url in surfaces:
+        assert "/kontributor/ayu-lestari/" not in client.get(url).content.decode(), url
     assert ArticleCredit.objects.filter(page=draft, contributor=writer).exists()
     assert as_eka.post(restore_url(writer)).status_code == 302
     assert client.get("/kontributor/ayu-lestari/").status_code == 200
+    for url in surfaces:
+        assert "/kontributor/ayu-lestari/" in client.get(url).content.decode(), url
     assert Page.objects.get(pk=writer.pk).get_parent().pk == contributor_index.pk
 
 
@@ -427,6 +435,9 @@ def test_emptying_the_trash_deletes_articles_before_the_contributors_they_credit
     kept = article(blog_index, slug="tetap")
 
     client.force_login(superuser)
+    index = client.get(reverse("editorial_trash")).content.decode()
+    assert reverse("editorial_trash_empty") in index
+    assert client.get(reverse("editorial_trash_empty")).status_code == 200
     response = client.post(reverse("editorial_trash_empty"))
 
     assert response.status_code == 302

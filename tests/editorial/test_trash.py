@@ -236,6 +236,20 @@ def test_a_contributor_trashes_her_own_draft_and_an_editor_restores_it_as_a_draf
     assert page.url_path == "/home/artikel/draf-alya/"
 
 
+def test_a_trashed_draft_leaves_her_list_of_articles(client, alya, blog_index):
+    draft = draft_by(alya, blog_index, title="Draf yang dibuang", slug="dibuang")
+    client.force_login(alya)
+    assert (
+        "Draf yang dibuang" in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+
+    client.post(delete_url(draft))
+    client.get(reverse("wagtailadmin_home"))  # shows, and so clears, the message
+
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Draf yang dibuang" not in home
+
+
 def test_a_contributor_cannot_delete_another_contributors_draft(
     client, alya, bunga, blog_index
 ):

@@ -209,7 +209,9 @@ def _administrators_only(request):
 def trash_index(request):
     if refusal := _editors_only(request):
         return refusal
-    entries = TrashedPage.objects.select_related("page", "parent", "trashed_by")
+    entries = TrashedPage.objects.select_related(
+        "page__content_type", "parent", "trashed_by"
+    )
     return TemplateResponse(
         request,
         "editorial/trash/index.html",

@@ -80,3 +80,9 @@ class TrashedPage(models.Model):
 
     def __str__(self):
         return self.page.get_admin_display_title()
+
+    @property
+    def original_url(self):
+        """The public address it had, and will have again once restored."""
+        parent_url = self.parent.get_url() if self.parent else None
+        return f"{parent_url}{self.page.slug}/" if parent_url else self.url_path

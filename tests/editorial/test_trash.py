@@ -394,6 +394,7 @@ def test_editors_see_the_trash_and_contributors_do_not(
     response = as_eka.get(reverse("editorial_trash"))
     assert response.status_code == 200
     assert "Judul draf yang belum terbit" in response.content.decode()
+    assert "<td>/artikel/bertahan/</td>" in response.content.decode()
     assert (
         reverse("editorial_trash")
         in as_eka.get(reverse("wagtailadmin_home")).content.decode()

@@ -131,7 +131,9 @@ def latest_editor_note(page, author):
 
 def article_rows(user):
     pages = list(
-        ArticlePage.objects.filter(owner=user).order_by("-latest_revision_created_at")
+        ArticlePage.objects.filter(owner=user, trash_entry__isnull=True).order_by(
+            "-latest_revision_created_at"
+        )
     )
     workflow_states = _workflow_states_by_page(pages)
     scheduled = _scheduled_by_page(pages)

@@ -15,6 +15,7 @@ from contributors.models import ContributorPage
 
 from . import (
     journey,  # noqa: F401  (registers its own hooks)
+    trash_admin,  # noqa: F401  (registers its own hooks)
     views,
 )
 from .dashboards import EditorDeskPanel, MyArticlesPanel

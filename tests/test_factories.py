@@ -17,6 +17,8 @@ from blog.factories import (
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
 from contributors.factories import ContributorIndexPageFactory, ContributorPageFactory
 from contributors.models import ContributorIndexPage, ContributorPage
+from editorial.factories import TrashCanPageFactory
+from editorial.models import TrashCanPage
 from website.factories import CustomImageFactory, HomePageFactory
 from website.models import CustomImage, HomePage
 
@@ -28,6 +30,7 @@ PAGE_FACTORIES = {
     ArticlePage: ArticlePageFactory,
     ContributorIndexPage: ContributorIndexPageFactory,
     ContributorPage: ContributorPageFactory,
+    TrashCanPage: TrashCanPageFactory,
 }
 
 

@@ -130,7 +130,8 @@ def test_contributor_may_delete_her_unpublished_draft(client, alya, blog_index):
     article = draft_by(alya, blog_index, slug="buang-saja")
     client.force_login(alya)
     client.post(f"/admin/pages/{article.pk}/delete/")
-    assert not ArticlePage.objects.filter(pk=article.pk).exists()
+    # Into the trash (tests/editorial/test_trash.py), out of the blog.
+    assert not ArticlePage.objects.child_of(blog_index).filter(pk=article.pk).exists()
 
 
 @pytest.mark.parametrize(

@@ -317,7 +317,16 @@ EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
 # `manage.py run_scheduler` runs each management command every so many seconds.
 SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
+    ("purge_trash", 24 * 60 * 60),
 ]
 if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
     # Finished tasks, with the e-mail they carried, are deleted after 14 days.
     SCHEDULED_JOBS.append(("prune_db_task_results", 24 * 60 * 60))
+
+# --- Trash and dumpdata (editorial.trash, website.serializers) ---
+# Days a page stays in the trash before `purge_trash` deletes it for good.
+TRASH_RETENTION_DAYS = int(os.environ.get("TRASH_RETENTION_DAYS", "30"))
+# dumpdata --natural-foreign must survive Wagtail's audit log of deleted pages/users.
+SERIALIZATION_MODULES = {
+    fmt: f"website.serializers.{fmt}" for fmt in ("json", "jsonl", "python", "xml")
+}

@@ -1,0 +1,88 @@
+"""The trash: pages deleted in the admin wait here until restored or purged."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+
+class TrashCanPage(Page):
+    """The one container that holds trashed pages, directly under the tree root.
+
+    Outside every site, it has no URL: nothing under it can be served, listed, found
+    or put in a sitemap. Editors hold no permission on it, so they reach trashed pages
+    only through the trash views. Created on first use, never in the page editor.
+    """
+
+    is_creatable = False
+    # The tree root; nobody can create one in the admin all the same.
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("tempat sampah")
+        verbose_name_plural = _("tempat sampah")
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+
+class TrashedPage(models.Model):
+    """One page in the trash, and what it takes to put it back where it was."""
+
+    page = models.OneToOneField(
+        Page,
+        verbose_name=_("halaman"),
+        on_delete=models.CASCADE,
+        related_name="trash_entry",
+    )
+    # --- Where it was
+    parent = models.ForeignKey(
+        Page,
+        verbose_name=_("induk semula"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    next_sibling = models.ForeignKey(
+        Page, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    url_path = models.TextField(_("alamat semula"))
+    # --- How it was
+    was_live = models.BooleanField(_("terbit"), default=False)
+    had_unpublished_changes = models.BooleanField(default=False)
+    live_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    scheduled_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_go_live_at = models.DateTimeField(null=True)
+    # --- Who and when
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dihapus oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    trashed_at = models.DateTimeField(
+        _("dihapus pada"), default=timezone.now, db_index=True
+    )
+
+    class Meta:
+        ordering = ["-trashed_at", "-pk"]
+        verbose_name = _("halaman di tempat sampah")
+        verbose_name_plural = _("halaman di tempat sampah")
+
+    def __str__(self):
+        return self.page.get_admin_display_title()
+
+    @property
+    def original_url(self):
+        """The public address it had, and will have again once restored."""
+        parent_url = self.parent.get_url() if self.parent else None
+        return f"{parent_url}{self.page.slug}/" if parent_url else self.url_path

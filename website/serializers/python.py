@@ -1,0 +1,9 @@
+from django.core.serializers import python
+
+from . import KeepDanglingReferencesMixin
+
+Deserializer = python.Deserializer
+
+
+class Serializer(KeepDanglingReferencesMixin, python.Serializer):
+    pass

@@ -475,6 +475,16 @@ class _BytesReader:
         return chunk
 
 
+def disk_full(where, detail):
+    return BackupError(
+        _(
+            "Ruang disk di %(where)s habis (%(error)s). Tidak ada arsip yang "
+            "tertinggal; kosongkan ruang lalu ulangi."
+        )
+        % {"where": where, "error": detail}
+    )
+
+
 @contextlib.contextmanager
 def full_disk_reported(where):
     """A full disk (or quota, or file-size limit) becomes one clear message."""
@@ -483,19 +493,12 @@ def full_disk_reported(where):
     except OSError as error:
         if error.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             raise
-        detail = error.strerror or str(error)
+        raise disk_full(where, error.strerror or error) from error
     except sqlite3.OperationalError as error:
         # SQLite reports a full disk in its own words, without an errno.
         if "full" not in str(error):
             raise
-        detail = str(error)
-    raise BackupError(
-        _(
-            "Ruang disk di %(where)s habis (%(error)s). Tidak ada arsip yang "
-            "tertinggal; kosongkan ruang lalu ulangi."
-        )
-        % {"where": where, "error": detail}
-    )
+        raise disk_full(where, error) from error
 
 
 def backup(destination, *, now=None):

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import secrets
-import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -61,7 +60,10 @@ def site_state():
 
     def search(query):
         response = Client().get("/cari/", {"q": query})
-        return [response.status_code, sorted(p.title for p in response.context["results"])]
+        return [
+            response.status_code,
+            sorted(p.title for p in response.context["results"]),
+        ]
 
     state = {
         "pages": sorted(
@@ -264,42 +266,84 @@ def test_round_trip_restores_every_row_file_and_search(site, tmp_path, empty_dat
 # --- Refusals: safe by default ----------------------------------------------------
 
 
-def test_restore_refuses_a_database_that_has_tables(site, tmp_path):
+TARGET_SQL_SCRIPT = """
+import json, sys, django
+django.setup()
+from django.db import connection
+with connection.cursor() as cursor:
+    for statement in sys.argv[1:]:
+        cursor.execute(statement)
+    tables = connection.introspection.table_names(cursor)
+    rows = []
+    if "notes" in tables:
+        cursor.execute("SELECT body FROM notes")
+        rows = [row[0] for row in cursor.fetchall()]
+print(json.dumps([tables, rows]))
+"""
+
+
+def target_sql(database_url, *statements):
+    """Run SQL in the target database; return its tables and the rows of `notes`."""
+    result = run_django(
+        ["-c", TARGET_SQL_SCRIPT, *statements],
+        database_url=database_url,
+        media_root="/nonexistent",
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_restore_refuses_a_database_that_has_tables(site, tmp_path, empty_database):
     archive = make_backup(tmp_path / "backups")
-    target = tmp_path / "used.sqlite3"
-    with sqlite3.connect(target) as db:
-        db.execute("CREATE TABLE notes (body TEXT)")
-        db.execute("INSERT INTO notes VALUES ('penting')")
+    target_sql(
+        empty_database,
+        "CREATE TABLE notes (body TEXT)",
+        "INSERT INTO notes VALUES ('penting')",
+    )
     media = tmp_path / "restored-media"
 
-    result = restore(archive, database_url=f"sqlite:///{target}", media_root=media)
+    result = restore(archive, database_url=empty_database, media_root=media)
 
     assert result.returncode == 1
     assert "tidak kosong (1 tabel)" in result.stderr
-    with sqlite3.connect(target) as db:
-        assert db.execute("SELECT name FROM sqlite_master").fetchall() == [("notes",)]
-        assert db.execute("SELECT body FROM notes").fetchall() == [("penting",)]
+    assert target_sql(empty_database) == [["notes"], ["penting"]]
     assert not media.exists() or not any(media.rglob("*"))
 
 
-def test_restore_refuses_a_media_root_that_has_files(site, tmp_path):
+def test_restore_refuses_a_media_root_that_has_files(site, tmp_path, empty_database):
     archive = make_backup(tmp_path / "backups")
     media = tmp_path / "restored-media"
     (media / "original_images").mkdir(parents=True)
     (media / "original_images" / "lama.jpg").write_bytes(b"lama")
-    target = tmp_path / "restored.sqlite3"
 
-    result = restore(archive, database_url=f"sqlite:///{target}", media_root=media)
+    result = restore(archive, database_url=empty_database, media_root=media)
 
     assert result.returncode == 1
     assert "original_images/lama.jpg" in result.stderr
     assert sorted(p.name for p in media.rglob("*")) == ["lama.jpg", "original_images"]
-    if target.exists():
-        with sqlite3.connect(target) as db:
-            assert db.execute("SELECT name FROM sqlite_master").fetchall() == []
+    assert target_sql(empty_database) == [[], []]
 
 
-def test_restore_refuses_a_damaged_archive_and_writes_nothing(site, tmp_path):
+def test_restore_refuses_an_archive_from_another_engine(site, tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: the suite runs on SQLite (set DATABASE_URL)")
+    archive = make_backup(tmp_path / "backups")
+    target = tmp_path / "restored.sqlite3"
+
+    result = restore(
+        archive, database_url=f"sqlite:///{target}", media_root=tmp_path / "m"
+    )
+
+    assert result.returncode == 1
+    assert "Arsip ini dari postgresql, sedangkan DATABASE_URL menunjuk ke sqlite" in (
+        result.stderr
+    )
+    assert not target.exists()
+
+
+def test_restore_refuses_a_damaged_archive_and_writes_nothing(
+    site, tmp_path, empty_database
+):
     archive = make_backup(tmp_path / "backups")
     damaged = tmp_path / "damaged.tar.gz"
     # Same manifest, one image with different bytes: its checksum no longer matches.
@@ -312,14 +356,13 @@ def test_restore_refuses_a_damaged_archive_and_writes_nothing(site, tmp_path):
     truncated = tmp_path / "truncated.tar.gz"
     truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
     media = tmp_path / "restored-media"
-    target = tmp_path / "restored.sqlite3"
 
     for bad in (damaged, truncated):
-        result = restore(bad, database_url=f"sqlite:///{target}", media_root=media)
+        result = restore(bad, database_url=empty_database, media_root=media)
         assert result.returncode == 1
         assert "bukan arsip cadangan Serambi yang utuh" in result.stderr
         assert not media.exists() or not any(media.rglob("*"))
-        assert not target.exists()
+    assert target_sql(empty_database) == [[], []]
 
 
 def test_restore_of_a_missing_archive_says_so(tmp_path):
@@ -347,7 +390,9 @@ def test_a_file_that_storage_lost_is_reported_not_fatal(site, tmp_path):
     assert read_manifest(archive)["media"]["missing"] == [lost]
 
 
-def test_a_file_uploaded_after_the_dump_is_a_harmless_extra(site, tmp_path, monkeypatch):
+def test_a_file_uploaded_after_the_dump_is_a_harmless_extra(
+    site, tmp_path, monkeypatch
+):
     dump = backup_module.dump_database
 
     def dump_then_upload(target_dir):

@@ -576,6 +576,24 @@ def not_a_backup(path, detail):
     )
 
 
+def check_manifest(path, manifest, dump, media_hashes):
+    if not manifest or manifest.get("format") != ARCHIVE_FORMAT:
+        raise not_a_backup(path, MANIFEST)
+    if manifest.get("format_version") != ARCHIVE_FORMAT_VERSION:
+        raise not_a_backup(path, f"format_version {manifest.get('format_version')}")
+    database = manifest["database"]
+    if dump is None or dump.name != database["file"]:
+        raise not_a_backup(path, database["file"])
+    if sha256_of(dump) != database["sha256"]:
+        raise not_a_backup(path, _("checksum %(name)s") % {"name": database["file"]})
+    expected = {item["name"]: item["sha256"] for item in manifest["media"]["files"]}
+    if expected != media_hashes:
+        wrong = sorted(set(expected.items()) ^ set(media_hashes.items()))
+        raise not_a_backup(
+            path, _("checksum %(name)s") % {"name": wrong[0][0] if wrong else "media"}
+        )
+
+
 def check_archive(path, workdir):
     """Read the archive once: extract the dump, hash every file, check the manifest."""
     dump_files = set(DUMP_FILES.values())
@@ -603,21 +621,10 @@ def check_archive(path, workdir):
                     raise not_a_backup(path, member.name)
     except (tarfile.TarError, EOFError, ValueError, UnicodeDecodeError) as error:
         raise not_a_backup(path, error) from error
-    if not manifest or manifest.get("format") != ARCHIVE_FORMAT:
-        raise not_a_backup(path, MANIFEST)
-    if manifest.get("format_version") != ARCHIVE_FORMAT_VERSION:
-        raise not_a_backup(path, f"format_version {manifest.get('format_version')}")
-    database = manifest["database"]
-    if dump is None or dump.name != database["file"]:
-        raise not_a_backup(path, database["file"])
-    if sha256_of(dump) != database["sha256"]:
-        raise not_a_backup(path, _("checksum %(name)s") % {"name": database["file"]})
-    expected = {item["name"]: item["sha256"] for item in manifest["media"]["files"]}
-    if expected != media_hashes:
-        wrong = sorted(set(expected.items()) ^ set(media_hashes.items()))
-        raise not_a_backup(
-            path, _("checksum %(name)s") % {"name": wrong[0][0] if wrong else "media"}
-        )
+    try:
+        check_manifest(path, manifest, dump, media_hashes)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise not_a_backup(path, MANIFEST) from error
     return manifest, dump
 
 
@@ -736,6 +743,9 @@ def restore(source):
         manifest, dump = check_archive(path, workdir)
         engine = manifest["database"]["engine"]
         check_targets_empty(engine)
+        if engine == "postgresql":
+            # Before any file is written: a missing client is the operator's to fix.
+            postgres_command("pg_restore", connection.settings_dict, [])
         written = []
         try:
             restore_media(path, written)

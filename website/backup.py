@@ -27,6 +27,7 @@ import datetime
 import errno
 import hashlib
 import importlib.metadata
+import io
 import json
 import os
 import re
@@ -450,7 +451,7 @@ def write_archive(directory, now):
                     },
                 }
                 body = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
-                add_file(archive, MANIFEST, _BytesReader(body), len(body))
+                add_file(archive, MANIFEST, io.BytesIO(body), len(body))
             raw.flush()
             os.fsync(raw.fileno())
         os.replace(partial, final)
@@ -462,17 +463,6 @@ def write_archive(directory, now):
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BackupResult(str(final), manifest)
-
-
-class _BytesReader:
-    def __init__(self, data):
-        self.data, self.position = data, 0
-
-    def read(self, size=-1):
-        end = len(self.data) if size < 0 else self.position + size
-        chunk = self.data[self.position : end]
-        self.position += len(chunk)
-        return chunk
 
 
 def disk_full(where, detail):

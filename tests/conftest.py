@@ -16,9 +16,18 @@ def pytest_collection_modifyitems(items):
     They run on a live server with real transactions and flush the database when
     done (serialized_rollback restores it for the next browser test only), so any
     test after them that was not recognised as a database test would find the
-    migrations' rows (home page, groups, workflow) gone.
+    migrations' rows (home page, groups, workflow) gone. Other tests with real
+    transactions (the backup round trip) flush it too, so they go just before them.
     """
-    items.sort(key=lambda item: "/tests/e2e/" in str(item.path))
+    items.sort(key=lambda item: ("/tests/e2e/" in str(item.path), flushes(item)))
+
+
+def flushes(item):
+    marker = item.get_closest_marker("django_db")
+    transaction = marker and marker.kwargs.get(
+        "transaction", bool(marker.args and marker.args[0])
+    )
+    return bool(transaction) or "transactional_db" in item.fixturenames
 
 
 @pytest.fixture(autouse=True)

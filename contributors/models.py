@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .admin_titles import PrivateAdminTitleMixin, viewer_may_see_private
+
 
 class ContributorIndexPage(Page):
     """/kontributor/: everyone who has written or drawn for the community."""
@@ -76,7 +78,7 @@ class ContributorIndexPage(Page):
         return context
 
 
-class ContributorPage(RoutablePageMixin, Page):
+class ContributorPage(PrivateAdminTitleMixin, RoutablePageMixin, Page):
     """A contributor's public page. The page title is her display name.
 
     Someone who writes under a pen name can keep her real name and photo off the
@@ -158,6 +160,7 @@ class ContributorPage(RoutablePageMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("indexed_name", boost=2),
+        index.AutocompleteField("indexed_name"),
         index.SearchField("short_bio"),
         index.SearchField("bio"),
     ]
@@ -191,6 +194,17 @@ class ContributorPage(RoutablePageMixin, Page):
             return self.pen_name
         return self.pen_name or self.title
 
+    def get_admin_display_title(self):
+        # Her real name is hers and the editors': everyone else, in every admin
+        # listing and chooser, sees the name she writes under.
+        if (
+            self.use_pen_name_only
+            and self.pen_name
+            and viewer_may_see_private(self) is not True
+        ):
+            return self.pen_name
+        return super().get_admin_display_title()
+
     @property
     def public_photo(self):
         return None if self.use_pen_name_only else self.photo
@@ -218,17 +232,20 @@ class ContributorPage(RoutablePageMixin, Page):
 
     @classmethod
     def get_search_fields(cls):
-        """Page's fields less the full-text title, which is her real name.
+        """Page's fields less the full-text and autocomplete title: her real name.
 
-        Someone who writes under a pen name only must not be found by it in the
-        public search, so `indexed_name` stands in for it. Page.search_fields stay in
-        `search_fields` (Wagtail checks for them), and the admin's choosers still
-        autocomplete on the title.
+        Someone who writes under a pen name only must not be found by it, neither in
+        the public search nor in the admin's page chooser (which autocompletes), so
+        `indexed_name` stands in for it. Page.search_fields stay in `search_fields`
+        (Wagtail checks for them).
         """
         return [
             field
             for field in super().get_search_fields()
-            if not (type(field) is index.SearchField and field.field_name == "title")
+            if not (
+                type(field) in (index.SearchField, index.AutocompleteField)
+                and field.field_name == "title"
+            )
         ]
 
     @property

@@ -34,6 +34,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from contributors.admin_titles import PrivateAdminTitleMixin
+
 from ..blocks import ArticleBodyBlock
 from .taxonomy import ArticleTag, Category
 
@@ -126,7 +128,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return False
 
 
-class ArticlePage(Page):
+class ArticlePage(PrivateAdminTitleMixin, Page):
     # --- Content
     standfirst = models.TextField(
         _("pembuka"),

@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Page, Revision
 
+from contributors.models import ContributorPage
+
 register = template.Library()
 
 
@@ -20,3 +22,17 @@ def publication_state(page):
         "live": fresh.get("live", False),
         "scheduled_at": revision.approved_go_live_at if revision else None,
     }
+
+
+@register.filter
+def link_text_for(page):
+    """The text a link to this page starts with in the rich-text editor.
+
+    Wagtail uses the page's title; a profile's title is the contributor's real name,
+    and a link's text ends up on the public site, so a profile gives its public name.
+    The chooser can be opened on any page, another contributor's draft included.
+    """
+    if isinstance(page, ContributorPage):
+        return page.public_name
+    # A page never published has only a draft title, which is not everyone's.
+    return page.title if page.live else page.get_admin_display_title()

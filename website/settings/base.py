@@ -264,3 +264,10 @@ LOGGING = {
 
 # Shown in the admin as the language choice names; kept here so makemessages sees them.
 ADMIN_LANGUAGE_LABELS = (_("Bahasa Indonesia"), _("English"))
+
+# --- Privacy of real names and drafts (editorial.privacy, website.pen_names) ---------
+# Who is looking decides how a page is named in the admin; the reports are for editors.
+MIDDLEWARE += ["editorial.privacy.AdminViewerMiddleware"]
+# Redirects follow slug changes through website.pen_names, which never sends a
+# pen-name-only contributor's old (real-name) address to her page.
+WAGTAILREDIRECTS_AUTO_CREATE = False

@@ -13,13 +13,17 @@ closes what that does not reach:
   listing them by title, and a bulk move only goes to a page she may see.
 """
 
+import json
 from contextvars import ContextVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from wagtail.admin import messages
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.chooser import ExternalLinkView
 from wagtail.admin.views.pages.bulk_actions.delete import (
     DeleteBulkAction as PageDeleteBulkAction,
 )
@@ -62,6 +66,7 @@ from contributors.models import ContributorPage
 from .permissions import is_editor, pages_visible_to
 
 REPORTS_NAMESPACE = "wagtailadmin_reports"
+EXTERNAL_LINK_CHOOSER = "wagtailadmin_choose_page_external_link"
 
 _current_request = ContextVar("serambi_current_request", default=None)
 
@@ -88,7 +93,12 @@ class AdminViewerMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or REPORTS_NAMESPACE not in match.namespaces:
+        if match is None:
+            return None
+        if match.url_name == EXTERNAL_LINK_CHOOSER and request.method == "POST":
+            view = require_admin_access(PrivateExternalLinkView.as_view())
+            return view(request, *view_args, **view_kwargs)
+        if REPORTS_NAMESPACE not in match.namespaces:
             return None
         # The reports list titles from every section a user may add to, drafts
         # included; reports_for_editors_only hides them from everyone else's menu,
@@ -128,6 +138,36 @@ def may_current_viewer_see_private(page):
     if request is None:
         return None
     return may_see_private(request, page)
+
+
+# --- A pasted URL of one of our pages -----------------------------------------------
+
+
+class PrivateExternalLinkView(ExternalLinkView):
+    """Wagtail names the page a pasted URL matches by its `draft_title`.
+
+    For a profile that is the real name, for a live article with an unpublished
+    revision its new title, and the name becomes the link's text in the article.
+    The page is named here as the viewer may see it.
+    """
+
+    def post(self, request):
+        response = super().post(request)
+        data = json.loads(response.content)
+        page_data = data.get("internal") or data.get("result")
+        if not isinstance(page_data, dict) or "id" not in page_data:
+            return response
+        page = Page.objects.filter(pk=page_data["id"]).first()
+        if page is None:
+            return response
+        page = page.specific
+        private, shown = page.draft_title, page.get_admin_display_title()
+        if private == shown:
+            return response
+        page_data["adminTitle"] = shown
+        if "html" in data:
+            data["html"] = data["html"].replace(escape(private), escape(shown))
+        return JsonResponse(data)
 
 
 # --- Bulk actions -------------------------------------------------------------------

@@ -299,3 +299,30 @@ def test_an_editor_reaches_the_reports(client, eka, bunga_draft):
     client.force_login(eka)
     response = client.get(reverse("wagtailadmin_reports:page_types_usage"))
     assert NEVER_PUBLISHED in body(response)
+
+
+# --- A pasted URL converted to a page link --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/kontributor/bunda-senja/", "/kontributor/bunda-senja/feed/"]
+)
+def test_pasted_profile_url_is_named_by_pen_name(as_alya, senja, path):
+    # The first is converted at once, the second (a sub-page) after a confirmation.
+    response = as_alya.post(
+        reverse("wagtailadmin_choose_page_external_link"),
+        {"external-link-chooser-url": path, "external-link-chooser-link_text": ""},
+    )
+    html = body(response)
+    assert PEN_NAME in html
+    assert REAL_NAME not in html
+
+
+def test_pasted_article_url_is_named_by_its_live_title(as_alya, bunga_live):
+    response = as_alya.post(
+        reverse("wagtailadmin_choose_page_external_link"),
+        {"external-link-chooser-url": bunga_live.url},
+    )
+    data = response.json()
+    assert data["result"]["adminTitle"] == LIVE_TITLE
+    assert DRAFT_TITLE not in response.content.decode()

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.db.models.query import prefetch_related_objects
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +49,9 @@ class ContributorIndexPage(Page):
             .child_of(self)
             .select_related("photo")
             .prefetch_related("photo__renditions")
-            .order_by("title")
+            # By the name shown (`public_name`): sorted by her real name, a pen name
+            # would stand among the names that begin like the real one.
+            .order_by(Coalesce(NullIf("pen_name", Value("")), "title"), "pk")
         )
 
     def get_context(self, request, *args, **kwargs):

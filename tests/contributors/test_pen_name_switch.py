@@ -210,3 +210,22 @@ def test_after_the_switch_other_contributors_choose_her_by_pen_name(client, siti
     html = response.content.decode()
     assert PEN_NAME in html
     assert REAL_NAME not in html
+
+
+def test_contributor_list_is_ordered_by_the_names_it_shows(client, contributor_index):
+    for title, pen_name, only in [
+        ("Ani Wulan", "", False),
+        ("Zahra Putri", PEN_NAME, True),
+        ("Citra Dewi", "", False),
+    ]:
+        ContributorPageFactory(
+            parent=contributor_index,
+            title=title,
+            pen_name=pen_name,
+            use_pen_name_only=only,
+            slug=(pen_name or title).lower().replace(" ", "-"),
+        )
+    html = client.get("/kontributor/").content.decode()
+    assert "Zahra" not in html
+    # By "Zahra Putri" she would come last.
+    assert html.index("Ani Wulan") < html.index(PEN_NAME) < html.index("Citra Dewi")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.redirects.signal_handlers import create_redirects
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from contributors.models import ContributorPage
 
@@ -125,7 +125,9 @@ def images_naming(real_name):
 
 def warn_about_images_naming(request, page):
     """The `after_edit_page` / `after_create_page` hook."""
-    page = page.specific if isinstance(page, Page) else page
+    page = page.specific_deferred
+    if not isinstance(page, ContributorPage):
+        return
     # The form's version: what she is about to become, published or not.
     latest = page.get_latest_revision_as_object()
     if not hides_real_name(latest):

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.db.models.query import prefetch_related_objects
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .admin_titles import PrivateAdminTitleMixin, viewer_may_see_private
 from .forms import ContributorPageForm
 
 
@@ -48,7 +50,9 @@ class ContributorIndexPage(Page):
             .child_of(self)
             .select_related("photo")
             .prefetch_related("photo__renditions")
-            .order_by("title")
+            # By the name shown (`public_name`): sorted by her real name, a pen name
+            # would stand among the names that begin like the real one.
+            .order_by(Coalesce(NullIf("pen_name", Value("")), "title"), "pk")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -78,7 +82,7 @@ class ContributorIndexPage(Page):
         return context
 
 
-class ContributorPage(RoutablePageMixin, Page):
+class ContributorPage(PrivateAdminTitleMixin, RoutablePageMixin, Page):
     """A contributor's public page. The page title is her display name.
 
     Someone who writes under a pen name can keep her real name and photo off the
@@ -162,6 +166,7 @@ class ContributorPage(RoutablePageMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("indexed_name", boost=2),
+        index.AutocompleteField("indexed_name"),
         index.SearchField("short_bio"),
         index.SearchField("bio"),
     ]
@@ -195,6 +200,17 @@ class ContributorPage(RoutablePageMixin, Page):
             return self.pen_name
         return self.pen_name or self.title
 
+    def get_admin_display_title(self):
+        # Her real name is hers and the editors': everyone else, in every admin
+        # listing and chooser, sees the name she writes under.
+        if (
+            self.use_pen_name_only
+            and self.pen_name
+            and viewer_may_see_private(self) is not True
+        ):
+            return self.pen_name
+        return super().get_admin_display_title()
+
     @property
     def public_photo(self):
         return None if self.use_pen_name_only else self.photo
@@ -222,17 +238,20 @@ class ContributorPage(RoutablePageMixin, Page):
 
     @classmethod
     def get_search_fields(cls):
-        """Page's fields less the full-text title, which is her real name.
+        """Page's fields less the full-text and autocomplete title: her real name.
 
-        Someone who writes under a pen name only must not be found by it in the
-        public search, so `indexed_name` stands in for it. Page.search_fields stay in
-        `search_fields` (Wagtail checks for them), and the admin's choosers still
-        autocomplete on the title.
+        Someone who writes under a pen name only must not be found by it, neither in
+        the public search nor in the admin's page chooser (which autocompletes), so
+        `indexed_name` stands in for it. Page.search_fields stay in `search_fields`
+        (Wagtail checks for them).
         """
         return [
             field
             for field in super().get_search_fields()
-            if not (type(field) is index.SearchField and field.field_name == "title")
+            if not (
+                type(field) in (index.SearchField, index.AutocompleteField)
+                and field.field_name == "title"
+            )
         ]
 
     @property

@@ -11,10 +11,12 @@ from wagtail.admin.views.home import (
 )
 from wagtail.models import Page
 
+from contributors.admin_titles import MAY_SEE_PRIVATE_HOOK
 from contributors.models import ContributorPage
 
 from . import (
     journey,  # noqa: F401  (registers its own hooks)
+    privacy,
     trash_admin,  # noqa: F401  (registers its own hooks)
     views,
 )
@@ -146,3 +148,10 @@ def refuse_bulk_actions_on_locked_pages(request, action_type, objects, view):
             if isinstance(obj, Page) and (response := _refuse_locked(request, obj)):
                 return response
     return None
+
+
+# --- Privacy: real names and drafts (see editorial/privacy.py) -----------------------
+hooks.register(MAY_SEE_PRIVATE_HOOK, privacy.may_current_viewer_see_private)
+for _action in privacy.private_bulk_actions():
+    # After Wagtail's own (order 0), so that ours replace them in the registry.
+    hooks.register("register_bulk_action", _action, order=100)

@@ -14,3 +14,13 @@ class WebsiteConfig(AppConfig):
         from .two_factor import wagtail_hooks  # noqa: F401  (admin views and buttons)
 
         post_migrate.connect(sync_default_site, sender=self)
+        self.connect_pen_name_signals()
+
+    def connect_pen_name_signals(self):
+        from wagtail.signals import page_published, page_slug_changed, post_page_move
+
+        from . import pen_names
+
+        page_slug_changed.connect(pen_names.redirect_on_slug_change)
+        post_page_move.connect(pen_names.redirect_on_move)
+        page_published.connect(pen_names.forget_on_publish)

@@ -37,6 +37,7 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
+from contributors.admin_titles import PrivateAdminTitleMixin
 from contributors.forms import NoSilentCutMixin
 
 from ..blocks import ArticleBodyBlock
@@ -179,7 +180,7 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
         return False
 
 
-class ArticlePage(Page):
+class ArticlePage(PrivateAdminTitleMixin, Page):
     # --- Content
     standfirst = models.TextField(
         _("pembuka"),

@@ -330,3 +330,10 @@ TRASH_RETENTION_DAYS = int(os.environ.get("TRASH_RETENTION_DAYS", "30"))
 SERIALIZATION_MODULES = {
     fmt: f"website.serializers.{fmt}" for fmt in ("json", "jsonl", "python", "xml")
 }
+
+# --- Privacy of real names and drafts (editorial.privacy, website.pen_names) ---------
+# Who is looking decides how a page is named in the admin; the reports are for editors.
+MIDDLEWARE += ["editorial.privacy.AdminViewerMiddleware"]
+# Redirects follow slug changes through website.pen_names, which never sends a
+# pen-name-only contributor's old (real-name) address to her page.
+WAGTAILREDIRECTS_AUTO_CREATE = False

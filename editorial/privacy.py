@@ -1,0 +1,241 @@
+"""Real names and drafts stay with the people allowed to see them, in the admin too.
+
+A contributor may see another contributor's real name only where that person shows it
+publicly, and another contributor's unpublished work not at all. Wagtail's listings
+are narrowed by EditorialPagePermissionPolicy (editorial.permissions); this module
+closes what that does not reach:
+
+- the name a page is shown by (`get_admin_display_title`, see
+  contributors.admin_titles) depends on who is looking: `AdminViewerMiddleware`
+  remembers the request, `may_current_viewer_see_private` answers for it;
+- the reports answer 403 by URL to whoever does not see them in the menu;
+- bulk-action confirmation pages count the objects she may not act on instead of
+  listing them by title, and a bulk move only goes to a page she may see.
+"""
+
+import json
+from contextvars import ContextVar
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404, JsonResponse
+from django.utils.html import escape
+from django.utils.translation import gettext
+
+from wagtail.admin import messages
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.chooser import ExternalLinkView
+from wagtail.admin.views.pages.bulk_actions.delete import (
+    DeleteBulkAction as PageDeleteBulkAction,
+)
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+from wagtail.documents.views.bulk_actions.add_tags import (
+    AddTagsBulkAction as DocumentAddTagsBulkAction,
+)
+from wagtail.documents.views.bulk_actions.add_to_collection import (
+    AddToCollectionBulkAction as DocumentAddToCollectionBulkAction,
+)
+from wagtail.documents.views.bulk_actions.delete import (
+    DeleteBulkAction as DocumentDeleteBulkAction,
+)
+from wagtail.images.views.bulk_actions.add_tags import (
+    AddTagsBulkAction as ImageAddTagsBulkAction,
+)
+from wagtail.images.views.bulk_actions.add_to_collection import (
+    AddToCollectionBulkAction as ImageAddToCollectionBulkAction,
+)
+from wagtail.images.views.bulk_actions.delete import (
+    DeleteBulkAction as ImageDeleteBulkAction,
+)
+from wagtail.models import Page
+from wagtail.snippets.bulk_actions.delete import (
+    DeleteBulkAction as SnippetDeleteBulkAction,
+)
+from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction
+from wagtail.users.views.bulk_actions.delete import (
+    DeleteBulkAction as UserDeleteBulkAction,
+)
+from wagtail.users.views.bulk_actions.set_active_state import (
+    SetActiveStateBulkAction,
+)
+
+from blog.models import ArticleCredit
+from contributors.models import ContributorPage
+
+from .permissions import is_editor, pages_visible_to
+
+REPORTS_NAMESPACE = "wagtailadmin_reports"
+EXTERNAL_LINK_CHOOSER = "wagtailadmin_choose_page_external_link"
+
+_current_request = ContextVar("serambi_current_request", default=None)
+
+
+# --- Who is looking -----------------------------------------------------------------
+
+
+class AdminViewerMiddleware:
+    """Remember the request being answered, and keep the reports for editors.
+
+    Wagtail asks a page for its admin title without a request; the models ask the
+    `serambi_may_see_private` hook, which reads the request remembered here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None:
+            return None
+        if match.url_name == EXTERNAL_LINK_CHOOSER and request.method == "POST":
+            view = require_admin_access(PrivateExternalLinkView.as_view())
+            return view(request, *view_args, **view_kwargs)
+        if REPORTS_NAMESPACE not in match.namespaces:
+            return None
+        # The reports list titles from every section a user may add to, drafts
+        # included; reports_for_editors_only hides them from everyone else's menu,
+        # and this keeps them shut when reached by URL.
+        user = request.user
+        if user.is_authenticated and not viewer_is_editor(request):
+            raise PermissionDenied
+        return None
+
+
+def viewer_is_editor(request):
+    # Asked once per page in a listing: remembered for the request.
+    if not hasattr(request, "_serambi_is_editor"):
+        request._serambi_is_editor = is_editor(request.user)
+    return request._serambi_is_editor
+
+
+def may_see_private(request, page):
+    """May the user of `request` see this page's drafts and its real name?"""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if viewer_is_editor(request):
+        return True
+    if page.owner_id is not None and page.owner_id == user.pk:
+        return True
+    if isinstance(page, ContributorPage):
+        return page.user_id is not None and page.user_id == user.pk
+    return ArticleCredit.objects.filter(
+        page_id=page.pk, contributor__user_id=user.pk
+    ).exists()
+
+
+def may_current_viewer_see_private(page):
+    """The `serambi_may_see_private` hook: None outside a request."""
+    request = _current_request.get()
+    if request is None:
+        return None
+    return may_see_private(request, page)
+
+
+# --- A pasted URL of one of our pages -----------------------------------------------
+
+
+class PrivateExternalLinkView(ExternalLinkView):
+    """Wagtail names the page a pasted URL matches by its `draft_title`.
+
+    For a profile that is the real name, for a live article with an unpublished
+    revision its new title, and the name becomes the link's text in the article.
+    The page is named here as the viewer may see it.
+    """
+
+    def post(self, request):
+        response = super().post(request)
+        data = json.loads(response.content)
+        page_data = data.get("internal") or data.get("result")
+        if not isinstance(page_data, dict) or "id" not in page_data:
+            return response
+        page = Page.objects.filter(pk=page_data["id"]).first()
+        if page is None:
+            return response
+        page = page.specific
+        private, shown = page.draft_title, page.get_admin_display_title()
+        if private == shown:
+            return response
+        page_data["adminTitle"] = shown
+        if "html" in data:
+            data["html"] = data["html"].replace(escape(private), escape(shown))
+        return JsonResponse(data)
+
+
+# --- Bulk actions -------------------------------------------------------------------
+
+
+class PrivateBulkActionMixin:
+    """List what she may act on; of the rest, say only how many there are.
+
+    Wagtail lists every object asked for by title, including those she may not even
+    see (another contributor's draft, an image someone else uploaded, a user).
+    """
+
+    def get_actionable_objects(self):
+        try:
+            return super().get_actionable_objects()
+        except ObjectDoesNotExist as error:
+            # `id=all&childOf=<a page that does not exist>`: a 404, not a 500.
+            raise Http404 from error
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        refused = context.get("items_with_no_access") or []
+        if refused:
+            context["items_with_no_access"] = []
+            messages.warning(
+                self.request,
+                gettext("Item yang tidak dapat Anda proses: %(count)d.")
+                % {"count": len(refused)},
+            )
+        return context
+
+
+class PrivateMoveBulkAction(PrivateBulkActionMixin, MoveBulkAction):
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # The destination's title is shown back to her: only pages she may see.
+        form.fields["chooser"].queryset = pages_visible_to(
+            self.request.user, Page.objects.all()
+        )
+        return form
+
+
+WAGTAIL_BULK_ACTIONS = [
+    PageDeleteBulkAction,
+    PublishBulkAction,
+    UnpublishBulkAction,
+    ImageDeleteBulkAction,
+    ImageAddTagsBulkAction,
+    ImageAddToCollectionBulkAction,
+    DocumentDeleteBulkAction,
+    DocumentAddTagsBulkAction,
+    DocumentAddToCollectionBulkAction,
+    SnippetDeleteBulkAction,
+    UserDeleteBulkAction,
+    SetActiveStateBulkAction,
+    AssignRoleBulkAction,
+]
+
+
+def private_bulk_actions():
+    """Our versions of every bulk action Wagtail registers, to register after its."""
+    actions = [PrivateMoveBulkAction]
+    for action in WAGTAIL_BULK_ACTIONS:
+        actions.append(
+            type(
+                f"Private{action.__module__.split('.')[1].title()}{action.__name__}",
+                (PrivateBulkActionMixin, action),
+                {"__module__": __name__},
+            )
+        )
+    return actions

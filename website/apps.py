@@ -7,4 +7,5 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Situs")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the page-cache invalidation)
+        # Registers the deployment checks; connects the page-cache invalidation.
+        from . import checks, signals  # noqa: F401

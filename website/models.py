@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 
+from .page_cache_generation import PageCacheGeneration  # noqa: F401  (a model)
+
 HOME_LATEST_ARTICLES = 6
 SPOTLIGHT_CONTRIBUTORS = 4
 SPOTLIGHT_RECENT_ARTICLES = 100

@@ -49,3 +49,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 10
+
+# A page cache in each worker's own memory would answer for pages that another
+# process (a worker, the scheduled-publishing job) changed or made private, so
+# without a shared cache there is none (website.checks fails a deploy that turns
+# one on again). Redis unreachable later is a cache miss, not an outage.
+if not REDIS_URL:  # noqa: F405
+    PAGE_CACHE_SECONDS = 0
+# Production sits behind a TLS-terminating proxy (README): its X-Forwarded-For entry
+# names the reader, for the search rate limit.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))

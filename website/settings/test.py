@@ -23,3 +23,6 @@ SERVE_MEDIA = True
 # Static files come straight from the finders: no collectstatic before a test run.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Off, so that the suite's many searches from one address are never refused; the
+# rate-limit tests turn it on.
+SEARCH_RATE_LIMIT_PER_MINUTE = 0

@@ -286,6 +286,9 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Each process re-reads the page cache's generation (website.page_cache_generation)
 # at most this often: a publish reaches every app server within this many seconds.
 PAGE_CACHE_GENERATION_SECONDS = 1.0
+# An upload storage that fails is a form error, not a 500 (website.upload_forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.upload_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.upload_forms.DocumentForm"
 
 # Unhandled errors are e-mailed to ADMINS ("Name <a@example.org>, b@example.org")
 # and, when SENTRY_DSN is set, reported to Sentry.

@@ -118,8 +118,8 @@ def test_redis_url_selects_the_redis_cache():
     assert cache["LOCATION"] == "redis://cache.internal:6379/2"
     # Fail open: an unreachable Redis is a miss after a short wait, never a 500.
     assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
-    assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] == 0.25
-    assert cache["OPTIONS"]["SOCKET_TIMEOUT"] == 0.25
+    assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] == 0.5
+    assert cache["OPTIONS"]["SOCKET_TIMEOUT"] == 0.5
 
 
 def test_without_redis_url_the_cache_is_local_memory():

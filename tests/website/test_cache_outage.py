@@ -11,6 +11,7 @@ on, then at the real Redis again (database 8).
 import json
 import socket
 import time
+import uuid
 
 from django.core.cache import cache
 from django.test import Client, override_settings
@@ -223,7 +224,7 @@ def change_from_another_process(page, title):
     from here: the content and the generation change in the database, and this
     process is told nothing."""
     ArticlePage.objects.filter(pk=page.pk).update(title=title, draft_title=title)
-    PageCacheGeneration.objects.update(token="another-process-" + str(time.time()))
+    PageCacheGeneration.objects.update(token=uuid.uuid4().hex)
 
 
 def test_a_change_by_another_process_reaches_this_ones_page_cache(

@@ -23,6 +23,7 @@ from blog.models import ArticlePage
 from tests.website.reader_site import article, category, contributor
 from tests.website.test_settings import run_python
 from website import cache as page_cache
+from website.cache_backend import RETRY_SECONDS
 from website.models import HomePageFeaturedArticle, PageCacheGeneration
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +142,39 @@ def test_unreachable_redis_is_a_cache_miss(client, live_article, redis_down):
         assert time.monotonic() - started < 20
 
 
+@pytest.fixture
+def hung_redis():
+    """A Redis that accepts connections and never answers (a hung server, or a
+    network that drops its replies): each wait ends only with the socket timeout."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(64)
+    yield f"redis://127.0.0.1:{server.getsockname()[1]}/8"
+    server.close()
+
+
+def test_a_hung_redis_costs_one_timeout_not_one_per_call(hung_redis):
+    with override_settings(CACHES=caches_for(hung_redis)):
+        started = time.monotonic()
+        assert cache.get("serambi:first") is None
+        first = time.monotonic() - started
+
+        started = time.monotonic()
+        for n in range(10):
+            assert cache.get(f"serambi:key-{n}") is None
+            cache.set(f"serambi:key-{n}", n)
+        rest = time.monotonic() - started
+
+        time.sleep(RETRY_SECONDS)
+        started = time.monotonic()
+        assert cache.get("serambi:again") is None
+        again = time.monotonic() - started
+
+    assert first >= 0.4  # the socket timeout
+    assert rest < 0.4  # twenty calls, none of them waiting
+    assert again >= 0.4  # a second later, Redis is asked again
+
+
 def test_the_admin_works_while_redis_is_down(editor, live_article, redis_down):
     with override_settings(CACHES=redis_down):
         assert editor.get(reverse("wagtailadmin_home")).status_code == 200
@@ -179,6 +213,7 @@ def test_unpublish_during_an_outage_commits_and_nothing_stale_comes_back(
             # Readers already see it gone, uncached.
             assert client.get(ARTICLE_URL).status_code == 404
 
+        time.sleep(RETRY_SECONDS)  # Redis is asked again a second after it failed
         with override_settings(CACHES=redis_up):
             # The pre-outage pages are still in Redis, but out of reach.
             assert set(pre_outage_pages) <= set(
@@ -211,6 +246,7 @@ def test_a_publish_during_an_outage_is_seen_when_redis_returns(
             revision.title = "Judul baru saat Redis mati"
             revision.save_revision().publish()
 
+        time.sleep(RETRY_SECONDS)
         with override_settings(CACHES=redis_up):
             html = client.get(ARTICLE_URL).content.decode()
             assert "Judul baru saat Redis mati" in html

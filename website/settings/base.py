@@ -124,6 +124,8 @@ if REDIS_URL:
             "KEY_PREFIX": "serambi",
             "TIMEOUT": 60 * 60,
             "OPTIONS": {
+                # After a failure, skips Redis for a second rather than wait again.
+                "CLIENT_CLASS": "website.cache_backend.FailFastClient",
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,

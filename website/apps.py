@@ -9,7 +9,8 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import signals  # noqa: F401  (connects the page-cache invalidation)
+        # Registers the deployment checks; connects the page-cache invalidation.
+        from . import checks, signals  # noqa: F401
         from .site_address import sync_default_site
         from .two_factor import wagtail_hooks  # noqa: F401  (admin views and buttons)
 

@@ -1,34 +1,44 @@
 """Whole-page caching of the public site for anonymous readers, and its invalidation.
 
-Rendered pages are stored in Django's cache (local memory by default, Redis when
-REDIS_URL is set) under a key that carries a *generation* token. Publishing,
-unpublishing, moving or deleting a page, or editing what every page shows (a
-category, the site settings), replaces the token: every stored page, listings and
-feeds included, is then out of reach at once, and ages out of the cache on its own.
-This is simpler than tracking which of the many listing pages (every ?page=N of every
-category and tag) show a given article, and it stays correct with several app
-servers sharing Redis. A random token rather than a counter means that an evicted
-generation key can never bring back pages stored under an old one.
+Rendered pages are stored in Django's cache (Redis when REDIS_URL is set) under a key
+that carries a *generation* token. Publishing, unpublishing, moving or deleting a
+page, a privacy change, or editing what every page shows (a category, an image, the
+site settings) replaces the token: every stored page, listings and feeds included,
+is then out of reach at once, and ages out of the cache on its own. This is simpler
+than tracking which of the many listing pages (every ?page=N of every category and
+tag) show a given article.
+
+The token lives in the database (website.page_cache_generation), replaced in the
+same transaction as the change, and each process re-reads it at most once every
+PAGE_CACHE_GENERATION_SECONDS. So a change reaches every app server within that
+second whoever made it (a web worker, the scheduled-publishing job, the task
+worker), and a cache that was unreachable while something changed can never serve
+the pages it held from before.
+
+The cache is a side service: when it does not answer, a read is a miss and a write
+is skipped (django-redis IGNORE_EXCEPTIONS, with short socket timeouts, in
+settings), so readers are served uncached and editors' changes still commit.
 
 The CDN in front of the app servers (when WAGTAILFRONTENDCACHE names one) is told
 through `Cache-Control: s-maxage` how long it may keep a page, and purged URL by URL
-on publish; see `purge_frontend_cache`.
+on publish, in a background task (website.purge).
 """
 
 import hashlib
 import logging
-import uuid
+import time
 from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.cache import patch_cache_control
+
+from .page_cache_generation import PageCacheGeneration
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "serambi:page-cache:generation"
 KEY_PREFIX = "serambi:page-cache"
 
 # Query parameters the public pages read. Any other parameter (a typo, a crawler's
@@ -50,29 +60,48 @@ def browser_cache_seconds():
 
 # --- Generation -------------------------------------------------------------------
 
+# (token, time.monotonic() when read) for this process.
+_generation_memo = None
+
+
+def generation_seconds():
+    return getattr(settings, "PAGE_CACHE_GENERATION_SECONDS", 1.0)
+
 
 def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        # add() so that two servers starting at once agree on one token.
-        if not cache.add(GENERATION_KEY, generation, timeout=None):
-            generation = cache.get(GENERATION_KEY) or generation
-    return generation
+    """The token, from the database at most once every generation_seconds()."""
+    global _generation_memo
+    memo = _generation_memo
+    now = time.monotonic()
+    if memo is not None and now - memo[1] < generation_seconds():
+        return memo[0]
+    try:
+        token = PageCacheGeneration.read()
+    except DatabaseError:
+        if memo is None:
+            raise
+        # With the database down nothing can be published, so the last token this
+        # process saw still names current pages: readers keep getting cached ones.
+        logger.warning("Page cache generation unreadable; using the last one seen")
+        return memo[0]
+    _generation_memo = (token, now)
+    return token
 
 
-def new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+def forget_generation():
+    global _generation_memo
+    _generation_memo = None
 
 
 def clear_page_cache():
-    """Make every stored page stale: now, and again once the transaction commits.
+    """Make every stored page stale, in the caller's transaction.
 
-    The second time closes the window in which a reader could render and store the
-    old content between the first bump and the commit that makes the change visible.
+    This process forgets its token now and again on commit, so that a read made
+    between the two (from another thread, before the commit) is not kept.
     """
-    new_generation()
-    transaction.on_commit(new_generation)
+    PageCacheGeneration.replace()
+    forget_generation()
+    transaction.on_commit(forget_generation)
 
 
 # --- The cached view ----------------------------------------------------------------
@@ -183,20 +212,3 @@ def cached_page_view(view):
         return response
 
     return wrapper
-
-
-# --- Front-end cache (CDN) ----------------------------------------------------------
-
-
-def purge_frontend_cache(urls):
-    """Ask the CDN to drop these URLs, when one is configured."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or not urls:
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    batch = PurgeBatch()
-    batch.add_urls(sorted(set(urls)))
-    try:
-        batch.purge()
-    except Exception:  # a CDN outage must not make publishing fail
-        logger.exception("Front-end cache purge failed")

@@ -13,6 +13,8 @@ from wagtail.models import Orderable, Page
 
 from website import image_privacy
 
+from .page_cache_generation import PageCacheGeneration  # noqa: F401  (a model)
+
 HOME_LATEST_ARTICLES = 6
 SPOTLIGHT_CONTRIBUTORS = 4
 SPOTLIGHT_RECENT_ARTICLES = 100

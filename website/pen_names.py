@@ -24,8 +24,9 @@ from wagtail.models import Site
 
 from contributors.models import ContributorPage
 
-from .cache import clear_page_cache, purge_frontend_cache
+from .cache import clear_page_cache
 from .models import CustomImage
+from .purge import schedule_url_purge
 
 # How many images the warning names; the rest are counted.
 MAX_IMAGES_NAMED = 10
@@ -63,7 +64,7 @@ def forget_old_addresses(page, urls=()):
         purge_urls.update(redirect.old_links(site_root_paths))
     redirects.delete()
     clear_page_cache()
-    purge_frontend_cache(purge_urls)
+    schedule_url_purge(purge_urls)
 
 
 # --- Signal receivers (connected in WebsiteConfig.ready) ----------------------------

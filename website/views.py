@@ -17,6 +17,7 @@ from wagtail.models import Page
 from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
 from website.pagination import get_page
+from website.search_limits import limited_and_cached
 
 WORD = re.compile(r"\w+")
 
@@ -25,10 +26,23 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
 
 
+def _printable(raw):
+    # Bounded before the work, so a megabyte query costs no more than a short one.
+    printable = "".join(ch for ch in raw[: MAX_QUERY_LENGTH * 4] if ch.isprintable())
+    return " ".join(printable.split())
+
+
 def clean_query(raw):
     """What the reader typed, as the page shows it back: printable, bounded in length."""
-    printable = "".join(ch for ch in raw if ch.isprintable())
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+    return _printable(raw)[:MAX_QUERY_LENGTH]
+
+
+def was_shortened(raw):
+    return len(_printable(raw)) > MAX_QUERY_LENGTH
+
+
+def request_query(request):
+    return clean_query(request.GET.get("q", ""))
 
 
 def search_terms(query):
@@ -60,8 +74,9 @@ def attach_result_data(results):
 
 
 @require_GET
+@limited_and_cached(request_query)
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
+    query = request_query(request)
     terms = search_terms(query)
     results = searchable_pages(request).search(terms) if terms else Page.objects.none()
     page = get_page(
@@ -74,6 +89,8 @@ def search(request):
         "website/search.html",
         {
             "query": query,
+            "query_shortened": was_shortened(request.GET.get("q", "")),
+            "max_query_length": MAX_QUERY_LENGTH,
             "results": page,
             "result_count": page.paginator.count if terms else 0,
         },

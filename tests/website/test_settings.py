@@ -114,8 +114,13 @@ def test_redis_url_selects_the_redis_cache():
     )
 
     cache = values["CACHES"]["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6379/2"
+    # Fail open: an unreachable Redis is a miss after a short wait, never a 500.
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    assert cache["OPTIONS"]["CLIENT_CLASS"] == "website.cache_backend.FailFastClient"
+    assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] == 0.5
+    assert cache["OPTIONS"]["SOCKET_TIMEOUT"] == 0.5
 
 
 def test_without_redis_url_the_cache_is_local_memory():

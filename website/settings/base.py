@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # GET /healthz/ for load balancers, before host checks and the HTTPS redirect.
+    "website.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -120,15 +122,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Django's own Redis backend when REDIS_URL is set, local memory otherwise.
+# Cache: Redis (django-redis) when REDIS_URL is set, local memory otherwise. Redis is
+# a side service: when it does not answer within the socket timeouts, a read is a
+# miss and a write is skipped (IGNORE_EXCEPTIONS), never a 500. Half a second rather
+# than less, so that a busy machine's slow answer is not taken for an outage.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "serambi",
             "TIMEOUT": 60 * 60,
+            "OPTIONS": {
+                # After a failure, skips Redis for a second rather than wait again.
+                "CLIENT_CLASS": "website.cache_backend.FailFastClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
 else:
@@ -239,7 +251,6 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # HEIC is what iPhones take; its renditions are JPEG/WebP (Wagtail converts HEIC).
 # Every stored file is stripped of GPS, camera and other metadata (website/image_privacy.py).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "website.image_forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -337,3 +348,36 @@ MIDDLEWARE += ["editorial.privacy.AdminViewerMiddleware"]
 # Redirects follow slug changes through website.pen_names, which never sends a
 # pen-name-only contributor's old (real-name) address to her page.
 WAGTAILREDIRECTS_AUTO_CREATE = False
+
+# --- Resilience: search limits, health, error reports (website.search_limits,
+# website.health, website.monitoring) ---
+# Search results for anonymous readers are cached this long (only where pages are),
+# and each client address may search this many times a minute (0: no limit).
+SEARCH_CACHE_SECONDS = 60
+SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "60"))
+# How many proxies in front of the app append to X-Forwarded-For (0: none, trust
+# REMOTE_ADDR); the client address is that many entries from the right.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Each process re-reads the page cache's generation (website.page_cache_generation)
+# at most this often: a publish reaches every app server within this many seconds.
+PAGE_CACHE_GENERATION_SECONDS = 1.0
+# An upload storage that fails is a form error, not a 500 (website.upload_forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.upload_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.upload_forms.DocumentForm"
+
+# Unhandled errors are e-mailed to ADMINS ("Name <a@example.org>, b@example.org")
+# and, when SENTRY_DSN is set, reported to Sentry.
+from website.monitoring import init_sentry, parse_admins  # noqa: E402
+
+ADMINS = parse_admins(os.environ.get("ADMINS", ""))
+LOGGING["handlers"]["mail_admins"] = {
+    "class": "django.utils.log.AdminEmailHandler",
+    "level": "ERROR",
+    "filters": ["require_debug_false"],
+}
+LOGGING.setdefault("filters", {})["require_debug_false"] = {
+    "()": "django.utils.log.RequireDebugFalse"
+}
+LOGGING["loggers"]["django.request"]["handlers"].append("mail_admins")
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+init_sentry(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))

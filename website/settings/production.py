@@ -58,3 +58,13 @@ EMAIL_TIMEOUT = 10
 
 # Staff need a second factor in production, whatever REQUIRE_2FA says.
 SERAMBI_REQUIRE_2FA = True
+
+# A page cache in each worker's own memory would answer for pages that another
+# process (a worker, the scheduled-publishing job) changed or made private, so
+# without a shared cache there is none (website.checks fails a deploy that turns
+# one on again). Redis unreachable later is a cache miss, not an outage.
+if not REDIS_URL:  # noqa: F405
+    PAGE_CACHE_SECONDS = 0
+# Production sits behind a TLS-terminating proxy (README): its X-Forwarded-For entry
+# names the reader, for the search rate limit.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))

@@ -26,3 +26,7 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # Off, so that force_login reaches the admin; tests/website/test_two_factor.py turns it on.
 SERAMBI_REQUIRE_2FA = False
+
+# Off, so that the suite's many searches from one address are never refused; the
+# rate-limit tests turn it on.
+SEARCH_RATE_LIMIT_PER_MINUTE = 0

@@ -1,0 +1,283 @@
+"""Throughput of production gunicorn for readers, alone and under a login and search flood.
+
+    .venv/bin/python docs/benchmarks/throughput.py                 # 30 s per phase
+    .venv/bin/python docs/benchmarks/throughput.py --seconds 5     # a quick look
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/serambi_bench \\
+        .venv/bin/python docs/benchmarks/throughput.py --worker-class sync --workers 5
+
+Builds a site of 200 live articles in a throw-away database (a SQLite file, or the
+empty PostgreSQL database DATABASE_URL names), collects static files, and starts
+production gunicorn (website.settings.production, Redis page cache) on 127.0.0.1.
+Then two phases of --seconds each, every wrk run with --latency --timeout 10s:
+
+1. readers: three wrk runs in parallel, one per page (an article, the index, the
+   home page), --connections each;
+2. the same readers while two floods run beside them: POSTs of a wrong password to
+   the admin login (each one costs a password hash), and searches for a different
+   word each time (so no result comes from the cache).
+
+It prints requests per second, p50, p99 and the slowest response per run, with the
+errors (socket errors, timeouts, and answers other than 2xx/3xx; the search flood's
+429s are the rate limit working). Needs /usr/bin/wrk (`apt-get install wrk`) and
+Redis on 127.0.0.1:6379. Only traffic to 127.0.0.1; everything stops by itself.
+"""
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+ARTICLES = 200
+
+SUMMARY_LUA = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'RESULT {"requests": %d, "duration_us": %d, "connect": %d, "read": %d, ' ..
+    '"write": %d, "status": %d, "timeout": %d, "p50_us": %d, "p99_us": %d, ' ..
+    '"max_us": %d}\\n',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status,
+    e.timeout, latency:percentile(50), latency:percentile(99), latency.max))
+end
+"""
+
+LOGIN_FLOOD_LUA = """
+wrk.method = "POST"
+wrk.body = "csrfmiddlewaretoken={token}&username=penyusup&password=salah-terus&next=%2Fadmin%2F"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "csrftoken={cookie}"
+"""
+
+SEARCH_FLOOD_LUA = """
+request = function()
+  return wrk.format("GET", "/cari/?q=cerita+" .. math.random(1, 100000000))
+end
+"""
+
+
+def build(database_url, media_root):
+    """Runs in a child process: migrate and build the site; prints an article URL."""
+    os.environ.update(
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=str(media_root),
+        DJANGO_SETTINGS_MODULE="website.settings.test",
+    )
+    sys.path[:0] = [str(ROOT), str(ROOT / "docs" / "benchmarks")]
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from listing import build_site
+
+    settings.MEDIA_ROOT = media_root  # the test settings fix their own
+    call_command("migrate", verbosity=0)
+    article = build_site(ARTICLES)
+    sys.stdout.write(article.url + "\n")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(base, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    health = None
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn exited; see its output above")
+        try:
+            with urllib.request.urlopen(f"{base}/healthz/", timeout=5) as response:  # noqa: S310 - our own server on 127.0.0.1
+                health = json.loads(response.read())
+            if health["cache"] == "ok":
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not become healthy (last answer: {health})")
+
+
+def login_form_token(base):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(f"{base}/admin/login/", timeout=10) as response:
+        html = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    cookie = next(c.value for c in jar if c.name == "csrftoken")
+    return token, cookie
+
+
+def start_wrk(url, connections, seconds, script):
+    threads = max(1, min(2, connections))
+    return subprocess.Popen(  # noqa: S603 - fixed arguments
+        [
+            WRK,
+            f"--threads={threads}",
+            f"--connections={connections}",
+            f"--duration={seconds}s",
+            "--timeout=10s",
+            "--latency",
+            f"--script={script}",
+            url,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def result_of(process):
+    output, _ = process.communicate()
+    line = next(
+        (line for line in output.splitlines() if line.startswith("RESULT ")), None
+    )
+    if line is None:
+        raise RuntimeError(f"wrk printed no result:\n{output}")
+    return json.loads(line[len("RESULT ") :])
+
+
+def row(phase, name, result):
+    seconds = result["duration_us"] / 1e6
+    errors = sum(result[k] for k in ("connect", "read", "write", "timeout", "status"))
+    return (
+        f"| {phase} | {name} | {result['requests'] / seconds:,.0f} | "
+        f"{result['p50_us'] / 1000:,.1f} | {result['p99_us'] / 1000:,.1f} | "
+        f"{result['max_us'] / 1000:,.0f} | {errors:,} |"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--connections", type=int, default=200, help="per reader run")
+    parser.add_argument("--login-flood", type=int, default=20, help="connections")
+    parser.add_argument("--search-flood", type=int, default=50, help="connections")
+    parser.add_argument("--worker-class", default="gthread")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=8)
+    # Nothing is flushed: the fresh database's page-cache generation keeps whatever
+    # an earlier run left in Redis out of reach.
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+    )
+    parser.add_argument("--page-cache-seconds", type=int, default=600)
+    parser.add_argument("--build", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.build:
+        build(*args.build)
+        return
+
+    workdir = Path(tempfile.mkdtemp(prefix="serambi-throughput-"))
+    database_url = os.environ.get("DATABASE_URL") or (
+        f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
+    media_root = workdir / "media"
+    article_url = subprocess.run(  # noqa: S603 - this script, this interpreter
+        [PYTHON, __file__, "--build", database_url, str(media_root)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout.split()[-1]
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": args.redis_url,
+        "MEDIA_ROOT": str(media_root),
+        "PAGE_CACHE_SECONDS": str(args.page_cache_seconds),
+        # Plain HTTP on 127.0.0.1: no proxy here to terminate TLS.
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(  # noqa: S603 - fixed arguments
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
+    command = [
+        GUNICORN,
+        "website.wsgi",
+        f"--worker-class={args.worker_class}",
+        f"--workers={args.workers}",
+        f"--bind=127.0.0.1:{port}",
+    ]
+    if args.worker_class == "gthread":
+        command.append(f"--threads={args.threads}")
+    server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+    try:
+        wait_until_healthy(base, server)
+        readers = {"article": article_url, "index": "/artikel/", "home": "/"}
+        for path in readers.values():
+            urllib.request.urlopen(f"{base}{path}", timeout=30).read()  # noqa: S310 - warm the cache
+
+        summary = workdir / "summary.lua"
+        summary.write_text(SUMMARY_LUA)
+        token, cookie = login_form_token(base)
+        login = workdir / "login.lua"
+        login.write_text(
+            LOGIN_FLOOD_LUA.format(token=token, cookie=cookie) + SUMMARY_LUA
+        )
+        search = workdir / "search.lua"
+        search.write_text(SEARCH_FLOOD_LUA + SUMMARY_LUA)
+
+        lines = [
+            f"gunicorn {' '.join(command[1:])}; {args.seconds} s per phase; "
+            f"{args.connections} connections per reader run; page cache "
+            f"{args.page_cache_seconds} s",
+            "",
+            "| phase | run | req/s | p50 ms | p99 ms | max ms | errors |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for phase, floods in (("readers", False), ("readers + floods", True)):
+            runs = {
+                name: start_wrk(
+                    f"{base}{path}", args.connections, args.seconds, summary
+                )
+                for name, path in readers.items()
+            }
+            if floods:
+                runs["login flood"] = start_wrk(
+                    f"{base}/admin/login/", args.login_flood, args.seconds, login
+                )
+                runs["search flood"] = start_wrk(
+                    f"{base}/cari/", args.search_flood, args.seconds, search
+                )
+            for name, process in runs.items():
+                lines.append(row(phase, name, result_of(process)))
+            time.sleep(2)
+        sys.stdout.write("\n".join(lines) + "\n")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

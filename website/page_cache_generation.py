@@ -1,0 +1,64 @@
+"""The page cache's generation token, kept in the database.
+
+Every cached public page is stored under a key that includes this token (see
+website.cache). It lives in the database rather than in the cache because the
+database is the one place every process agrees on and that commits together with
+the change it reflects:
+
+- a publish, unpublish or privacy change replaces the token in the same transaction,
+  so it cannot commit without the token changing, even while Redis is unreachable;
+  pages cached before a Redis outage are then out of reach when Redis returns;
+- a publish from another process (the scheduled-publishing job, the task worker)
+  reaches every web worker's cache, local or shared, as soon as each re-reads the
+  token (at most PAGE_CACHE_GENERATION_SECONDS later).
+
+A random token rather than a counter, so that a database restored from a backup can
+never bring back pages cached under a token it once had.
+"""
+
+import uuid
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+SINGLETON_PK = 1
+
+
+def new_token():
+    return uuid.uuid4().hex
+
+
+class PageCacheGeneration(models.Model):
+    token = models.CharField(max_length=32, default=new_token)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "page cache generation"
+
+    def __str__(self):
+        return self.token
+
+    @classmethod
+    def read(cls):
+        token = (
+            cls.objects.filter(pk=SINGLETON_PK).values_list("token", flat=True).first()
+        )
+        if token is None:
+            # First read on a new (or flushed) database: two processes may race.
+            try:
+                with transaction.atomic():
+                    token = cls.objects.create(pk=SINGLETON_PK).token
+            except IntegrityError:
+                token = cls.objects.values_list("token", flat=True).get(pk=SINGLETON_PK)
+        return token
+
+    @classmethod
+    def replace(cls):
+        """A new token, written in the caller's transaction; returns it."""
+        token = new_token()
+        changed = cls.objects.filter(pk=SINGLETON_PK).update(
+            token=token, changed_at=timezone.now()
+        )
+        if not changed:
+            cls.objects.update_or_create(pk=SINGLETON_PK, defaults={"token": token})
+        return token

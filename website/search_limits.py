@@ -1,0 +1,126 @@
+"""Keep search from taking the site down: results cached briefly, each address limited.
+
+A search is the one public page that runs a full-text query for whatever a reader
+(or a script) types, so unlike the other pages it cannot be served from the page
+cache by URL alone. Two defences:
+
+- Results for anonymous readers are cached per cleaned query and page number for
+  SEARCH_CACHE_SECONDS (at most a minute), under the page cache's generation, so a
+  publish takes old results out at once like every other page.
+- Each client address may search SEARCH_RATE_LIMIT_PER_MINUTE times a minute; past
+  that it gets a light 429 page (no database query) with Retry-After.
+
+Both live in Django's cache. When the cache does not answer, searches are served
+uncached and unlimited: a side service that fails degrades the site, it does not
+close it.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+from .cache import current_generation, is_anonymous_request, is_cacheable_response
+
+RATE_WINDOW_SECONDS = 60
+RATE_KEY_PREFIX = "serambi:search-rate"
+RESULT_KEY_PREFIX = "serambi:search"
+
+
+def client_address(request):
+    """The reader's address: REMOTE_ADDR, or the one the nearest trusted proxy saw.
+
+    Behind TRUSTED_PROXY_COUNT proxies, each appends the address it received the
+    request from to X-Forwarded-For, so the client is that many entries from the
+    right; anything further left was written by the client and is not trusted.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _digest(value):
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def is_over_limit(request):
+    limit = getattr(settings, "SEARCH_RATE_LIMIT_PER_MINUTE", 0)
+    if not limit:
+        return False
+    window = int(time.time() // RATE_WINDOW_SECONDS)
+    key = f"{RATE_KEY_PREFIX}:{_digest(client_address(request))}:{window}"
+    try:
+        cache.add(key, 0, RATE_WINDOW_SECONDS + 5)
+        count = cache.incr(key)
+    except ValueError:  # evicted between add() and incr(): let this one through
+        return False
+    # None: the cache did not answer (django-redis IGNORE_EXCEPTIONS).
+    return count is not None and count > limit
+
+
+def too_many_searches(request):
+    response = render(
+        request,
+        "website/search_limited.html",
+        {"retry_after": RATE_WINDOW_SECONDS},
+        status=429,
+    )
+    response["Retry-After"] = str(RATE_WINDOW_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def cache_seconds():
+    """Search results are cached only where pages are, and never for long."""
+    return min(
+        getattr(settings, "SEARCH_CACHE_SECONDS", 60),
+        getattr(settings, "PAGE_CACHE_SECONDS", 0),
+    )
+
+
+def limited_and_cached(query_of):
+    """Wrap the search view: the rate limit first, then the result cache.
+
+    `query_of(request)` gives the cleaned query the view searches for, so that
+    spellings that search the same thing share one cached page.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if is_over_limit(request):
+                return too_many_searches(request)
+            seconds = cache_seconds()
+            if seconds <= 0 or not is_anonymous_request(request):
+                return view(request, *args, **kwargs)
+            name = f"{query_of(request)}|{request.GET.get('page', '')}"
+            key = f"{RESULT_KEY_PREFIX}:{current_generation()}:{_digest(name)}"
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+            response = view(request, *args, **kwargs)
+
+            def store(response):
+                if is_cacheable_response(request, response):
+                    cache.set(key, response, seconds)
+                return response
+
+            if getattr(response, "is_rendered", True):
+                store(response)
+            else:
+                response.add_post_render_callback(store)
+            return response
+
+        return wrapper
+
+    return decorator

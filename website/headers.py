@@ -1,0 +1,61 @@
+"""Security headers: Content-Security-Policy (public site and admin) and
+Permissions-Policy.
+
+The public site's policy is `CONTENT_SECURITY_POLICY` in settings: scripts and styles
+from our own origin only, no inline code. The Wagtail admin needs more (its editor
+sets inline styles from JavaScript and shows uploads as `blob:` previews), so admin
+responses get `admin_csp_directives()` instead. A view may still adjust either with
+django-csp's decorators (`csp_update`, `csp_replace`).
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.urls import reverse
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
+
+
+@cache
+def admin_prefix():
+    return reverse("wagtailadmin_home")
+
+
+def admin_csp_directives():
+    public = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    return {
+        **public,
+        # Wagtail's admin React components (Draftail, the sidebar, comments,
+        # tooltips) set style attributes at run time; scripts stay 'self' only.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # Image choosers and upload previews show local files as blob: URLs.
+        "img-src": [*public["img-src"], "blob:"],
+        # The live preview panel frames our own pages.
+        "frame-src": ["'self'", *public["frame-src"]],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'", "data:"],
+    }
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(admin_prefix())
+        ):
+            parts = PolicyParts(
+                default_config(admin_csp_directives()),
+                parts.update,
+                parts.replace,
+                parts.nonce,
+            )
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+        return response

@@ -26,8 +26,11 @@ def admin_csp_directives():
     public = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
     return {
         **public,
-        # Wagtail's admin React components (Draftail, the sidebar, comments,
-        # tooltips) set style attributes at run time; scripts stay 'self' only.
+        # Wagtail 8 writes inline <script> blocks into its own forms (InlinePanel,
+        # the date and time choosers) and chooser modals, with per-form data, so
+        # neither hashes nor nonces can cover them; its React components set style
+        # attributes at run time. No eval, no outside origin.
+        "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         # Image choosers and upload previews show local files as blob: URLs.
         "img-src": [*public["img-src"], "blob:"],

@@ -6,6 +6,7 @@ import pytest
 from tests.e2e import test_public_pages as public_pages
 from tests.e2e import test_publishing_workflow as review_cycle
 from tests.e2e.conftest import DESKTOP, PHONE
+from tests.editorial.conftest import make_user
 from tests.website.public_site import build_public_site
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -39,11 +40,20 @@ def site(home_page, blog_index, contributor_index):
     return build_public_site(home_page, blog_index, contributor_index)
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
-def test_public_pages_raise_no_csp_violation(browser, live_server, site, viewport):
+@pytest.mark.parametrize(
+    ("viewport", "reader"),
+    [(PHONE, "anonymous"), (DESKTOP, "anonymous"), (DESKTOP, "editor")],
+    ids=["375px", "1280px", "editor-with-userbar"],
+)
+def test_public_pages_raise_no_csp_violation(
+    browser, live_server, site, viewport, reader
+):
     context = browser.new_context(viewport=viewport, locale="id-ID")
     page = context.new_page()
     violations = watch_for_violations(context, page)
+    if reader == "editor":
+        # Wagtail's user bar (edit links, the accessibility checker) rides along.
+        review_cycle.log_in(page, live_server, make_user("eka", "Editors"))
     for name, url in public_pages.public_urls(site).items():
         response = page.goto(live_server.url + url)
         assert response.status == (404 if name == "404" else 200), name

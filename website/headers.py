@@ -2,10 +2,11 @@
 Permissions-Policy.
 
 The public site's policy is `CONTENT_SECURITY_POLICY` in settings: scripts and styles
-from our own origin only, no inline code. The Wagtail admin needs more (its editor
-sets inline styles from JavaScript and shows uploads as `blob:` previews), so admin
-responses get `admin_csp_directives()` instead. A view may still adjust either with
-django-csp's decorators (`csp_update`, `csp_replace`).
+from our own origin only, no inline code. The Wagtail admin needs more (inline scripts
+in its forms, inline styles, `blob:` upload previews), so responses under the admin's
+prefix get `admin_csp_directives()` instead; tests/e2e/test_content_security_policy.py
+shows the review cycle running under it without a violation. A view may still adjust
+either with django-csp's decorators (`csp_update`, `csp_replace`).
 """
 
 from functools import cache

@@ -1,6 +1,8 @@
 """Content-Security-Policy, Permissions-Policy and HSTS (website/headers.py,
 website/settings/production.py)."""
 
+from unittest import mock
+
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -152,3 +154,14 @@ def test_the_default_hsts_header_binds_this_host_only(client, home_page, setting
     settings.SECURE_HSTS_PRELOAD = False
     response = client.get("/", secure=True)
     assert response["Strict-Transport-Security"] == "max-age=31536000"
+
+
+@pytest.mark.django_db
+def test_the_error_page_may_style_itself_inline_but_not_run_scripts(client, home_page):
+    client.raise_request_exception = False
+    with mock.patch("website.views.searchable_pages", side_effect=RuntimeError):
+        response = client.get("/cari/?q=uang")
+    assert response.status_code == 500
+    assert policy(response) == PUBLIC_POLICY | {
+        "style-src": ["'self'", "'unsafe-inline'"]
+    }

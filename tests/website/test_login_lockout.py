@@ -316,3 +316,28 @@ def assertLockoutPage(response, message):
 def assertRedirectsToDashboard(response):
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
+
+
+# --- A failing cache ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_failing_cache_lets_resets_and_page_passwords_through(
+    client, editor, protected_article
+):
+    article, restriction = protected_article
+    down = ConnectionError("cache down")
+    broken_cache = mock.Mock(
+        **{
+            f"{method}.side_effect": down
+            for method in ("get_many", "add", "incr", "set")
+        }
+    )
+    with mock.patch("website.security.cache", broken_cache):
+        response = request_reset(client, editor.email)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_password_reset_done")
+        assert len(mail.outbox) == 1
+        assert guess(client, article, restriction, "salah").status_code == 200
+        response = guess(client, article, restriction, "teh-hangat")
+        assert response.status_code == 302

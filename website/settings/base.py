@@ -267,14 +267,16 @@ LOGGING = {
 ADMIN_LANGUAGE_LABELS = (_("Bahasa Indonesia"), _("English"))
 
 # --- Accounts and security headers (website/security.py, website/headers.py) --------
-# Log-in lockout by django-axes: AxesStandaloneBackend refuses a locked-out account or
+# Log-in lockout by django-axes: its backend refuses a locked-out account or
 # address before ModelBackend hashes anything. Failures count per username and,
 # separately, per client address; the same limit and cooling-off govern the
 # password-reset form and password-protected pages (website.security.Throttle).
 # Operators lift a lockout with `manage.py axes_reset` (see README).
 INSTALLED_APPS += ["axes", "csp"]
+# AxesBackend rather than AxesStandaloneBackend: code that takes the first backend
+# (Wagtail's page test assertions) needs one that can also load a user.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 MIDDLEWARE.insert(1, "website.headers.SecurityHeadersMiddleware")

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from csp.decorators import csp_update
+
 from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
 from website.pagination import get_page
@@ -114,6 +116,9 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# The error page carries its styles inline (it may not reach static files); it holds no
+# user input, so inline styles are safe there, and scripts stay 'self' only.
+@csp_update({"style-src": ["'unsafe-inline'"]})
 def server_error(request):
     # Rendered without a request context: whatever broke may be in a context processor.
     return HttpResponseServerError(loader.get_template("500.html").render())

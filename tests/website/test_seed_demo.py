@@ -17,6 +17,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from taggit.models import Tag
@@ -188,10 +189,13 @@ class TestSeededSite:
 
     def test_demo_users_can_sign_in_to_the_admin(self, client):
         for user in content.USERS:
-            assert client.login(username=user.username, password=user.password), (
-                user.username
+            response = client.post(
+                reverse("wagtailadmin_login"),
+                {"username": user.username, "password": user.password},
             )
-            assert client.get("/admin/").status_code == 200, user.username
+            assert response.status_code == 302, user.username
+            assert response["Location"] == reverse("wagtailadmin_home")
+            assert client.get(reverse("wagtailadmin_home")).status_code == 200
             client.logout()
         User = get_user_model()
         assert User.objects.get(username="admin").is_superuser

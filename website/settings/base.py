@@ -5,6 +5,7 @@ environment (see .env.example). dev.py and test.py relax what they must.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -381,3 +382,67 @@ LOGGING.setdefault("filters", {})["require_debug_false"] = {
 LOGGING["loggers"]["django.request"]["handlers"].append("mail_admins")
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 init_sentry(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))
+
+# --- Accounts and security headers (website/security.py, website/headers.py) --------
+# Log-in lockout by django-axes: its backend refuses a locked-out account or
+# address before ModelBackend hashes anything. Failures count per username and,
+# separately, per client address; the same limit and cooling-off govern the
+# password-reset form and password-protected pages (website.security.Throttle).
+# Operators lift a lockout with `manage.py axes_reset` (see README).
+INSTALLED_APPS += ["axes", "csp"]
+# AxesBackend rather than AxesStandaloneBackend: code that takes the first backend
+# (Wagtail's page test assertions) needs one that can also load a user.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.insert(1, "website.headers.SecurityHeadersMiddleware")
+MIDDLEWARE += [
+    "website.security.AccountSecurityMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "website.security.axes_lockout_response"
+# The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT says how many proxies
+# of ours append to X-Forwarded-For; a header the client sent itself is never trusted.
+AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
+# TRUSTED_PROXY_COUNT (above) also names the reader for the lockouts.
+# The reset e-mail goes out after the response, so its timing never tells whether an
+# address is registered.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.security.DeferredPasswordResetForm"  # noqa: S105
+# Content-Security-Policy (django-csp 4): the public site runs no inline script or
+# style; the admin gets website.headers.admin_csp_directives() instead.
+# Uploads served from a bucket or CDN domain must be allowed as image sources.
+CSP_MEDIA_ORIGINS = env_list(
+    "CSP_MEDIA_ORIGINS",
+    f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+    else "",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *CSP_MEDIA_ORIGINS],
+        "media-src": ["'self'", *CSP_MEDIA_ORIGINS],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)

@@ -1,7 +1,8 @@
 """`manage.py seed_demo`: a believable Serambi to click through on a developer's machine.
 
-Idempotent (a second run finds everything by slug or username and changes nothing)
-and refused unless DEBUG is on, since it creates accounts with well-known passwords.
+Idempotent (a second run finds everything by slug or username and changes nothing).
+Refused unless DEBUG is on, since it creates accounts with well-known passwords, and
+refused on any database holding accounts or pages it did not make (website.demo.guard).
 """
 
 import logging
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from website.demo import content
 from website.demo.builder import DemoBuilder, describe
+from website.demo.guard import foreign_content
 
 IN_MEMORY_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -46,6 +48,17 @@ class Command(BaseCommand):
                     "membuat akun dengan kata sandi yang diketahui umum. Jalankan di "
                     "mesin pengembangan (DJANGO_SETTINGS_MODULE=website.settings.dev)."
                 )
+            )
+        foreign = foreign_content()
+        if foreign:
+            raise CommandError(
+                _(
+                    "seed_demo menolak berjalan: basis data ini berisi akun atau "
+                    "halaman yang tidak dibuatnya (%s). Konten demo hanya boleh "
+                    "ditambahkan ke basis data kosong atau basis data demo. Periksa "
+                    "DATABASE_URL."
+                )
+                % "; ".join(foreign)
             )
         # Publishing notifies each page's owner; thirty "sudah terbit" e-mails about
         # demo pages would bury the summary, so they go to an in-memory outbox.

@@ -125,8 +125,8 @@ def test_switching_leaves_no_redirect_and_the_old_address_is_gone(
     assert client.get("/siti", follow=True).status_code == 404
     assert client.get("/kontributor/bunda-senja/").status_code == 200
     # The CDN is told to forget the old addresses, not just the new one.
-    assert "http://localhost/kontributor/siti-aminah/" in cdn
-    assert "http://localhost/kontributor/siti-aminah/feed/" in cdn
+    assert "http://testserver/kontributor/siti-aminah/" in cdn
+    assert "http://testserver/kontributor/siti-aminah/feed/" in cdn
 
 
 def test_old_address_is_not_served_from_the_page_cache(switch, client, siti, settings):

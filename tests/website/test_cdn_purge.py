@@ -90,9 +90,9 @@ def test_publish_succeeds_with_the_cdn_unreachable(
     [purge] = ours(finished_tasks)
     assert purge.status == "SUCCESSFUL"
     purged = purge.return_value
-    assert "http://localhost/artikel/" in purged
-    assert "http://localhost/kontributor/ayu-lestari/" in purged
-    assert "Couldn't purge 'http://localhost/artikel/'" in caplog.text
+    assert "http://testserver/artikel/" in purged
+    assert "http://testserver/kontributor/ayu-lestari/" in purged
+    assert "Couldn't purge 'http://testserver/artikel/'" in caplog.text
 
 
 def test_publish_succeeds_when_the_cdn_purge_raises(

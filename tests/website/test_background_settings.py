@@ -46,4 +46,7 @@ def test_tasks_backend_rq_moves_the_queue_to_redis():
     assert values["RQ_QUEUES"] == {"default": {"URL": "redis://queue.internal:6379/3"}}
     assert {"django_rq", "django_tasks_rq"} <= set(values["INSTALLED_APPS"])
     # Pruning is for the database queue only; Redis expires its own results.
-    assert values["SCHEDULED_JOBS"] == [["publish_scheduled", 60]]
+    assert values["SCHEDULED_JOBS"] == [
+        ["publish_scheduled", 60],
+        ["purge_trash", 86400],
+    ]

@@ -14,3 +14,10 @@ def field_counters_js():
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("register_admin_viewset")
+def register_contributor_chooser():
+    from .chooser import contributor_chooser_viewset
+
+    return contributor_chooser_viewset

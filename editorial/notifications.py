@@ -24,7 +24,8 @@ PUBLISH_ACTIONS = {"wagtail.publish", "wagtail.publish.scheduled"}
 
 
 def contributors_of(page):
-    """The accounts that count as the contributor(s) behind a page."""
+    """The accounts of the people credited on a page as it is now (a profile: its own
+    person). Not the owner as such: someone whose credit was removed is not told."""
     from blog.models import ArticleCredit, ArticlePage
     from contributors.models import ContributorPage
 
@@ -33,11 +34,9 @@ def contributors_of(page):
         if page.user_id:
             users.add(page.user)
         return users
-    if page.owner_id:
-        users.add(page.owner)
     if isinstance(page, ArticlePage):
         credits = ArticleCredit.objects.filter(
-            page=page, role=ArticleCredit.Role.WRITER, contributor__user__isnull=False
+            page=page, contributor__user__isnull=False
         ).select_related("contributor__user")
         users.update(credit.contributor.user for credit in credits)
     return users

@@ -107,7 +107,7 @@ def test_category_factory_is_get_or_create_by_slug(db):
 
 
 def test_image_factory_builds_an_image_with_alt_text(db):
-    image = CustomImageFactory(alt_text="Seorang ibu menggandeng anaknya")
+    image = CustomImageFactory(description="Seorang ibu menggandeng anaknya")
 
     assert CustomImage.objects.filter(pk=image.pk).exists()
     assert image.width > 0

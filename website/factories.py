@@ -5,7 +5,7 @@ from website.models import CustomImage, HomePage
 
 
 class CustomImageFactory(wagtail_factories.ImageFactory):
-    alt_text = factory.Faker("sentence", nb_words=6)
+    description = factory.Faker("sentence", nb_words=6)
     credit = ""
 
     class Meta:

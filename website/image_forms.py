@@ -17,6 +17,21 @@ from website import image_privacy
 
 
 class ImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's description is what screen readers say: ask it once, plainly.
+        if "description" in self.fields:
+            self.fields["description"].label = _("Teks alternatif")
+            self.fields["description"].help_text = _(
+                "Gambarkan isi gambar untuk pembaca yang tidak bisa melihatnya. "
+                "Kosongkan hanya jika gambar murni hiasan."
+            )
+        if "file" in self.fields:
+            self.fields["file"].help_text = _(
+                "Pilih foto dari ponsel atau komputer Anda. Lokasi dan data kamera "
+                "di dalamnya dihapus sebelum disimpan."
+            )
+
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if not isinstance(file, UploadedFile):

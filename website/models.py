@@ -23,17 +23,8 @@ SPOTLIGHT_RECENT_ARTICLES = 100
 
 
 class CustomImage(AbstractImage):
-    """An image that carries its own alt text and credit, so every use of it has both."""
+    """An image that carries its alt text (`description`) and credit, for every use."""
 
-    alt_text = models.CharField(
-        _("teks alternatif"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "Gambarkan isi gambar untuk pembaca yang tidak bisa melihatnya. "
-            "Kosongkan hanya jika gambar murni hiasan."
-        ),
-    )
     credit = models.CharField(
         _("kredit"),
         max_length=255,
@@ -41,11 +32,9 @@ class CustomImage(AbstractImage):
         help_text=_("Nama ilustrator atau fotografer, misalnya 'Ilustrasi: Rina'."),
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
-
-    @property
-    def default_alt_text(self):
-        return self.alt_text or getattr(self, "description", "") or self.title
+    # Wagtail's own `description` is the alt text (website.image_forms labels it so);
+    # a second field asked the same question twice.
+    admin_form_fields = (*Image.admin_form_fields, "credit")
 
     # No stored file may say where or with what a photo was taken: every new file is
     # re-encoded without its metadata (website/image_privacy.py).

@@ -38,6 +38,7 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from contributors.admin_titles import PrivateAdminTitleMixin
+from contributors.chooser import contributor_chooser_viewset
 from contributors.forms import NoSilentCutMixin
 
 from ..blocks import ArticleBodyBlock
@@ -426,7 +427,10 @@ class ArticleCredit(Orderable):
         _("peran"), max_length=20, choices=Role.choices, default=Role.WRITER
     )
 
-    panels = [FieldPanel("contributor"), FieldPanel("role")]
+    panels = [
+        FieldPanel("contributor", widget=contributor_chooser_viewset.widget_class),
+        FieldPanel("role"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("kredit")

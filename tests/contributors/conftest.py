@@ -17,5 +17,5 @@ def photo(db):
     return CustomImage.objects.create(
         title="Foto profil",
         file=ImageFile(buffer, name="foto-siti-aminah.png"),
-        alt_text="Foto Siti Aminah",
+        description="Foto Siti Aminah",
     )

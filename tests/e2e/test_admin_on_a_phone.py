@@ -213,3 +213,41 @@ def test_a_pasted_text_keeps_its_sections(
         if child.block_type == "paragraph":
             assert "<p></p>" not in child.value.source
             assert "<p><br/></p>" not in child.value.source
+
+
+def test_a_writer_credits_a_new_illustrator_from_the_credits_tab(
+    live_server, phone_page, screenshot_on_failure, blog_index, contributor_index
+):
+    page = phone_page
+    page.set_default_timeout(TIMEOUT)
+    from contributors.factories import ContributorPageFactory
+    from contributors.models import ContributorPage
+
+    writer = make_user("alya", "Contributors")
+    writer.profile_page = ContributorPageFactory(
+        parent=contributor_index, title="Alya Rahma", slug="alya", user=writer
+    )
+    article = draft_by(writer, blog_index, title="Menabung sedikit demi sedikit")
+
+    log_in(page, live_server, writer)
+    page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    page.get_by_role("tab", name="Kredit").click()
+    page.locator("#id_credits-ADD").click()
+    new_credit = page.locator("#id_credits-1-contributor-chooser")
+    new_credit.get_by_role("button", name="Pilih orang").click()
+    modal = page.locator(".modal")
+    modal.get_by_role("tab", name="Orang baru").click()
+    modal.locator("input[name='name']").fill("Ans")
+    modal.get_by_role("button", name="Tambah orang baru").click()
+    modal.wait_for(state="hidden")
+    assert "Ans" in new_credit.inner_text()
+    page.select_option("#id_credits-1-role", "illustrator")
+    page.locator("footer button.action-save").first.click()
+    page.wait_for_url("**/edit/")
+
+    ans = ContributorPage.objects.get(title="Ans")
+    assert not ans.live
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert (ans.pk, "illustrator") in [
+        (credit.contributor_id, credit.role) for credit in draft.credits.all()
+    ]

@@ -80,7 +80,7 @@ def test_contributor_uploads_an_image(client, alya):
         {
             "title": "Ilustrasi",
             "file": SimpleUploadedFile("ilustrasi.png", image_file.file.getvalue()),
-            "alt_text": "Seorang ibu dan anak",
+            "description": "Seorang ibu dan anak",
         },
     )
     from wagtail.images import get_image_model

@@ -21,7 +21,7 @@ PEN_NAME = "Bunga Senja"
 def image(title, *, alt, credit="", width=1600, height=900, color="#c2703d"):
     return CustomImageFactory(
         title=title,
-        alt_text=alt,
+        description=alt,
         credit=credit,
         file__width=width,
         file__height=height,

@@ -25,7 +25,7 @@ def image(name="gambar", **kwargs):
     n = _next()
     return CustomImageFactory(
         title=f"{name}-{n}",
-        alt_text=f"Ilustrasi {name}",
+        description=f"Ilustrasi {name}",
         file__width=kwargs.pop("width", 320),
         file__height=kwargs.pop("height", 200),
         file__filename=f"{name}-{n}.png",

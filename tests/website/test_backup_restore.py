@@ -79,7 +79,7 @@ def site_state():
             for c in ArticleCredit.objects.select_related("page", "contributor")
         ),
         "images": sorted(
-            [i.title, i.file.name, i.alt_text, i.credit, i.width, i.height]
+            [i.title, i.file.name, i.description, i.credit, i.width, i.height]
             for i in CustomImage.objects.all()
         ),
         "renditions": sorted(

@@ -290,7 +290,7 @@ def upload_through_admin(client, name, data):
             "title": "Foto kegiatan",
             "file": SimpleUploadedFile(name, data),
             "tags": "",
-            "alt_text": "Anak-anak bermain",
+            "description": "Anak-anak bermain",
         },
     )
     assert response.status_code == 302, response.context["form"].errors
@@ -468,7 +468,7 @@ def test_replacing_the_file_of_an_image_strips_the_new_one(as_contributor):
             "title": "Foto kegiatan",
             "file": SimpleUploadedFile(name, data),
             "tags": "",
-            "alt_text": "Anak-anak bermain",
+            "description": "Anak-anak bermain",
         },
     )
 
@@ -602,7 +602,7 @@ def test_upload_held_by_the_multiple_uploader_is_stored_clean(as_contributor):
         {
             f"uploaded-image-{held.pk}-title": "Foto kegiatan",
             f"uploaded-image-{held.pk}-tags": "",
-            f"uploaded-image-{held.pk}-alt_text": "Anak-anak bermain",
+            f"uploaded-image-{held.pk}-description": "Anak-anak bermain",
         },
     )
 

@@ -155,10 +155,10 @@ def test_add_form_asks_for_alt_text_and_credit(admin_browser):
 
     assert response.status_code == 200
     form = response.context["form"]
-    assert "alt_text" in form.fields
+    assert "description" in form.fields
     assert "credit" in form.fields
     content = response.content.decode()
-    assert 'name="alt_text"' in content
+    assert 'name="description"' in content
     assert 'name="credit"' in content
 
 
@@ -166,7 +166,7 @@ def test_image_is_saved_with_alt_text_and_credit(admin_browser):
     response = post_image(
         admin_browser,
         upload("ilustrasi.png", png_bytes(64, 48)),
-        alt_text="Seorang ibu memeluk anaknya di teras rumah",
+        description="Seorang ibu memeluk anaknya di teras rumah",
         credit="Ilustrasi: Maya Kusuma",
     )
 
@@ -174,7 +174,7 @@ def test_image_is_saved_with_alt_text_and_credit(admin_browser):
     image = CustomImage.objects.get()
     assert image.title == "Ilustrasi ibu dan anak"
     assert (image.width, image.height) == (64, 48)
-    assert image.alt_text == "Seorang ibu memeluk anaknya di teras rumah"
+    assert image.description == "Seorang ibu memeluk anaknya di teras rumah"
     assert image.credit == "Ilustrasi: Maya Kusuma"
     assert image.default_alt_text == "Seorang ibu memeluk anaknya di teras rumah"
 
@@ -183,7 +183,7 @@ def test_alt_text_is_used_when_the_image_is_rendered(admin_browser):
     post_image(
         admin_browser,
         upload("ilustrasi.png", png_bytes(64, 48)),
-        alt_text="Anak-anak bermain di halaman",
+        description="Anak-anak bermain di halaman",
     )
     image = CustomImage.objects.get()
 
@@ -200,5 +200,42 @@ def test_default_alt_text_falls_back_to_the_title(db):
         file=SimpleUploadedFile("kegiatan.png", png_bytes()),
     )
 
-    assert image.alt_text == ""
+    assert image.description == ""
     assert image.default_alt_text == "Foto kegiatan"
+
+
+def test_the_upload_asks_for_the_alt_text_once(admin_browser):
+    content = admin_browser.get(ADD_URL).content.decode()
+    form = admin_browser.get(ADD_URL).context["form"]
+
+    assert form.fields["description"].label == "Teks alternatif"
+    assert "alt_text" not in form.fields
+    assert content.count("Teks alternatif") == 1
+    assert "Deskripsi" not in content
+    assert "dari ponsel" in content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_old_alt_texts_become_descriptions():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    before = [("website", "0005_page_cache_generation")]
+    after = [("website", "0006_image_description_is_the_alt_text")]
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    OldImage = old_apps.get_model("website", "CustomImage")
+    image = OldImage.objects.create(
+        title="Ibu dan anak",
+        file="original_images/ibu.png",
+        width=10,
+        height=10,
+        alt_text="Seorang ibu menggandeng anaknya",
+    )
+    executor.loader.build_graph()
+    executor.migrate(after)
+
+    assert CustomImage.objects.get(pk=image.pk).description == (
+        "Seorang ibu menggandeng anaknya"
+    )

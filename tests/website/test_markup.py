@@ -138,7 +138,7 @@ def test_og_image_is_an_absolute_1200_by_630_rendition(client, article_doc, site
     assert served.status_code == 200
     with Image.open(io.BytesIO(b"".join(served.streaming_content))) as picture:
         assert picture.size == (1200, 630)
-    assert article_doc.meta("og:image:alt") == site.article.hero_image.alt_text
+    assert article_doc.meta("og:image:alt") == site.article.hero_image.description
 
 
 def test_article_json_ld_names_writers_as_authors(article_response, site):
@@ -216,7 +216,7 @@ def test_images_are_responsive_webp_with_dimensions_and_alt(article_doc, site):
     images = article_doc.find_all("img")
     assert images
     hero, *others = images
-    assert hero["alt"] == site.article.hero_image.alt_text
+    assert hero["alt"] == site.article.hero_image.description
     assert hero["fetchpriority"] == "high"
     assert "loading" not in hero
     assert ".webp" in hero["src"]

@@ -145,7 +145,7 @@ class TestSeededSite:
     def test_every_image_has_alt_text_and_illustrations_are_credited(self):
         images = CustomImage.objects.all()
         assert images.count() >= 12
-        assert not images.filter(alt_text="").exists()
+        assert not images.filter(description="").exists()
         for article in live_articles().exclude(hero_image=None):
             assert article.hero_image.credit.startswith("Ilustrasi: ")
             assert article.hero_image.width == 1600
@@ -161,7 +161,7 @@ class TestSeededSite:
         html = client.get(article.url).content.decode()
         rendered_alts = {image.get("alt") for image in images_in(html)}
         for image in [article.hero_image, *body_images]:
-            assert image.alt_text in rendered_alts, image.title
+            assert image.description in rendered_alts, image.title
 
     def test_pen_name_contributor_shows_neither_real_name_nor_photo(self, client):
         contributor = pen_name_contributor()
@@ -177,7 +177,7 @@ class TestSeededSite:
             html = client.get(url).content.decode()
             assert real_name not in html, url
             assert photo_stem not in html, url
-            assert contributor.photo.alt_text not in html, url
+            assert contributor.photo.description not in html, url
         assert contributor.pen_name in client.get(contributor.url).content.decode()
 
     def test_a_contributor_without_an_account_has_a_public_page(self, client):

@@ -50,7 +50,7 @@ def test_image_add_form_reports_the_storage_failure(editor, broken_storage):
         {
             "title": "Ilustrasi ibu dan anak",
             "file": image_upload(),
-            "alt_text": "Seorang ibu memeluk anaknya",
+            "description": "Seorang ibu memeluk anaknya",
             "tags": "",
         },
     )
@@ -96,7 +96,7 @@ def test_a_working_storage_still_saves_the_image_once(editor, settings, tmp_path
         {
             "title": "Ilustrasi ibu dan anak",
             "file": image_upload(),
-            "alt_text": "Seorang ibu memeluk anaknya",
+            "description": "Seorang ibu memeluk anaknya",
             "tags": "",
         },
     )

@@ -359,7 +359,7 @@ class DemoBuilder:
     def make_image(self, *, title, filename, png, alt, credit, user):
         image = CustomImage(
             title=title[:255],
-            alt_text=alt,
+            description=alt,
             credit=credit,
             uploaded_by_user=user,
             file=ImageFile(io.BytesIO(png), name=f"{filename}.png"),

@@ -1,0 +1,127 @@
+"""Choosing the people an article credits, by the names they show in public.
+
+Wagtail's page chooser speaks of pages ("Pilih halaman (Kontributor)"), lists and
+searches by page title (a real name, for someone who writes under a pen name only),
+and cannot add anyone. This chooser lists people by their public name, searches
+only what is public, and lets a writer add someone who has no account yet (an
+illustrator, say) by name, without leaving the article: a draft profile that editors
+complete and publish.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.views.generic.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    ChosenView,
+    CreateView,
+)
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+from .models import ContributorIndexPage, ContributorPage
+
+
+class PublicNameSearchForm(BaseFilterForm):
+    q = forms.CharField(
+        label=_("Cari nama"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Cari nama")}),
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if not query:
+            return objects
+        self.is_searching = True
+        self.search_query = query
+        # A real name is searchable only where it is shown in public.
+        return objects.filter(
+            Q(pen_name__icontains=query)
+            | Q(use_pen_name_only=False, title__icontains=query)
+        )
+
+
+class NewPersonForm(forms.Form):
+    name = forms.CharField(
+        label=_("Nama"),
+        max_length=255,
+        help_text=_(
+            "Nama yang dipakai di kredit, misalnya nama ilustrator. Redaksi akan "
+            "melengkapi profilnya."
+        ),
+    )
+
+
+class PeopleListMixin:
+    filter_form_class = PublicNameSearchForm
+
+    def get_object_list(self):
+        # Published people, and the drafts this user added herself; editors see the
+        # drafts of everyone (they complete them).
+        people = ContributorPage.objects.all()
+        user = self.request.user
+        if not user.has_perm("wagtailcore.publish_page") and not user.is_superuser:
+            people = people.filter(Q(live=True) | Q(owner=user))
+        return people.order_by("title")
+
+
+class ChooseContributorView(PeopleListMixin, ChooseView):
+    pass
+
+
+class ChooseContributorResultsView(PeopleListMixin, ChooseResultsView):
+    pass
+
+
+class ChosenContributorView(ChosenView):
+    def get_display_title(self, instance):
+        return instance.public_name
+
+
+class CreateContributorView(CreateView):
+    def can_create(self):
+        # Anyone who writes in the admin may name a new person; the profile stays a
+        # draft, unseen in public, until an editor completes and publishes it.
+        return self.request.user.has_perm("wagtailadmin.access_admin")
+
+    def save_form(self, form):
+        index = ContributorIndexPage.objects.first()
+        name = form.cleaned_data["name"].strip()
+        base = slugify(name) or "kontributor"
+        slug, n = base, 1
+        while ContributorPage.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        person = ContributorPage(
+            title=name, slug=slug, owner=self.request.user, live=False
+        )
+        index.add_child(instance=person)
+        person.save_revision(user=self.request.user, log_action=True)
+        return person
+
+    def get_display_title(self, instance):
+        return instance.public_name
+
+
+class ContributorChooserViewSet(ChooserViewSet):
+    model = ContributorPage
+    icon = "user"
+    choose_one_text = _("Pilih orang")
+    choose_another_text = _("Pilih orang lain")
+    page_title = _("Pilih orang")
+    edit_item_text = _("Ubah")
+    create_action_label = _("Tambah orang baru")
+    creation_tab_label = _("Orang baru")
+    search_tab_label = _("Cari")
+    creation_form_class = NewPersonForm
+    choose_view_class = ChooseContributorView
+    choose_results_view_class = ChooseContributorResultsView
+    chosen_view_class = ChosenContributorView
+    create_view_class = CreateContributorView
+
+
+contributor_chooser_viewset = ContributorChooserViewSet("contributor_chooser")

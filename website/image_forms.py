@@ -9,6 +9,7 @@ instead of a server error. The model strips anything saved another way
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.forms import BaseImageForm
@@ -27,9 +28,13 @@ class ImageForm(BaseImageForm):
                 "Kosongkan hanya jika gambar murni hiasan."
             )
         if "file" in self.fields:
-            self.fields["file"].help_text = _(
-                "Pilih foto dari ponsel atau komputer Anda. Lokasi dan data kamera "
-                "di dalamnya dihapus sebelum disimpan."
+            self.fields["file"].help_text = format_lazy(
+                "{} {}",
+                _(
+                    "Pilih foto dari ponsel atau komputer Anda. Lokasi dan data "
+                    "kamera di dalamnya dihapus sebelum disimpan."
+                ),
+                self.fields["file"].help_text,
             )
 
     def clean_file(self):

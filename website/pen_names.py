@@ -120,7 +120,7 @@ def images_naming(real_name):
     if not real_name:
         return CustomImage.objects.none()
     return CustomImage.objects.filter(
-        Q(credit__icontains=real_name) | Q(alt_text__icontains=real_name)
+        Q(credit__icontains=real_name) | Q(description__icontains=real_name)
     ).order_by("title", "pk")
 
 

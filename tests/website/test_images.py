@@ -213,29 +213,3 @@ def test_the_upload_asks_for_the_alt_text_once(admin_browser):
     assert content.count("Teks alternatif") == 1
     assert "Deskripsi" not in content
     assert "dari ponsel" in content
-
-
-@pytest.mark.django_db(transaction=True)
-def test_old_alt_texts_become_descriptions():
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    before = [("website", "0005_page_cache_generation")]
-    after = [("website", "0006_image_description_is_the_alt_text")]
-    executor.migrate(before)
-    old_apps = executor.loader.project_state(before).apps
-    OldImage = old_apps.get_model("website", "CustomImage")
-    image = OldImage.objects.create(
-        title="Ibu dan anak",
-        file="original_images/ibu.png",
-        width=10,
-        height=10,
-        alt_text="Seorang ibu menggandeng anaknya",
-    )
-    executor.loader.build_graph()
-    executor.migrate(after)
-
-    assert CustomImage.objects.get(pk=image.pk).description == (
-        "Seorang ibu menggandeng anaknya"
-    )

@@ -24,29 +24,11 @@ from django.core.cache import cache
 from django.shortcuts import render
 
 from .cache import current_generation, is_anonymous_request, is_cacheable_response
+from .security import client_ip
 
 RATE_WINDOW_SECONDS = 60
 RATE_KEY_PREFIX = "serambi:search-rate"
 RESULT_KEY_PREFIX = "serambi:search"
-
-
-def client_address(request):
-    """The reader's address: REMOTE_ADDR, or the one the nearest trusted proxy saw.
-
-    Behind TRUSTED_PROXY_COUNT proxies, each appends the address it received the
-    request from to X-Forwarded-For, so the client is that many entries from the
-    right; anything further left was written by the client and is not trusted.
-    """
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _digest(value):
@@ -58,7 +40,7 @@ def is_over_limit(request):
     if not limit:
         return False
     window = int(time.time() // RATE_WINDOW_SECONDS)
-    key = f"{RATE_KEY_PREFIX}:{_digest(client_address(request))}:{window}"
+    key = f"{RATE_KEY_PREFIX}:{_digest(client_ip(request))}:{window}"
     try:
         cache.add(key, 0, RATE_WINDOW_SECONDS + 5)
         count = cache.incr(key)

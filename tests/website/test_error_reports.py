@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.urls import include, path
 
+import brotli
 import pytest
 
 from tests.website.test_settings import run_python, settings_in
@@ -61,6 +62,9 @@ class Collector(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         if self.headers.get("Content-Encoding") == "gzip":
             body = gzip.decompress(body)
+        elif self.headers.get("Content-Encoding") == "br":
+            # sentry-sdk prefers brotli when the package is installed.
+            body = brotli.decompress(body)
         Collector.received.append((self.path, body))
         self.send_response(200)
         self.end_headers()

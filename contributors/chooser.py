@@ -78,8 +78,7 @@ class ChooseContributorResultsView(PeopleListMixin, ChooseResultsView):
 
 
 class ChosenContributorView(ChosenView):
-    def get_display_title(self, instance):
-        return instance.public_name
+    """Its title is str(person): the public name (ContributorPage.__str__)."""
 
 
 class CreateContributorView(CreateView):
@@ -102,9 +101,6 @@ class CreateContributorView(CreateView):
         index.add_child(instance=person)
         person.save_revision(user=self.request.user, log_action=True)
         return person
-
-    def get_display_title(self, instance):
-        return instance.public_name
 
 
 class ContributorChooserViewSet(ChooserViewSet):

@@ -196,19 +196,29 @@ def cached_page_view(view):
             return cached
 
         response = view(request, *args, **kwargs)
-
-        def store(response):
-            if is_cacheable_response(request, response):
-                add_public_cache_headers(response)
-                cache.set(key, response, seconds)
-            return response
-
-        if getattr(response, "is_rendered", True):
-            store(response)
-        else:
-            # A TemplateResponse: whether the template used a CSRF token is only
-            # known once it has been rendered.
-            response.add_post_render_callback(store)
-        return response
+        return store_when_rendered(
+            request, response, key, seconds, prepare=add_public_cache_headers
+        )
 
     return wrapper
+
+
+def store_when_rendered(request, response, key, seconds, prepare=None):
+    """Cache `response` under `key` if it is a plain public page, once rendered.
+
+    A TemplateResponse is judged after rendering: whether the template used a CSRF
+    token is only known then.
+    """
+
+    def store(response):
+        if is_cacheable_response(request, response):
+            if prepare is not None:
+                prepare(response)
+            cache.set(key, response, seconds)
+        return response
+
+    if getattr(response, "is_rendered", True):
+        store(response)
+    else:
+        response.add_post_render_callback(store)
+    return response

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
-from .cache import current_generation, is_anonymous_request, is_cacheable_response
+from .cache import current_generation, is_anonymous_request, store_when_rendered
 from .security import client_ip
 
 RATE_WINDOW_SECONDS = 60
@@ -91,17 +91,7 @@ def limited_and_cached(query_of):
             if cached is not None:
                 return cached
             response = view(request, *args, **kwargs)
-
-            def store(response):
-                if is_cacheable_response(request, response):
-                    cache.set(key, response, seconds)
-                return response
-
-            if getattr(response, "is_rendered", True):
-                store(response)
-            else:
-                response.add_post_render_callback(store)
-            return response
+            return store_when_rendered(request, response, key, seconds)
 
         return wrapper
 

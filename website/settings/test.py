@@ -30,3 +30,13 @@ SERAMBI_REQUIRE_2FA = False
 # Off, so that the suite's many searches from one address are never refused; the
 # rate-limit tests turn it on.
 SEARCH_RATE_LIMIT_PER_MINUTE = 0
+
+# The test database is a file on SQLite, not Django's shared-cache memory database:
+# there, a browser test's autosave racing its submit fails at once with "database
+# table is locked", which the busy timeout of the real (file) database never does.
+# A file makes the live-server tests meet SQLite as `make run` does.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    (BASE_DIR / ".pytest_cache").mkdir(exist_ok=True)
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / ".pytest_cache" / "test-db.sqlite3")
+    }

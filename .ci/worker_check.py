@@ -23,8 +23,8 @@ django.setup()
 from django.core.mail import send_mail  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from blog.factories import ArticlePageFactory  # noqa: E402
 from blog.models import ArticlePage, BlogIndexPage  # noqa: E402
+from demo.factories import ArticlePageFactory  # noqa: E402
 
 SLUG = "ci-terbit-terjadwal"
 SUBJECT = "CI: surat dari antrean"

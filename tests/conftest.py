@@ -2,9 +2,9 @@
 
 import pytest
 
-from blog.factories import CategoryFactory
 from blog.models import BlogIndexPage
 from contributors.models import ContributorIndexPage
+from demo.factories import CategoryFactory
 from tests.page_assertions import PageAssertions
 from website.models import HomePage
 

@@ -8,18 +8,20 @@ from wagtail.models import get_page_models
 
 import pytest
 
-from blog.factories import (
+from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
+from contributors.models import ContributorIndexPage, ContributorPage
+from demo.factories import (
     ArticleCreditFactory,
     ArticlePageFactory,
     BlogIndexPageFactory,
     CategoryFactory,
+    ContributorIndexPageFactory,
+    ContributorPageFactory,
+    CustomImageFactory,
+    HomePageFactory,
+    TrashCanPageFactory,
 )
-from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
-from contributors.factories import ContributorIndexPageFactory, ContributorPageFactory
-from contributors.models import ContributorIndexPage, ContributorPage
-from editorial.factories import TrashCanPageFactory
 from editorial.models import TrashCanPage
-from website.factories import CustomImageFactory, HomePageFactory
 from website.models import CustomImage, HomePage
 
 PROJECT_APPS = {"website", "blog", "contributors", "editorial"}

@@ -52,7 +52,7 @@ def build_site(size):
         Category,
     )
     from contributors.models import ContributorIndexPage, ContributorPage
-    from website.factories import CustomImageFactory
+    from demo.factories import CustomImageFactory
 
     blog_index = BlogIndexPage.objects.get()
     contributor_index = ContributorIndexPage.objects.get()

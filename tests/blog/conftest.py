@@ -2,7 +2,7 @@
 
 import pytest
 
-from contributors.factories import ContributorPageFactory
+from demo.factories import ContributorPageFactory
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticleCredit, ArticlePage, Category
+from demo.factories import ArticlePageFactory
 
 WRITER_REQUIRED = "Artikel harus mencantumkan setidaknya satu penulis"
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 import pytest
 
-from blog.factories import ArticleCreditFactory, ArticlePageFactory, CategoryFactory
 from blog.models import ARTICLES_PER_PAGE, ArticleCredit
+from demo.factories import ArticleCreditFactory, ArticlePageFactory, CategoryFactory
 
 
 def words(count):

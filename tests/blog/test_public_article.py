@@ -4,8 +4,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from blog.factories import ArticleCreditFactory, ArticlePageFactory
 from blog.models import ArticleCredit
+from demo.factories import ArticleCreditFactory, ArticlePageFactory
 from tests.website.reader_site import article, category, contributor
 
 pytestmark = pytest.mark.django_db

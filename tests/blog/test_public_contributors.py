@@ -4,8 +4,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from contributors.models import ContributorLink
+from demo.factories import ArticlePageFactory
 from tests.website.reader_site import article, contributor
 
 pytestmark = pytest.mark.django_db

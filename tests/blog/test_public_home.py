@@ -4,7 +4,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from blog.factories import ArticlePageFactory
+from demo.factories import ArticlePageFactory
 from tests.website.reader_site import article, category, contributor
 from website.models import HomePageFeaturedArticle
 

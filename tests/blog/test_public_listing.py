@@ -4,8 +4,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ARTICLES_PER_PAGE
+from demo.factories import ArticlePageFactory
 from tests.website.reader_site import article, category, contributor
 
 pytestmark = pytest.mark.django_db

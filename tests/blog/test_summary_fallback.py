@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from blog.factories import ArticlePageFactory
+from demo.factories import ArticlePageFactory
 from tests.website.reader_site import contributor
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,8 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from blog.factories import ArticlePageFactory
-from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorLink, ContributorPage
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 
 REAL_NAME = "Siti Aminah"
 PEN_NAME = "Bunga Senja"

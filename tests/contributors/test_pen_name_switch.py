@@ -18,10 +18,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 from PIL import Image as PILImage
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
-from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorPage
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 from website.models import CustomImage
 
 REAL_NAME = "Siti Aminah"

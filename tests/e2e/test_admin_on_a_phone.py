@@ -41,7 +41,7 @@ def test_editor_schedules_an_article_through_the_picker(
     live_server, phone_page, screenshot_on_failure, blog_index, contributor_index
 ):
     page = phone_page
-    from contributors.factories import ContributorPageFactory
+    from demo.factories import ContributorPageFactory
 
     writer = make_user("alya", "Contributors")
     writer.profile_page = ContributorPageFactory(
@@ -98,7 +98,7 @@ def test_a_long_bio_pasted_on_a_phone_is_kept_whole_and_counted(
     live_server, phone_page, screenshot_on_failure, contributor_index
 ):
     page = phone_page
-    from contributors.factories import ContributorPageFactory
+    from demo.factories import ContributorPageFactory
 
     writer = make_user("alya", "Contributors")
     profile = ContributorPageFactory(
@@ -164,7 +164,7 @@ def test_a_pasted_text_keeps_its_sections(
 ):
     page = phone_page
     page.set_default_timeout(TIMEOUT)
-    from contributors.factories import ContributorPageFactory
+    from demo.factories import ContributorPageFactory
 
     writer = make_user("alya", "Contributors")
     ContributorPageFactory(
@@ -220,8 +220,8 @@ def test_a_writer_credits_a_new_illustrator_from_the_credits_tab(
 ):
     page = phone_page
     page.set_default_timeout(TIMEOUT)
-    from contributors.factories import ContributorPageFactory
     from contributors.models import ContributorPage
+    from demo.factories import ContributorPageFactory
 
     writer = make_user("alya", "Contributors")
     writer.profile_page = ContributorPageFactory(
@@ -276,7 +276,7 @@ def test_a_real_post_is_written_and_submitted_in_under_25_actions(
     about 75 actions before; every click, fill and paste here counts as one."""
     page = phone_page
     page.set_default_timeout(TIMEOUT)
-    from contributors.factories import ContributorPageFactory
+    from demo.factories import ContributorPageFactory
 
     writer = make_user("alya", "Contributors")
     ContributorPageFactory(

@@ -12,9 +12,8 @@ from wagtail.models import Collection
 import pytest
 
 from blog.models import ArticlePage
-from contributors.factories import ContributorPageFactory
+from demo.factories import ContributorPageFactory, CustomImageFactory
 from tests.editorial.conftest import make_user
-from website.factories import CustomImageFactory
 
 # The live server runs in another thread, so the data is committed; serialized
 # rollback puts back the groups, workflow and pages the data migrations created.

@@ -12,9 +12,8 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
-from contributors.factories import ContributorPageFactory
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 
 
 def make_user(username, group=None, **extra):

@@ -8,8 +8,8 @@ from django.urls import reverse
 import pytest
 
 from blog.models import ArticleCredit, ArticlePage
-from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorPage
+from demo.factories import ContributorPageFactory
 
 from .conftest import article_data, draft_by
 

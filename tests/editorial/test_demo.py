@@ -4,7 +4,7 @@ from django.test import override_settings
 from wagtail.models import WorkflowState
 
 from blog.models import ArticlePage
-from editorial.demo import seed_editorial_demo
+from demo.editorial import seed_editorial_demo
 
 
 @override_settings(DEBUG=True)

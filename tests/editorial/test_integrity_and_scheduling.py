@@ -11,7 +11,7 @@ from wagtail.models import TaskState
 import pytest
 
 from blog.models import ArticlePage
-from contributors.factories import ContributorPageFactory
+from demo.factories import ContributorPageFactory
 
 from .conftest import article_data, draft_by, edit_url, make_user
 

@@ -8,8 +8,8 @@ from wagtail.test.utils.form_data import inline_formset
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
+from demo.factories import ArticlePageFactory
 
 from .conftest import article_data, draft_by, make_user
 from .test_comments import NOTE, edit_data
@@ -66,7 +66,7 @@ def test_published_mail_goes_to_those_credited_now(
     )
     article.save_revision(user=alya)
     illustrator = make_user("citra", "Contributors")
-    from contributors.factories import ContributorPageFactory
+    from demo.factories import ContributorPageFactory
 
     illustrator_page = ContributorPageFactory(
         parent=bunga.profile_page.get_parent(),

@@ -20,7 +20,7 @@ import pytest
 from PIL import Image as PILImage
 
 from blog.models import ArticleCredit, ArticlePage
-from contributors.factories import ContributorPageFactory
+from demo.factories import ContributorPageFactory
 from editorial.privacy import PrivateBulkActionMixin
 from website.models import CustomImage
 

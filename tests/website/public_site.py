@@ -4,11 +4,15 @@ import datetime
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from blog.factories import ArticleCreditFactory, ArticlePageFactory, CategoryFactory
 from blog.models import ArticleCredit
-from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorLink
-from website.factories import CustomImageFactory
+from demo.factories import (
+    ArticleCreditFactory,
+    ArticlePageFactory,
+    CategoryFactory,
+    ContributorPageFactory,
+    CustomImageFactory,
+)
 from website.models import HomePageFeaturedArticle
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

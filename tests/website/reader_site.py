@@ -5,10 +5,14 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from blog.factories import ArticleCreditFactory, ArticlePageFactory, CategoryFactory
 from blog.models import ArticleCredit
-from contributors.factories import ContributorPageFactory
-from website.factories import CustomImageFactory
+from demo.factories import (
+    ArticleCreditFactory,
+    ArticlePageFactory,
+    CategoryFactory,
+    ContributorPageFactory,
+    CustomImageFactory,
+)
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 START = datetime.datetime(2026, 1, 1, 8, 0, tzinfo=JAKARTA)

@@ -31,7 +31,7 @@ import pillow_heif
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageSequence, PngImagePlugin
 
-from blog.factories import ArticlePageFactory
+from demo.factories import ArticlePageFactory
 from website.image_privacy import find_metadata
 from website.models import CustomImage, CustomRendition
 

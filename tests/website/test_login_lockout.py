@@ -16,7 +16,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 from axes.models import AccessAttempt
 
-from blog.factories import ArticlePageFactory
+from demo.factories import ArticlePageFactory
 from tests.editorial.conftest import make_user
 
 PASSWORD = "kata-sandi-uji"

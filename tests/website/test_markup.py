@@ -13,7 +13,7 @@ from django.test import RequestFactory
 import pytest
 from PIL import Image
 
-from blog.factories import ArticlePageFactory
+from demo.factories import ArticlePageFactory
 from website import views
 
 from .public_site import PEN_NAME, REAL_NAME, build_public_site

@@ -12,10 +12,9 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage, BlogIndexPage
-from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorIndexPage, ContributorPage
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 from tests.page_assertions import PageAssertions
 from website.models import HomePage
 

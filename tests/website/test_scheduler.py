@@ -11,8 +11,8 @@ from django.utils import timezone
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
+from demo.factories import ArticlePageFactory
 from tests.editorial.conftest import make_user
 from website import scheduler
 from website.management.commands import serve_dev

@@ -4,8 +4,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
+from demo.factories import ArticlePageFactory
 from tests.website.reader_site import article, category, contributor
 from website.views import SEARCH_RESULTS_PER_PAGE
 

@@ -27,7 +27,7 @@ import pytest
 
 from blog.models import ArticleCredit, ArticlePage, Category
 from contributors.models import ContributorLink, ContributorPage
-from website.demo import content
+from demo import content
 from website.models import CustomImage, HomePage, SiteSettings
 
 

@@ -12,8 +12,8 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import Category
+from demo.factories import ArticlePageFactory
 from website.models import CustomImage, SiteSettings
 
 

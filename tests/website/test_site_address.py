@@ -13,8 +13,7 @@ from wagtail.models import Site
 
 import pytest
 
-from blog.factories import ArticlePageFactory
-from contributors.factories import ContributorPageFactory
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 from tests.editorial.conftest import article_data, draft_by, make_user
 from tests.website.test_settings import settings_in
 

@@ -22,8 +22,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from blog.factories import ArticlePageFactory
-from contributors.factories import ContributorPageFactory
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 CATALOGUES = [

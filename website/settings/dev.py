@@ -5,6 +5,9 @@ import os
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
+# seed_demo, its data files and the test factories: development only.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = True
 # A fixed key is fine on a developer's machine; production.py refuses to start without one.
 SECRET_KEY = "dev-only-not-secret-serambi"  # noqa: S105

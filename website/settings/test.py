@@ -3,6 +3,9 @@
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
+# seed_demo, its data files and the test factories: development only.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-serambi"  # noqa: S105
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]

@@ -1,4 +1,4 @@
-"""Builds the demo site from content.py and articles.py.
+"""Builds the demo site from the data files that content.py reads.
 
 Every step first looks its object up by a stable key (username, slug, the home page's
 own fields), so a second run finds everything in place and changes nothing. Pages are
@@ -6,8 +6,6 @@ published through revisions, as an editor would, and then backdated so the site
 reads as if it had been growing for months.
 """
 
-import importlib
-import importlib.util
 import io
 import uuid
 from collections import Counter
@@ -27,12 +25,8 @@ from contributors.models import ContributorIndexPage, ContributorLink, Contribut
 from website.models import CustomImage, HomePage, HomePageFeaturedArticle, SiteSettings
 
 from . import content, illustrations
-from .articles import ARTICLES
-
-# The editorial app may add review-state examples on top of this site. It owns that
-# module; this builder only calls it, last, inside the same transaction.
-EDITORIAL_HOOK_MODULE = "editorial.demo"
-EDITORIAL_HOOK_FUNCTION = "seed_editorial_demo"
+from .content import ARTICLES
+from .editorial import seed_editorial_demo
 
 # How the summary names each kind of thing it created.
 LABELS = {
@@ -84,7 +78,7 @@ class DemoBuilder:
         contributors = self.ensure_contributors(contributor_index)
         articles = self.ensure_articles(blog_index, categories, contributors)
         self.ensure_home(home, articles)
-        self.run_editorial_hook()
+        self.ensure_editorial_examples()
         return self.created
 
     # --- accounts
@@ -280,7 +274,8 @@ class DemoBuilder:
         return articles
 
     def stream(self, spec, illustrator):
-        """Turn the compact body tuples of articles.py into raw StreamField data."""
+        """Turn the block tuples content.py reads from an article file into raw
+        StreamField data."""
         blocks = []
         for kind, *args in spec.body:
             if kind == "paragraph":
@@ -384,16 +379,9 @@ class DemoBuilder:
         PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=when)
         page.first_published_at = page.last_published_at = when
 
-    def run_editorial_hook(self):
-        """Let the editorial app add its own examples (articles in review and so on).
-
-        `editorial.demo.seed_editorial_demo(stdout)` must be idempotent, like this
-        builder, and return a truthy value when it created something.
-        """
-        if importlib.util.find_spec(EDITORIAL_HOOK_MODULE) is None:
-            return
-        module = importlib.import_module(EDITORIAL_HOOK_MODULE)
-        if getattr(module, EDITORIAL_HOOK_FUNCTION)(self.stdout):
+    def ensure_editorial_examples(self):
+        """Articles in review and sent back, last, inside the same transaction."""
+        if seed_editorial_demo(self.stdout):
             self.created["editorial"] += 1
 
 

@@ -2,7 +2,7 @@
 
 Idempotent (a second run finds everything by slug or username and changes nothing).
 Refused unless DEBUG is on, since it creates accounts with well-known passwords, and
-refused on any database holding accounts or pages it did not make (website.demo.guard).
+refused on any database holding accounts or pages it did not make (demo.guard).
 """
 
 import logging
@@ -14,9 +14,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
-from website.demo import content
-from website.demo.builder import DemoBuilder, describe
-from website.demo.guard import foreign_content
+from demo import content
+from demo.builder import DemoBuilder, describe
+from demo.guard import foreign_content
 
 IN_MEMORY_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
 

@@ -1,7 +1,12 @@
+"""wagtail-factories for every page type and snippet, for the tests and the benchmark."""
+
 import factory
 import wagtail_factories
 
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
+from contributors.models import ContributorIndexPage, ContributorPage
+from editorial.models import TrashCanPage
+from website.models import CustomImage, HomePage
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -57,3 +62,45 @@ class ArticleCreditFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ArticleCredit
+
+
+class ContributorIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Kontributor"
+    slug = factory.Sequence(lambda n: f"kontributor-index-{n}")
+
+    class Meta:
+        model = ContributorIndexPage
+
+
+class ContributorPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kontributor {n}")
+    slug = factory.Sequence(lambda n: f"kontributor-{n}")
+    short_bio = "Ibu dari dua anak yang suka menulis di sela pekerjaan."
+
+    class Meta:
+        model = ContributorPage
+
+
+class TrashCanPageFactory(wagtail_factories.PageFactory):
+    title = "Tempat sampah"
+    slug = "tempat-sampah"
+
+    class Meta:
+        model = TrashCanPage
+
+
+class CustomImageFactory(wagtail_factories.ImageFactory):
+    description = factory.Faker("sentence", nb_words=6)
+    credit = ""
+
+    class Meta:
+        model = CustomImage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Serambi"
+    slug = factory.Sequence(lambda n: f"home-{n}")
+    intro = "<p>Ruang cerita para ibu tunggal.</p>"
+
+    class Meta:
+        model = HomePage

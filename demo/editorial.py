@@ -1,6 +1,7 @@
 """Demo accounts and articles in every state, so the dashboards show something.
 
-Called by `manage.py seed_demo` (development only). Idempotent.
+Called by `manage.py seed_demo` (development only). Idempotent. The texts are in
+`data/editorial.toml`.
 """
 
 from django.conf import settings
@@ -11,35 +12,16 @@ from django.test.utils import override_settings
 
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
 from contributors.models import ContributorIndexPage, ContributorPage
+from editorial.roles import CONTRIBUTORS, EDITORS
 
-from .roles import CONTRIBUTORS, EDITORS
+from .content import EDITORIAL, paragraphs_html
 
 DEMO_PASSWORD = "serambi-demo"  # noqa: S105 - development demo only, documented
 EDITOR = ("redaksi", "Rina", "Redaksi")
 CONTRIBUTOR = ("kontributor", "Dewi", "Anggraini")
 
-IN_REVIEW = {
-    "slug": "ketika-anak-bertanya-tentang-ayahnya",
-    "title": "Ketika anak bertanya tentang ayahnya",
-    "standfirst": "Pertanyaan yang saya takutkan akhirnya datang saat makan malam.",
-    "paragraph": (
-        "<p>Anak saya berumur tujuh tahun ketika ia bertanya mengapa ayahnya tidak "
-        "pernah datang ke sekolah. Saya menarik napas, lalu menjawab sejujurnya.</p>"
-    ),
-}
-CHANGES_REQUESTED = {
-    "slug": "membagi-waktu-kerja-dan-anak",
-    "title": "Membagi waktu antara kerja dan anak",
-    "standfirst": "Catatan tentang jadwal, rasa bersalah, dan bantuan tetangga.",
-    "paragraph": (
-        "<p>Saya bekerja dari pukul tujuh pagi. Tetangga menjemput anak saya dari "
-        "sekolah, dan kami bergantian memasak setiap Jumat.</p>"
-    ),
-    "comment": (
-        "Tulisannya hangat. Bisakah paragraf kedua diberi contoh jadwal harian yang "
-        "nyata? Pembaca akan terbantu."
-    ),
-}
+IN_REVIEW = EDITORIAL["in_review"]
+CHANGES_REQUESTED = EDITORIAL["changes_requested"]
 
 
 def _user(username, first_name, last_name, group):
@@ -88,7 +70,7 @@ def _draft(blog_index, owner, profile, content):
         standfirst=content["standfirst"],
         body=[
             ("heading", {"text": "Awalnya", "level": "h2"}),
-            ("paragraph", content["paragraph"]),
+            ("paragraph", paragraphs_html(content["body"])),
         ],
         owner=owner,
         live=False,

@@ -27,7 +27,8 @@ from .forms import ContributorPageForm
 
 
 class ContributorIndexPage(Page):
-    """/kontributor/: everyone who has written or drawn for the community."""
+    """Everyone who has written or drawn for the community (/kontributor/ until an
+    editor renames it)."""
 
     intro = RichTextField(
         _("pengantar"), blank=True, features=["bold", "italic", "link"]
@@ -305,7 +306,7 @@ class ContributorPage(PrivateAdminTitleMixin, RoutablePageMixin, Page):
         return context
 
     def get_cached_paths(self):
-        return ["/", "/feed/"]
+        return ["/", "/" + self.reverse_subpage("feed")]
 
     @path("feed/", name="feed")
     def feed(self, request):

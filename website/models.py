@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Max, OuterRef, Subquery
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -270,6 +271,20 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("pengaturan situs")
+
+    @classmethod
+    def base_queryset(cls):
+        from .sections import with_sections
+
+        # Every public page reads these settings (the footer); the section indexes
+        # come along in the same query (website.sections).
+        return with_sections(super().base_queryset())
+
+    @cached_property
+    def sections(self):
+        from .sections import Sections
+
+        return Sections(self)
 
     @property
     def social_links(self):

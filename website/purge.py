@@ -44,9 +44,12 @@ def urls_showing(page):
     if isinstance(page, ArticlePage):
         for index in BlogIndexPage.objects.live():
             urls += page_urls(index)
+            base = index.get_full_url()
             for tag in page.tags.all():
-                base = index.get_full_url()
-                urls += [f"{base}tag/{tag.slug}/", f"{base}tag/{tag.slug}/feed/"]
+                urls += [
+                    base + index.reverse_subpage(route, args=[tag.slug])
+                    for route in ("by_tag", "tag_feed")
+                ]
         for credit in page.credits.select_related("contributor"):
             urls += page_urls(credit.contributor)
     elif isinstance(page, ContributorPage):

@@ -337,6 +337,8 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
                 "tags": sorted(self.tags.all(), key=lambda tag: tag.name.lower()),
                 "category": self.category,
                 "related_articles": self.get_related_articles(request),
+                # For links to its category and tags, under whatever slug it has now.
+                "index_page": self.get_parent().specific_deferred,
             }
         )
         return context

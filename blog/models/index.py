@@ -1,4 +1,5 @@
-"""/artikel/: the blog index, its category and tag listings, and their feeds."""
+"""The blog index (/artikel/ until an editor renames it), its category and tag
+listings, and their feeds."""
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -21,7 +22,7 @@ FEED_ITEMS = 20
 
 
 class BlogIndexPage(RoutablePageMixin, Page):
-    """/artikel/: every article, newest first, and the category and tag listings."""
+    """Every article, newest first, and the category and tag listings."""
 
     intro = RichTextField(
         _("pengantar"), blank=True, features=["bold", "italic", "link"]
@@ -139,9 +140,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def get_listing_paths(self):
         """The index's own listings and feeds, relative to its URL."""
-        paths = ["", "feed/"]
+        paths = ["", self.reverse_subpage("feed")]
         for category in Category.objects.with_live_articles():
-            paths += [f"kategori/{category.slug}/", f"kategori/{category.slug}/feed/"]
+            paths += [
+                self.reverse_subpage(route, args=[category.slug])
+                for route in ("by_category", "category_feed")
+            ]
         return paths
 
     def get_cached_paths(self):
@@ -152,7 +156,10 @@ class BlogIndexPage(RoutablePageMixin, Page):
         base = self.get_full_url(request)
         if base:
             urls += [
-                {"location": f"{base}kategori/{category.slug}/"}
+                {
+                    "location": base
+                    + self.reverse_subpage("by_category", args=[category.slug])
+                }
                 for category in Category.objects.with_live_articles(request)
             ]
         return urls

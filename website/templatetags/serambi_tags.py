@@ -4,6 +4,7 @@ import json
 from urllib.parse import quote
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -63,6 +64,12 @@ def canonical_url(context):
     if page_number.isdigit() and int(page_number) > 1:
         url += f"?page={int(page_number)}"
     return url
+
+
+@register.filter
+def startswith(value, prefix):
+    """For aria-current on a section's link: is this path inside the section?"""
+    return bool(prefix) and str(value).startswith(str(prefix))
 
 
 @register.filter
@@ -206,7 +213,10 @@ def article_structured_data(context, page, credits=None, image=None, index_page=
                     category.name,
                     _absolute(
                         context,
-                        f"{index_page.get_url(request)}kategori/{category.slug}/",
+                        index_page.get_url(request)
+                        + index_page.reverse_subpage(
+                            "by_category", args=[category.slug]
+                        ),
                     ),
                 )
             )
@@ -255,7 +265,8 @@ def website_structured_data(context):
             "inLanguage": "id",
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": f"{root.rstrip('/')}/cari/?q={{search_term_string}}",
+                "target": _absolute(context, reverse("search"))
+                + "?q={search_term_string}",
                 "query-input": "required name=search_term_string",
             },
         }

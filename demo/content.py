@@ -170,7 +170,7 @@ def _directive(kind, title, lines, where):
     raise DemoDataError(f"{where}: unknown block '::: {kind}'")
 
 
-def parse_body(text, where="body"):
+def parse_body(text, where="body", first_line=1):
     """The body's Markdown-like text as the builder's block tuples (see the docstring)."""
     blocks, lines = [], text.splitlines()
     paragraph_run, position = [], 0
@@ -183,7 +183,7 @@ def parse_body(text, where="body"):
 
     while position < len(lines):
         line = lines[position]
-        line_where = f"{where}:{position + 1}"
+        line_where = f"{where}:{position + first_line}"
         if line.startswith("## "):
             flush()
             blocks.append(("heading", line[3:].strip()))
@@ -226,18 +226,25 @@ def load_article(path, where=None):
     front = FRONT_MATTER.match(text)
     if front is None:
         raise DemoDataError(f"{where}: the file must open with +++ front matter +++")
-    meta = tomllib.loads(front.group(1))
-    hero = meta.pop("hero", None)
-    credits = [
-        (credit["contributor"], credit["role"]) for credit in meta.pop("credits")
-    ]
-    return Article(
-        slug=name["slug"],
-        hero=Picture(**hero) if hero else None,
-        credits=credits,
-        body=parse_body(text[front.end() :], where),
-        **meta,
-    )
+    try:
+        meta = tomllib.loads(front.group(1))
+        hero = meta.pop("hero", None)
+        credits = [
+            (credit["contributor"], credit["role"]) for credit in meta.pop("credits")
+        ]
+        return Article(
+            slug=name["slug"],
+            hero=Picture(**hero) if hero else None,
+            credits=credits,
+            body=parse_body(
+                text[front.end() :],
+                where,
+                first_line=text[: front.end()].count("\n") + 1,
+            ),
+            **meta,
+        )
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
+        raise DemoDataError(f"{where}: {error}") from error
 
 
 def load_articles(directory=None):

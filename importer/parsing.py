@@ -598,7 +598,9 @@ class _DocxReader:
                     f'<a href="{escape(href)}">{inner}</a>' if href else inner
                 )
             else:
-                pieces[-1].append(self.run_html(item, pieces, images))
+                # Called first: a line break inside the run starts a new piece.
+                html = self.run_html(item, pieces, images)
+                pieces[-1].append(html)
         for html in ("".join(part) for part in pieces):
             html = str(BeautifulSoup(html, "html.parser")).strip()
             text = _plain_of(html) if html else ""

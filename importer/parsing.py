@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString
 from blog.models import ArticleCredit
 from blog.text_structure import (
     HEADING_TAGS,
+    NUMBER_PREFIX,
     NUMBERED_LINE,
     heading_from_numbered_line,
     looks_like_heading,
@@ -910,9 +911,7 @@ def _with_headings(lines):
             else:
                 # One of a run of numbered lines: a numbered list, without its number.
                 item = NUMBERED_LINE.match(line.text)["text"]
-                html = re.sub(
-                    r"^\s*(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+", "", line.html
-                )
+                html = re.sub(NUMBER_PREFIX, "", line.html)
                 result.append(Line("ol", html or escape(item), item))
             continue
         if (

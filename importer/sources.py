@@ -79,11 +79,12 @@ def count_posts(path):
         return sum(1 for _ in _folder_files(path))
     if path.suffix.lower() != ".xml":
         return 1
-    kind = export_kind(path)
-    count = 0
-    for _item in _elements(path, "item" if kind == "wxr" else f"{ATOM}entry"):
-        count += 1
-    return count
+    if export_kind(path) == "wxr":
+        items = _elements(path, _is_wxr_item)
+        return sum(1 for item in items if _is_wxr_post(_wp(item)))
+    return sum(
+        1 for entry in _elements(path, _is_atom_entry) if _is_blogger_post(entry)
+    )
 
 
 def iter_posts(path, *, title=None):
@@ -117,8 +118,8 @@ def iter_posts(path, *, title=None):
 # --- Streaming XML
 
 
-def _elements(path, tag):
-    """Each finished `tag` element, freed once the caller is done with it."""
+def _elements(path, wanted):
+    """Each finished element that `wanted(element)` picks, freed once it is used."""
     parents = []
     try:
         for event, element in iterparse(str(path), events=("start", "end")):
@@ -126,13 +127,28 @@ def _elements(path, tag):
                 parents.append(element)
                 continue
             parents.pop()
-            if element.tag == tag:
+            if wanted(element):
                 yield element
                 element.clear()
                 if parents:
                     parents[-1].remove(element)
     except (ParseError, DefusedXmlException) as exc:
         raise _unreadable_export(path, exc) from exc
+
+
+def _is_wxr_item(element):
+    return element.tag == "item"
+
+
+def _is_wxr_author_or_item(element):
+    return element.tag == "item" or (
+        element.tag.endswith("}author")
+        and element.tag.startswith("{http://wordpress.org/export/")
+    )
+
+
+def _is_atom_entry(element):
+    return element.tag == f"{ATOM}entry"
 
 
 def _text(element, tag):
@@ -244,18 +260,14 @@ def _wp(element):
 def _wxr_posts(path):
     images = LocalImages(path.parent)
     authors = {}
-    for element in _elements_of_wxr(path):
+    for element in _elements(path, _is_wxr_author_or_item):
         if element.tag.endswith("}author"):
             fields = _wp(element)
             login = fields.get("wp:author_login", "")
             authors[login] = fields.get("wp:author_display_name") or login
             continue
         fields = _wp(element)
-        if fields.get("wp:post_type", "post") != "post" or fields.get("wp:status") in (
-            "trash",
-            "auto-draft",
-            "inherit",
-        ):
+        if not _is_wxr_post(fields):
             continue
         categories, tags = [], []
         for category in element.findall("category"):
@@ -267,25 +279,10 @@ def _wxr_posts(path):
         yield SourcePost(label=post.label, parse=post.parse)
 
 
-def _elements_of_wxr(path):
-    """<wp:author> and <item> elements, streamed."""
-    parents = []
-    try:
-        for event, element in iterparse(str(path), events=("start", "end")):
-            if event == "start":
-                parents.append(element)
-                continue
-            parents.pop()
-            if element.tag == "item" or (
-                element.tag.endswith("}author")
-                and element.tag.startswith("{http://wordpress.org/export/")
-            ):
-                yield element
-                element.clear()
-                if parents:
-                    parents[-1].remove(element)
-    except (ParseError, DefusedXmlException) as exc:
-        raise _unreadable_export(path, exc) from exc
+def _is_wxr_post(fields):
+    return fields.get("wp:post_type", "post") == "post" and fields.get(
+        "wp:status"
+    ) not in ("trash", "auto-draft", "inherit")
 
 
 class _WxrPost:
@@ -297,7 +294,7 @@ class _WxrPost:
             fields.get("dc:creator", ""), fields.get("dc:creator", "")
         )
         self.images = images
-        self.label = _("%(export)s, tulisan %(id)s \u201c%(title)s\u201d") % {
+        self.label = _("%(export)s, tulisan %(id)s “%(title)s”") % {
             "export": export_name,
             "id": fields.get("wp:post_id", "?"),
             "title": plain(fields.get("title", ""))[:60],
@@ -350,17 +347,20 @@ def _titled(article, title):
 
 def _blogger_posts(path):
     images = LocalImages(path.parent)
-    for entry in _elements(path, f"{ATOM}entry"):
-        kinds = [
-            c.get("term", "")
-            for c in entry.findall(f"{ATOM}category")
-            if c.get("scheme") == BLOGGER_KIND_SCHEME
-        ]
-        new_type = _text(entry, f"{BLOGGER}type")
-        if not (BLOGGER_POST_KIND in kinds or new_type == "POST"):
+    for entry in _elements(path, _is_atom_entry):
+        if not _is_blogger_post(entry):
             continue
         post = _BloggerPost(entry, images, path.name)
         yield SourcePost(label=post.label, parse=post.parse)
+
+
+def _is_blogger_post(entry):
+    kinds = [
+        c.get("term", "")
+        for c in entry.findall(f"{ATOM}category")
+        if c.get("scheme") == BLOGGER_KIND_SCHEME
+    ]
+    return BLOGGER_POST_KIND in kinds or _text(entry, f"{BLOGGER}type") == "POST"
 
 
 class _BloggerPost:
@@ -390,7 +390,7 @@ class _BloggerPost:
         filename = _text(entry, f"{BLOGGER}filename")
         self.old_urls = [p for p in (_path_of(filename), *map(_path_of, links)) if p]
         self.images = images
-        self.label = _("%(export)s, tulisan \u201c%(title)s\u201d") % {
+        self.label = _("%(export)s, tulisan “%(title)s”") % {
             "export": export_name,
             "title": self.title[:60],
         }

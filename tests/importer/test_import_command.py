@@ -1,6 +1,7 @@
 """`manage.py import_articles` on small exports and files that the tests write."""
 
 import io
+import tracemalloc
 from datetime import UTC, datetime
 
 from django.core.management import CommandError, call_command
@@ -16,6 +17,7 @@ from docx.shared import Cm
 from blog.models import ArticleCredit, ArticlePage, Category
 from contributors.models import ContributorPage
 from importer.models import ImportedPost
+from importer.sources import count_posts, iter_posts
 from tests.importer.exports import (
     blogger,
     blogger_entry,
@@ -362,3 +364,23 @@ def test_docx_file_with_styles_lists_and_an_image(tmp_path, superuser):
         (ArticleCredit.Role.EDITOR, "Maya")
     ]
     assert get_image_model().objects.count() == 1
+
+
+def test_a_ten_thousand_post_export_is_streamed(tmp_path):
+    path = tmp_path / "besar.xml"
+    with path.open("w", encoding="utf-8") as export:
+        export.write(wxr().replace("</channel>\n</rss>\n", ""))
+        for n in range(10_000):
+            export.write(wxr_item(n + 1, f"Tulisan {n}", "<p>Isi pendek.</p>" * 20))
+        export.write("</channel>\n</rss>\n")
+
+    tracemalloc.start()
+    assert count_posts(path) == 10_000
+    labels = [post.label for post in iter_posts(path)]
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(labels) == 10_000
+    assert labels[-1] == "besar.xml, tulisan 10000 \u201cTulisan 9999\u201d"
+    # The export is ~10 MB; the parsed tree is never held whole.
+    assert path.stat().st_size > 9 * 1024 * 1024
+    assert peak < 5 * 1024 * 1024

@@ -3,11 +3,12 @@
     .venv/bin/python docs/benchmarks/import_wxr.py              # 1,000 posts
     .venv/bin/python docs/benchmarks/import_wxr.py --posts 200
 
-Writes a WXR export into a temporary folder (each post with paragraphs, numbered
-headings, a list, credit lines, a writer block (one of 25 writers), two of 12 categories, three
-of 40 tags, and its own PNG beside the export under wp-content/uploads),
-migrates a throw-away SQLite database, then times `manage.py import_articles` on it
-(drafts, as by default) and prints the seconds and posts per second.
+Writes a WXR export into a temporary folder: each post with paragraphs, numbered
+headings, a list, a credit line, a writer block (one of 25 writers), two of 12
+categories, three of 40 tags, and its own PNG beside the export under
+wp-content/uploads. Migrates a throw-away SQLite database, then times
+`manage.py import_articles` on it (drafts, as by default) and prints the seconds and
+posts per second.
 """
 
 import argparse

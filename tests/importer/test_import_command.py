@@ -207,7 +207,7 @@ def test_a_broken_post_is_reported_and_the_others_go_on(tmp_path, superuser):
     assert list(ArticlePage.objects.values_list("title", flat=True)) == ["Tulisan Baik"]
 
 
-def test_a_broken_post_reported_with_which_and_why(tmp_path, superuser, capsys):
+def test_a_broken_post_reported_with_which_and_why(tmp_path, superuser):
     path = tmp_path / "rusak.xml"
     path.write_text(wxr(wxr_item(202, "Tulisan Kosong", "<p> </p>")), encoding="utf-8")
     err = io.StringIO()

@@ -408,7 +408,7 @@ def test_credits_match_existing_contributors_by_pen_name_any_case(tmp_path, supe
         encoding="utf-8",
     )
     before = ContributorPage.objects.count()
-    run(path)
+    _out, err = run(path)
 
     article = ArticlePage.objects.get()
     assert ContributorPage.objects.count() == before
@@ -419,6 +419,10 @@ def test_credits_match_existing_contributors_by_pen_name_any_case(tmp_path, supe
     # Her bio was not empty: it stays hers, the imported one is only a suggestion.
     senja.refresh_from_db()
     assert senja.short_bio == "Menulis tentang malam-malam panjang bersama anak."
+    assert (
+        "bio penulis di profilnya tidak diubah; usulan dari tulisan: Bunda Senja "
+        "adalah ibu tunggal yang menulis di sela jaga malam."
+    ) in err
 
 
 def test_page_id_links_redirect_too(client, blog_index):

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "blog",
     "contributors",
     "editorial",
+    "importer",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -86,6 +87,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # /?p=123 and /?page_id=123 (old WordPress links) reach the home page, which
+    # answers 200, so Wagtail's 404-only redirects never see them (importer).
+    "importer.middleware.OldQueryRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"

@@ -1,0 +1,40 @@
+"""What the importer made, so that running it again updates rather than duplicates."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportedPost(models.Model):
+    """One post of an old blog (or one imported file) and the article it became."""
+
+    source_key = models.CharField(_("kunci sumber"), max_length=255, unique=True)
+    page = models.ForeignKey(
+        "blog.ArticlePage",
+        verbose_name=_("artikel"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("diimpor"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("tulisan impor")
+        verbose_name_plural = _("tulisan impor")
+
+    def __str__(self):
+        return self.source_key
+
+
+class ImportedImage(models.Model):
+    """An imported image file by its content, so a re-run reuses the stored image."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    image = models.ForeignKey(
+        "website.CustomImage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("gambar impor")
+        verbose_name_plural = _("gambar impor")
+
+    def __str__(self):
+        return self.sha256

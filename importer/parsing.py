@@ -1,0 +1,962 @@
+"""How a pasted text, a Markdown or Word file, or an old blog post becomes an article.
+
+Pure: no database. The admin's "Kirim tulisan" view and `import_articles` share these
+rules; the heading rules that the page editor's paste follows too live in
+blog.text_structure and are used from there.
+
+Every reader turns its input into `Line`s (a paragraph, a heading, a list item or an
+image, with sanitised inline HTML), and `_build` makes the article out of them: the
+title, the credit lines and the writer's block at the end, headings, lists, body.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.text import Truncator
+from django.utils.timezone import is_naive, make_aware
+from django.utils.translation import gettext as _
+
+from bs4 import BeautifulSoup, Comment, NavigableString
+
+from blog.models import ArticleCredit
+from blog.text_structure import (
+    HEADING_TAGS,
+    NUMBERED_LINE,
+    heading_from_numbered_line,
+    looks_like_heading,
+    plain,
+)
+
+Role = ArticleCredit.Role
+
+# An article is a few thousand words; this is far beyond any, and refuses a 5 MB paste
+# before any rule runs over it.
+MAX_TEXT_CHARS = 300_000
+MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+# A .docx is a zip: refuse before unpacking what would grow past these.
+MAX_DOCX_UNPACKED_BYTES = 80 * 1024 * 1024
+MAX_DOCX_MEMBERS = 2_000
+MAX_DOCX_RATIO = 150
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_TITLE_CHARS = 150
+MAX_NAME_CHARS = 60
+PROPOSED_TITLE_CHARS = 80
+HEADING_MAX_CHARS = 120
+
+UPLOAD_EXTENSIONS = (".txt", ".md", ".markdown", ".docx")
+
+CREDIT_WORDS = {
+    "penulis": Role.WRITER,
+    "writer": Role.WRITER,
+    "ilustrator": Role.ILLUSTRATOR,
+    "illustrator": Role.ILLUSTRATOR,
+    "ilustrasi": Role.ILLUSTRATOR,
+    "illustration": Role.ILLUSTRATOR,
+    "foto": Role.PHOTOGRAPHER,
+    "fotografer": Role.PHOTOGRAPHER,
+    "photographer": Role.PHOTOGRAPHER,
+    "photo": Role.PHOTOGRAPHER,
+    "penerjemah": Role.TRANSLATOR,
+    "translator": Role.TRANSLATOR,
+    "penyunting": Role.EDITOR,
+    "editor": Role.EDITOR,
+}
+CREDIT_LINE = re.compile(
+    r"^(?P<role>" + "|".join(CREDIT_WORDS) + r")\s*:\s*(?P<names>\S.*)$",
+    re.IGNORECASE,
+)
+NAME_SEPARATORS = re.compile(r"\s*(?:,|&|/|\bdan\b|\band\b)\s*", re.IGNORECASE)
+BULLET_LINE = re.compile(r"^[-*•·▪–]\s+(?P<text>\S.*)$")
+MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+RULE_LINE = re.compile(r"^[-*_=~•·]{3,}$")
+# WhatsApp's own marks: *tebal* and _miring_.
+WHATSAPP_BOLD = re.compile(r"(?<![\w*])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*(?![\w*])")
+WHATSAPP_ITALIC = re.compile(r"(?<![\w_])_(?=\S)(?P<text>[^_\n]+?)(?<=\S)_(?![\w_])")
+BARE_URL = re.compile(r"(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])")
+HTML_TAG = re.compile(
+    r"</?(?:p|div|br|h[1-6]|ul|ol|li|script|style|b|strong|i|em|a|span|img|iframe"
+    r"|table|blockquote|html|body)\b",
+    re.IGNORECASE,
+)
+# Elements whose content is never text to keep.
+DROPPED_TAGS = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "video",
+    "audio",
+    "canvas",
+}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "dl",
+    "dt",
+    "dd",
+    "address",
+    "center",
+    "body",
+    "html",
+}
+SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+class UnreadableText(ValueError):
+    """Input that cannot become an article; str(exc) is said to the person."""
+
+
+@dataclass
+class ParsedCredit:
+    role: str  # a blog.models.ArticleCredit.Role value
+    name: str
+
+
+@dataclass
+class ParsedImage:
+    filename: str
+    data: bytes = field(repr=False)
+    alt_text: str = ""
+
+
+@dataclass
+class ParsedArticle:
+    """An article as understood, before anything is saved.
+
+    `body` is raw StreamField data for ArticlePage.body. An image block's value is
+    {"image": None, "caption": "", "image_index": i}: `images[i]` is saved as a Wagtail
+    image by importer.saving, which puts its id in "image".
+    """
+
+    title: str = ""
+    title_proposed: bool = False
+    body: list = field(default_factory=list)
+    credits: list[ParsedCredit] = field(default_factory=list)
+    writer_name: str = ""
+    writer_bio: str = ""
+    images: list[ParsedImage] = field(default_factory=list)
+    slug: str = ""
+    published_at: datetime | None = None
+    status: str = "draft"  # "draft" or "published", as in the source
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    author: str = ""
+    source_key: str = ""
+    old_urls: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    """One line of the source: "p", "h2", "h3", "ul", "ol" or "image"."""
+
+    kind: str
+    html: str = ""
+    text: str = ""
+    bold_only: bool = False
+    image_index: int | None = None
+
+
+# --- Entry points
+
+
+def parse_text(text):
+    """A pasted or plain-text article (WhatsApp, Google Docs, e-mail)."""
+    text = _checked(text)
+    if HTML_TAG.search(text):
+        return parse_html(text)
+    return _build([_text_line(line) for line in text.splitlines()])
+
+
+def parse_markdown(text):
+    """A Markdown article, with optional front matter (title, date, tags, …)."""
+    text = _checked(text)
+    meta, body = split_front_matter(text)
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": True}).render(body)
+    article = _from_html(html, title_line=not meta.get("title"), newlines_break=False)
+    apply_front_matter(article, meta)
+    return article
+
+
+def parse_html(html, *, title_line=True, image_loader=None):
+    """An HTML body (an old blog's post, a paste that brought markup), sanitised.
+
+    `title_line`: whether the first line may be the title (a post's title is given
+    apart from its body). `image_loader(src, alt)` returns a ParsedImage for an <img>
+    or None; without it images are left out.
+    """
+    html = _checked(html)
+    return _from_html(html, title_line=title_line, image_loader=image_loader)
+
+
+def parse_docx(data):
+    """A Word document: styles, bold, italic, links, lists and images."""
+    document = _open_docx(data)
+    reader = _DocxReader(document)
+    return _build(reader.lines(), images=reader.images)
+
+
+def parse_upload(filename, data):
+    """An uploaded .txt, .md or .docx file."""
+    name = (filename or "").lower()
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableText(
+            _("Berkas terlalu besar. Batasnya %(mb)s MB.")
+            % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    if name.endswith(".docx"):
+        return parse_docx(data)
+    if name.endswith(".doc"):
+        raise UnreadableText(
+            _(
+                "Berkas .doc (Word lama) belum bisa dibaca. Buka di Word atau Google "
+                "Docs, simpan sebagai .docx, lalu unggah lagi."
+            )
+        )
+    if not name.endswith(UPLOAD_EXTENSIONS):
+        raise UnreadableText(
+            _("Jenis berkas ini tidak didukung. Unggah berkas .docx, .md atau .txt.")
+        )
+    text = decode_text(data)
+    if name.endswith((".md", ".markdown")):
+        return parse_markdown(text)
+    return parse_text(text)
+
+
+def decode_text(data):
+    """UTF-8 (with or without BOM), else Windows-1252, else Latin-1."""
+    if b"\x00" in data[:4096]:
+        raise UnreadableText(
+            _("Berkas ini bukan teks biasa. Unggah berkas .docx, .md atau .txt.")
+        )
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+# --- Checks
+
+
+def _checked(text):
+    if text is None or not text.strip():
+        raise UnreadableText(_("Teksnya kosong. Tempel atau unggah tulisanmu."))
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableText(
+            _(
+                "Teksnya terlalu panjang (lebih dari %(max)s karakter). Kirim satu "
+                "tulisan saja setiap kali."
+            )
+            % {"max": f"{MAX_TEXT_CHARS:,}".replace(",", ".")}
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _corrupt_docx():
+    return UnreadableText(
+        _(
+            "Berkas .docx ini rusak atau tidak bisa dibaca. Buka di Word atau Google "
+            "Docs, simpan ulang sebagai .docx, lalu unggah lagi."
+        )
+    )
+
+
+def _open_docx(data):
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # An encrypted Office file is an OLE container, not a zip.
+        raise UnreadableText(
+            _(
+                "Berkas .docx ini dilindungi kata sandi. Buka di Word, hapus kata "
+                "sandinya, simpan, lalu unggah lagi."
+            )
+        )
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableText(
+            _("Berkas terlalu besar. Batasnya %(mb)s MB.")
+            % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise _corrupt_docx() from exc
+    unpacked = sum(member.file_size for member in members)
+    if (
+        len(members) > MAX_DOCX_MEMBERS
+        or unpacked > MAX_DOCX_UNPACKED_BYTES
+        or any(
+            member.file_size > 1024 * 1024
+            and member.file_size > MAX_DOCX_RATIO * max(member.compress_size, 1)
+            for member in members
+        )
+    ):
+        raise UnreadableText(
+            _(
+                "Isi berkas .docx ini jauh lebih besar dari berkasnya sendiri dan tidak "
+                "dibuka demi keamanan. Simpan ulang dokumennya, lalu unggah lagi."
+            )
+        )
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise _corrupt_docx() from exc
+    except Exception as exc:
+        raise _corrupt_docx() from exc
+
+
+# --- Lines from plain text
+
+
+def _inline_text(text):
+    """Escaped text with WhatsApp bold/italic and bare links made markup."""
+    html = escape(text, quote=False)
+    html = WHATSAPP_BOLD.sub(r"<b>\g<text></b>", html)
+    html = WHATSAPP_ITALIC.sub(r"<i>\g<text></i>", html)
+    return BARE_URL.sub(lambda m: f'<a href="{m["url"]}">{m["url"]}</a>', html)
+
+
+def _text_line(raw):
+    text = plain(raw)
+    if not text or RULE_LINE.match(text):
+        return None
+    heading = MARKDOWN_HEADING.match(text)
+    if heading:
+        level = "h3" if len(heading["hashes"]) >= 3 else "h2"
+        return Line(level, escape(heading["text"], quote=False), heading["text"])
+    bullet = BULLET_LINE.match(text)
+    if bullet:
+        return Line("ul", _inline_text(bullet["text"]), bullet["text"])
+    html = _inline_text(text)
+    line = Line("p", html, _plain_of(html))
+    line.bold_only = _is_bold_only(html)
+    line.text = _plain_of(html)
+    return line
+
+
+def _plain_of(html):
+    return plain(BeautifulSoup(html, "html.parser").get_text(" "))
+
+
+def _is_bold_only(html):
+    soup = BeautifulSoup(html, "html.parser")
+    whole = plain(soup.get_text(""))
+    bold = plain("".join(tag.get_text("") for tag in soup.find_all("b")))
+    return bool(whole) and bold == whole
+
+
+# --- Lines from HTML
+
+
+def _safe_href(href):
+    href = (href or "").strip()
+    if href.lower().startswith(SAFE_LINK_SCHEMES):
+        return href
+    return None
+
+
+class _HtmlReader:
+    """Walks an HTML tree into Lines, keeping bold, italic and safe links only."""
+
+    def __init__(self, image_loader=None, newlines_break=True):
+        self.image_loader = image_loader
+        self.newlines_break = newlines_break
+        self.lines = []
+        self.images = []
+        self.warnings = []
+        self.buffer = []
+
+    def read(self, html):
+        soup = BeautifulSoup(html, "html.parser")
+        self.walk(soup, "p", in_block=False)
+        self.flush("p")
+        return self.lines
+
+    def flush(self, kind):
+        fragment = "".join(self.buffer)
+        self.buffer = []
+        # Re-serialised, so a bold run cut by a line break is closed on both sides.
+        html = str(BeautifulSoup(fragment, "html.parser")).strip()
+        html = re.sub(r"\s+", " ", html)
+        text = _plain_of(html) if html else ""
+        if not text or RULE_LINE.match(text):
+            return
+        self.lines.append(Line(kind, html, text, bold_only=_is_bold_only(html)))
+
+    def walk(self, node, kind, in_block):
+        for child in node.children:
+            if isinstance(child, Comment) or (
+                isinstance(child, NavigableString)
+                and type(child) is not NavigableString
+            ):
+                continue  # comments, CDATA, doctypes, processing instructions
+            if isinstance(child, NavigableString):
+                self.text(str(child), kind, in_block)
+                continue
+            name = child.name.lower()
+            if name in DROPPED_TAGS:
+                continue
+            if name == "br":
+                self.flush(kind)
+            elif name == "img":
+                self.flush(kind)
+                self.image(child)
+            elif name == "hr":
+                self.flush(kind)
+            elif name in ("ul", "ol"):
+                self.flush(kind)
+                self.walk(child, name, in_block=True)
+                self.flush(name)
+            elif name == "li":
+                item_kind = kind if kind in ("ul", "ol") else "ul"
+                self.flush(kind)
+                self.walk(child, item_kind, in_block=True)
+                self.flush(item_kind)
+            elif name in HEADING_TAGS:
+                self.flush(kind)
+                self.walk(child, "h3" if HEADING_TAGS[name] == "h3" else "h2", True)
+                self.flush("h3" if HEADING_TAGS[name] == "h3" else "h2")
+            elif name in BLOCK_TAGS:
+                self.flush(kind)
+                self.walk(child, kind if kind in ("ul", "ol") else "p", in_block=True)
+                self.flush(kind if kind in ("ul", "ol") else "p")
+            elif name in ("b", "strong"):
+                self.wrap(child, "<b>", "</b>", kind, in_block)
+            elif name in ("i", "em"):
+                self.wrap(child, "<i>", "</i>", kind, in_block)
+            elif name == "a" and _safe_href(child.get("href")):
+                href = escape(_safe_href(child.get("href")), quote=True)
+                self.wrap(child, f'<a href="{href}">', "</a>", kind, in_block)
+            else:
+                self.walk(child, kind, in_block)
+
+    def wrap(self, node, opening, closing, kind, in_block):
+        self.buffer.append(opening)
+        self.walk(node, kind, in_block)
+        self.buffer.append(closing)
+
+    def text(self, text, kind, in_block):
+        if self.newlines_break and not in_block:
+            # A classic WordPress body: a blank line between paragraphs, a newline
+            # within one (wpautop makes them <p> and <br>).
+            parts = text.split("\n")
+        else:
+            parts = [text.replace("\n", " ")]
+        for index, part in enumerate(parts):
+            if index:
+                self.flush(kind)
+            self.buffer.append(escape(part, quote=False))
+
+    def image(self, tag):
+        src = (tag.get("src") or "").strip()
+        alt = plain(tag.get("alt") or "")
+        loaded = self.image_loader(src, alt) if self.image_loader and src else None
+        if loaded is None:
+            if src:
+                self.warnings.append(
+                    _("Gambar tidak ditemukan dan dilewati: %(name)s")
+                    % {"name": src.rsplit("/", 1)[-1][:80]}
+                )
+            return
+        self.images.append(loaded)
+        self.lines.append(Line("image", image_index=len(self.images) - 1))
+
+
+def _from_html(html, *, title_line=True, image_loader=None, newlines_break=True):
+    reader = _HtmlReader(image_loader, newlines_break=newlines_break)
+    lines = reader.read(html)
+    article = _build(lines, images=reader.images, title_line=title_line)
+    article.warnings[:0] = reader.warnings
+    return article
+
+
+# --- Lines from a .docx
+
+
+class _DocxReader:
+    def __init__(self, document):
+        self.document = document
+        self.images = []
+        self._numbering_formats = self._read_numbering()
+
+    def _read_numbering(self):
+        """numId -> {level: "ol" | "ul"} from the numbering part, if any."""
+        formats = {}
+        try:
+            numbering = self.document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return formats
+        abstract = {}
+        for node in numbering.xpath("./w:abstractNum"):
+            levels = {}
+            for level in node.xpath("./w:lvl"):
+                fmt = level.xpath("./w:numFmt/@w:val")
+                levels[level.get(_w("ilvl"))] = (
+                    "ul" if not fmt or fmt[0] in ("bullet", "none") else "ol"
+                )
+            abstract[node.get(_w("abstractNumId"))] = levels
+        for node in numbering.xpath("./w:num"):
+            ref = node.xpath("./w:abstractNumId/@w:val")
+            if ref:
+                formats[node.get(_w("numId"))] = abstract.get(ref[0], {})
+        return formats
+
+    def lines(self):
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for block in self.document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                yield from self.paragraph_lines(block)
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row.cells:
+                        for paragraph in cell.paragraphs:
+                            yield from self.paragraph_lines(paragraph)
+
+    def paragraph_kind(self, paragraph):
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        style = style.lower()
+        if style == "title":
+            return "h2"
+        if style.startswith("heading"):
+            level = re.sub(r"\D", "", style) or "1"
+            return "h2" if level == "1" else "h3"
+        num = paragraph._p.xpath("./w:pPr/w:numPr")
+        if num:
+            num_id = num[0].xpath("./w:numId/@w:val")
+            ilvl = num[0].xpath("./w:ilvl/@w:val") or ["0"]
+            if num_id and num_id[0] == "0":
+                return "p"
+            fmt = self._numbering_formats.get(num_id[0] if num_id else "", {})
+            return fmt.get(ilvl[0], "ol" if "number" in style else "ul")
+        if style.startswith("list number"):
+            return "ol"
+        if style.startswith("list"):
+            return "ul"
+        return "p"
+
+    def paragraph_lines(self, paragraph):
+        from docx.text.hyperlink import Hyperlink
+
+        kind = self.paragraph_kind(paragraph)
+        pieces = [[]]  # html pieces per line (a manual line break starts a new one)
+        images = []
+        for item in paragraph.iter_inner_content():
+            if isinstance(item, Hyperlink):
+                href = _safe_href(item.url)
+                inner = "".join(self.run_html(run, pieces, images) for run in item.runs)
+                pieces[-1].append(
+                    f'<a href="{escape(href)}">{inner}</a>' if href else inner
+                )
+            else:
+                pieces[-1].append(self.run_html(item, pieces, images))
+        for html in ("".join(part) for part in pieces):
+            html = str(BeautifulSoup(html, "html.parser")).strip()
+            text = _plain_of(html) if html else ""
+            if text and not RULE_LINE.match(text):
+                yield Line(kind, html, text, bold_only=_is_bold_only(html))
+        for index in images:
+            yield Line("image", image_index=index)
+
+    def run_html(self, run, pieces, images):
+        self.collect_images(run, images)
+        parts = run.text.split("\n")
+        out = []
+        for index, part in enumerate(parts):
+            if index:
+                pieces[-1].append("".join(out))
+                pieces.append([])
+                out = []
+            if not part:
+                continue
+            html = escape(part.replace("\t", " "), quote=False)
+            if run.bold:
+                html = f"<b>{html}</b>"
+            if run.italic:
+                html = f"<i>{html}</i>"
+            out.append(html)
+        return "".join(out)
+
+    def collect_images(self, run, images):
+        for rel_id in run._r.xpath(".//a:blip/@r:embed"):
+            part = self.document.part.related_parts.get(rel_id)
+            if part is None:
+                continue
+            blob = part.blob
+            if len(blob) > MAX_IMAGE_BYTES:
+                continue
+            descriptions = run._r.xpath(".//wp:docPr/@descr")
+            self.images.append(
+                ParsedImage(
+                    filename=str(part.partname).rsplit("/", 1)[-1],
+                    data=blob,
+                    alt_text=plain(descriptions[0]) if descriptions else "",
+                )
+            )
+            images.append(len(self.images) - 1)
+
+
+def _w(name):
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
+
+
+# --- Front matter
+
+
+def split_front_matter(text):
+    """({key: value or [values]}, body) for a text that may open with '---' lines."""
+    lines = text.lstrip("\ufeff").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    try:
+        end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == "---")
+    except StopIteration:
+        return {}, text
+    meta = {}
+    key = None
+    for line in lines[1:end]:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = re.match(r"^\s+-\s+(?P<value>.*)$", line)
+        if item and key:
+            if not isinstance(meta.get(key), list):
+                meta[key] = []
+            meta[key].append(_unquote(item["value"]))
+            continue
+        pair = re.match(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$", line)
+        if not pair:
+            continue
+        key = pair["key"].lower()
+        value = pair["value"].strip()
+        if value.startswith("[") and value.endswith("]"):
+            meta[key] = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
+        else:
+            meta[key] = _unquote(value)
+    return meta, "\n".join(lines[end + 1 :])
+
+
+def _unquote(value):
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _as_list(value):
+    if not value:
+        return []
+    if isinstance(value, list):
+        return [plain(v) for v in value if plain(v)]
+    return [plain(v) for v in value.split(",") if plain(v)]
+
+
+def parse_when(value):
+    """An aware datetime from an ISO date or datetime string, or None."""
+    if not value:
+        return None
+    value = value.strip().replace(" ", "T", 1) if "T" not in value else value.strip()
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value[:10])
+            moment = datetime(day.year, day.month, day.day) if day else None
+    except ValueError:
+        return None
+    if moment is not None and is_naive(moment):
+        moment = make_aware(moment)
+    return moment
+
+
+def apply_front_matter(article, meta):
+    if meta.get("title"):
+        article.title = plain(str(meta["title"]))[:255]
+        article.title_proposed = False
+        article.warnings = [w for w in article.warnings if w != _proposed_warning()]
+    article.slug = plain(str(meta.get("slug") or ""))
+    article.published_at = parse_when(str(meta.get("date") or ""))
+    article.categories = _as_list(meta.get("categories") or meta.get("category"))
+    article.tags = _as_list(meta.get("tags"))
+    article.author = plain(str(meta.get("author") or ""))
+    draft = str(meta.get("draft") or "").lower() == "true"
+    status = str(meta.get("status") or "").lower()
+    article.status = (
+        "draft" if draft or status in ("draft", "private", "pending") else "published"
+    )
+    for key in ("aliases", "redirect_from", "url", "permalink"):
+        for url in _as_list(meta.get(key)):
+            if url.startswith("/"):
+                article.old_urls.append(url)
+
+
+# --- The rules
+
+
+def _proposed_warning():
+    return _("Judul diambil dari kalimat pertama. Periksa dan perbaiki bila perlu.")
+
+
+def _credit_line(line):
+    if line.kind != "p":
+        return None
+    match = CREDIT_LINE.match(line.text)
+    if not match:
+        return None
+    role = CREDIT_WORDS[match["role"].lower()]
+    names = [
+        plain(name).strip(" .;")
+        for name in NAME_SEPARATORS.split(match["names"])
+        if plain(name).strip(" .;")
+    ]
+    if not names or any(len(name) > MAX_NAME_CHARS for name in names):
+        return None
+    return [ParsedCredit(role=role, name=name) for name in names]
+
+
+def _is_name_line(line):
+    text = line.text
+    words = text.split()
+    return (
+        line.kind in ("p", "h2", "h3")
+        and 0 < len(text) <= MAX_NAME_CHARS
+        and 1 <= len(words) <= 6
+        and not text.endswith((".", ",", ";", ":", "!", "?"))
+        and not any(char.isdigit() for char in text)
+        and words[0][:1].isupper()
+        and not NUMBERED_LINE.match(text)
+    )
+
+
+def _is_bio(line):
+    return (
+        line.kind == "p" and len(line.text) >= 30 and not CREDIT_LINE.match(line.text)
+    )
+
+
+def _take_credits(lines, credits):
+    while lines:
+        found = _credit_line(lines[-1])
+        if found is None:
+            return
+        credits[:0] = found
+        lines.pop()
+
+
+def _take_writer_block(lines, credits_after):
+    """(name, bio) when the lines end with her name alone, then a paragraph about her.
+
+    A short line and a paragraph also end many articles (a last heading and its
+    section), so the block is only taken when something else says it is hers: credit
+    lines just before or after it, a "Penulis:" credit with her name, or a bio that
+    names her.
+    """
+    if len(lines) < 2 or not _is_name_line(lines[-2]) or not _is_bio(lines[-1]):
+        return None
+    name, bio = lines[-2].text, lines[-1].text
+    first_name = name.split()[0].lower()
+    evidence = (
+        bool(credits_after)
+        or (len(lines) >= 3 and _credit_line(lines[-3]) is not None)
+        or any(
+            c.role == Role.WRITER and c.name.lower() == name.lower()
+            for c in credits_after
+        )
+        or first_name in bio.lower().split()[:3]
+        or first_name in re.findall(r"\w+", bio.lower())[:12]
+    )
+    if not evidence:
+        return None
+    del lines[-2:]
+    return name, bio
+
+
+def _proposed_title(lines):
+    for line in lines:
+        if line.text:
+            sentence = re.split(r"(?<=[.!?])\s", line.text, maxsplit=1)[0]
+            return Truncator(sentence.rstrip(".")).chars(PROPOSED_TITLE_CHARS, "…")
+    return ""
+
+
+def _is_title_line(line, rest):
+    return (
+        line.kind in ("p", "h2", "h3")
+        and 0 < len(line.text) <= MAX_TITLE_CHARS
+        and not line.text.endswith((".", ",", ";", ":"))
+        and bool(rest)
+        and _credit_line(line) is None
+    )
+
+
+def _build(lines, *, images=None, title_line=True):
+    lines = [
+        line
+        for line in lines
+        if line is not None and (line.text or line.kind == "image")
+    ]
+    article = ParsedArticle(images=list(images or []))
+    if not any(line.text for line in lines):
+        raise UnreadableText(
+            _("Tidak ada isi tulisan yang bisa dibaca. Periksa teks atau berkasnya.")
+        )
+    if title_line:
+        if _is_title_line(lines[0], lines[1:]):
+            article.title = lines.pop(0).text
+        else:
+            article.title = _proposed_title(lines)
+            article.title_proposed = True
+            article.warnings.append(_proposed_warning())
+
+    credits = []
+    _take_credits(lines, credits)
+    writer = _take_writer_block(lines, credits)
+    _take_credits(lines, credits)
+    if writer:
+        article.writer_name, article.writer_bio = writer
+        if not any(
+            c.role == Role.WRITER and c.name.lower() == writer[0].lower()
+            for c in credits
+        ):
+            credits.insert(0, ParsedCredit(role=Role.WRITER, name=writer[0]))
+    article.credits = credits
+    article.body = _body(_with_headings(lines))
+    if not article.body:
+        raise UnreadableText(
+            _("Tidak ada isi tulisan yang bisa dibaca. Periksa teks atau berkasnya.")
+        )
+    return article
+
+
+def _numbered(line):
+    return line.kind == "p" and NUMBERED_LINE.match(line.text) is not None
+
+
+def _with_headings(lines):
+    """Numbered lines, short bold-only paragraphs → headings; numbered runs → lists."""
+    result = []
+    for index, line in enumerate(lines):
+        if line.kind in ("h2", "h3"):
+            if looks_like_heading(line.text) and len(line.text) <= HEADING_MAX_CHARS:
+                result.append(Line(line.kind, text=line.text))
+            else:
+                result.append(Line("p", line.html, line.text))
+            continue
+        if _numbered(line):
+            neighbours = [
+                lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)
+            ]
+            heading = heading_from_numbered_line(line.text)
+            if heading and not any(_numbered(other) for other in neighbours):
+                result.append(Line("h2", text=heading))
+            else:
+                # One of a run of numbered lines: a numbered list, without its number.
+                item = NUMBERED_LINE.match(line.text)["text"]
+                html = re.sub(
+                    r"^\s*(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+", "", line.html
+                )
+                result.append(Line("ol", html or escape(item), item))
+            continue
+        if (
+            line.kind == "p"
+            and line.bold_only
+            and len(line.text) <= HEADING_MAX_CHARS
+            and looks_like_heading(line.text)
+        ):
+            result.append(Line("h2", text=line.text))
+            continue
+        result.append(line)
+    return result
+
+
+def _body(lines):
+    """StreamField data: paragraphs and lists between headings make one rich text."""
+    body = []
+    html = []
+    list_kind = None
+
+    def close_list():
+        nonlocal list_kind
+        if list_kind:
+            html.append(f"</{list_kind}>")
+            list_kind = None
+
+    def flush():
+        close_list()
+        if html:
+            body.append({"type": "paragraph", "value": "".join(html)})
+            html.clear()
+
+    for line in lines:
+        if line.kind in ("h2", "h3"):
+            flush()
+            body.append(
+                {
+                    "type": "heading",
+                    "value": {"text": line.text[:160], "level": line.kind},
+                }
+            )
+        elif line.kind == "image":
+            flush()
+            body.append(
+                {
+                    "type": "image",
+                    "value": {
+                        "image": None,
+                        "caption": "",
+                        "image_index": line.image_index,
+                    },
+                }
+            )
+        elif line.kind in ("ul", "ol"):
+            if list_kind != line.kind:
+                close_list()
+                html.append(f"<{line.kind}>")
+                list_kind = line.kind
+            html.append(f"<li>{line.html}</li>")
+        else:
+            close_list()
+            html.append(f"<p>{line.html}</p>")
+    flush()
+    return body

@@ -1,0 +1,321 @@
+"""Saving a parsed article: the page, its credits, contributors, images, redirects.
+
+One transaction per article: it is saved whole or not at all. Running it again for
+the same `source_key` updates the article it made (importer.models.ImportedPost).
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+
+from blog.models import (
+    RESERVED_ARTICLE_SLUGS,
+    ArticleCredit,
+    ArticlePage,
+    BlogIndexPage,
+    Category,
+)
+from contributors.models import ContributorIndexPage, ContributorPage
+
+from .models import ImportedImage, ImportedPost
+from .parsing import ParsedCredit, UnreadableText
+
+SHORT_BIO_CHARS = 600
+
+
+@dataclass
+class SavedArticle:
+    page: ArticlePage
+    created: bool
+    new_contributors: list = field(default_factory=list)
+    bio_suggestion: str = ""
+
+
+@dataclass
+class Plan:
+    """What save_article would do, for --dry-run: nothing is written to find it."""
+
+    title: str
+    created: bool
+    new_contributors: list = field(default_factory=list)
+    new_categories: list = field(default_factory=list)
+    redirects: list = field(default_factory=list)
+
+
+def find_contributor(name):
+    """The contributor known by this public name, pen name or slug (any case)."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    slug = slugify(name)
+    query = Q(title__iexact=name) | Q(pen_name__iexact=name)
+    if slug:
+        query |= Q(slug=slug)
+    return ContributorPage.objects.filter(query).order_by("pk").first()
+
+
+def _unique_slug(parent, base, exclude_pk=None):
+    base = (slugify(base) or "artikel")[:70].strip("-") or "artikel"
+    if base in RESERVED_ARTICLE_SLUGS:
+        base = f"{base}-artikel"
+    siblings = parent.get_children()
+    if exclude_pk:
+        siblings = siblings.exclude(pk=exclude_pk)
+    taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _new_contributor(name, owner, bio=""):
+    index = ContributorIndexPage.objects.first()
+    if index is None:
+        raise UnreadableText(_("Belum ada halaman indeks kontributor."))
+    page = ContributorPage(
+        title=name[:255],
+        slug=_unique_slug(index, name),
+        short_bio=bio[:SHORT_BIO_CHARS],
+        live=False,
+        owner=owner,
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=owner)
+    return page
+
+
+def _credits(parsed, credits):
+    """The credits to save: the given ones, else the parsed ones, else the author."""
+    chosen = list(credits if credits is not None else parsed.credits)
+    if not any(c.role == ArticleCredit.Role.WRITER for c in chosen) and parsed.author:
+        chosen.insert(
+            0, ParsedCredit(role=ArticleCredit.Role.WRITER, name=parsed.author)
+        )
+    seen, unique = set(), []
+    for credit in chosen:
+        key = (credit.role, " ".join(credit.name.split()).lower())
+        if key[1] and key not in seen:
+            seen.add(key)
+            unique.append(credit)
+    return unique
+
+
+def _image(parsed_image, alt_text, owner):
+    digest = hashlib.sha256(parsed_image.data).hexdigest()
+    known = ImportedImage.objects.filter(sha256=digest).select_related("image").first()
+    if known is not None:
+        return known.image
+    image = get_image_model()(
+        title=(alt_text or parsed_image.filename)[:255],
+        description=alt_text[:255] if hasattr(get_image_model(), "description") else "",
+        uploaded_by_user=owner,
+        file=ContentFile(parsed_image.data, name=parsed_image.filename),
+    )
+    # CustomImage.save() re-encodes the file without its metadata (website.image_privacy).
+    image.save()
+    ImportedImage.objects.create(sha256=digest, image=image)
+    return image
+
+
+def _alt_text(image_alt_texts, index, parsed_image):
+    if isinstance(image_alt_texts, dict):
+        value = image_alt_texts.get(index, image_alt_texts.get(parsed_image.filename))
+    elif image_alt_texts and index < len(image_alt_texts):
+        value = image_alt_texts[index]
+    else:
+        value = None
+    return " ".join((value or parsed_image.alt_text or "").split())
+
+
+def _body(parsed, image_alt_texts, owner):
+    body = []
+    for block in parsed.body:
+        if block["type"] != "image":
+            body.append(block)
+            continue
+        index = block["value"].get("image_index")
+        if index is None or index >= len(parsed.images):
+            continue
+        parsed_image = parsed.images[index]
+        image = _image(
+            parsed_image, _alt_text(image_alt_texts, index, parsed_image), owner
+        )
+        body.append(
+            {
+                "type": "image",
+                "value": {
+                    "image": image.pk,
+                    "caption": block["value"].get("caption", ""),
+                },
+            }
+        )
+    return body
+
+
+def _category(names):
+    for name in names:
+        name = " ".join(name.split())[:80]
+        slug = slugify(name)[:80]
+        if not slug:
+            continue
+        category = Category.objects.filter(Q(slug=slug) | Q(name__iexact=name)).first()
+        return category or Category.objects.create(name=name, slug=slug)
+    return None
+
+
+def _redirect_paths(parsed):
+    paths = []
+    for url in parsed.old_urls:
+        path = Redirect.normalise_path(url)
+        if path and path != "/" and path not in paths:
+            paths.append(path)
+    return paths
+
+
+def _save_redirects(parsed, page):
+    own = page.url_path  # never redirect the article's own address to itself
+    for path in _redirect_paths(parsed):
+        if own.endswith(path.strip("/") + "/") and "?" not in path:
+            continue
+        Redirect.objects.update_or_create(
+            old_path=path,
+            site=None,
+            defaults={"redirect_page": page, "is_permanent": True, "redirect_link": ""},
+        )
+
+
+def plan_article(parsed, *, title=None, credits=None):
+    """What save_article would create and change, read from the database only."""
+    existing = (
+        ImportedPost.objects.filter(source_key=parsed.source_key).first()
+        if parsed.source_key
+        else None
+    )
+    names = {c.name for c in _credits(parsed, credits)}
+    return Plan(
+        title=title or parsed.title,
+        created=existing is None,
+        new_contributors=sorted(n for n in names if find_contributor(n) is None),
+        new_categories=[
+            n
+            for n in parsed.categories[:1]
+            if not Category.objects.filter(
+                Q(slug=slugify(n)[:80]) | Q(name__iexact=n)
+            ).exists()
+        ],
+        redirects=_redirect_paths(parsed),
+    )
+
+
+@transaction.atomic
+def save_article(
+    parsed,
+    *,
+    owner,
+    parent=None,
+    title=None,
+    credits=None,
+    image_alt_texts=None,
+    publish=False,
+):
+    """Save `parsed` as an article: a draft revision owned by `owner`.
+
+    `title`/`credits` replace the parsed ones (the person corrected them);
+    `image_alt_texts` gives each image's alt text, by index or file name. With
+    `publish`, a post that was published in its source goes live with its original
+    date. A `source_key` already imported updates its article instead.
+    """
+    title = " ".join((title or parsed.title or "").split())[:255]
+    if not title:
+        raise UnreadableText(_("Tulisan ini belum punya judul. Isi judulnya."))
+
+    new_contributors = []
+    credit_rows = []
+    writer_pages = []
+    for credit in _credits(parsed, credits):
+        contributor = find_contributor(credit.name)
+        if contributor is None:
+            bio = parsed.writer_bio if credit.name == parsed.writer_name else ""
+            contributor = _new_contributor(credit.name, owner, bio)
+            new_contributors.append(contributor)
+        credit_rows.append(ArticleCredit(contributor=contributor, role=credit.role))
+        if credit.role == ArticleCredit.Role.WRITER:
+            writer_pages.append(contributor)
+
+    bio_suggestion = ""
+    if parsed.writer_bio and parsed.writer_name:
+        writer = find_contributor(parsed.writer_name)
+        if writer is not None and writer not in new_contributors:
+            bio_suggestion = _fill_empty_bio(writer, parsed.writer_bio, owner)
+
+    imported = (
+        ImportedPost.objects.filter(source_key=parsed.source_key)
+        .select_related("page")
+        .first()
+        if parsed.source_key
+        else None
+    )
+    created = imported is None
+    if created:
+        parent = parent or BlogIndexPage.objects.first()
+        if parent is None:
+            raise UnreadableText(_("Belum ada halaman indeks artikel."))
+        page = ArticlePage(owner=owner, live=False)
+    else:
+        page = imported.page.specific
+        parent = page.get_parent()
+
+    page.title = title
+    page.draft_title = title
+    if created:
+        page.slug = _unique_slug(parent, parsed.slug or title)
+    page.body = _body(parsed, image_alt_texts, owner)
+    page.category = _category(parsed.categories)
+    page.credits = credit_rows
+    page.tags.set([" ".join(t.split())[:100] for t in parsed.tags if t.strip()])
+
+    if created:
+        parent.add_child(instance=page)
+    revision = page.save_revision(user=owner, log_action=True)
+    if publish and parsed.status == "published":
+        revision.publish(user=owner)
+        if parsed.published_at:
+            ArticlePage.objects.filter(pk=page.pk).update(
+                first_published_at=parsed.published_at,
+                last_published_at=parsed.published_at,
+            )
+            page.first_published_at = parsed.published_at
+
+    _save_redirects(parsed, page)
+    if parsed.source_key:
+        ImportedPost.objects.update_or_create(
+            source_key=parsed.source_key,
+            defaults={"page": page, "imported_at": timezone.now()},
+        )
+    return SavedArticle(
+        page=page,
+        created=created,
+        new_contributors=new_contributors,
+        bio_suggestion=bio_suggestion,
+    )
+
+
+def _fill_empty_bio(contributor, bio, owner):
+    """Her bio when her profile has none (a draft revision); else the suggestion."""
+    contributor = contributor.get_latest_revision_as_object()
+    if contributor.short_bio.strip():
+        return "" if contributor.short_bio.strip() == bio.strip() else bio
+    contributor.short_bio = bio[:SHORT_BIO_CHARS]
+    # A revision, not a published change: an editor publishes her profile.
+    contributor.save_revision(user=owner)
+    return ""

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from blog.models import ArticleCredit
 from editorial.roles import CONTRIBUTORS
 
+from .parsing import UPLOAD_EXTENSIONS
+
 MAX_BYTES = 5 * 1024 * 1024
-SUFFIXES = (".docx", ".md", ".txt")
 
 TOO_BIG = _(
     "Tulisan ini terlalu besar: paling besar 5 MB. Bagi menjadi beberapa tulisan, "
@@ -40,8 +41,10 @@ class SourceForm(forms.Form):
     )
     upload = forms.FileField(
         label=_("atau unggah berkas"),
-        help_text=_("Word (.docx), Markdown (.md) atau teks biasa (.txt), paling besar 5 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUFFIXES)}),
+        help_text=_(
+            "Word (.docx), Markdown (.md) atau teks biasa (.txt), paling besar 5 MB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_EXTENSIONS)}),
         required=False,
         error_messages={"empty": EMPTY_FILE},
     )
@@ -56,7 +59,7 @@ class SourceForm(forms.Form):
         upload = self.cleaned_data.get("upload")
         if not upload:
             return upload
-        if PurePath(upload.name).suffix.lower() not in SUFFIXES:
+        if PurePath(upload.name).suffix.lower() not in UPLOAD_EXTENSIONS:
             raise ValidationError(WRONG_TYPE, code="wrong_type")
         if upload.size > MAX_BYTES:
             raise ValidationError(TOO_BIG, code="too_big")
@@ -122,7 +125,9 @@ class ConfirmForm(forms.Form):
     title = forms.CharField(
         label=_("Judul"),
         max_length=255,
-        error_messages={"required": _("Tulisan ini belum punya judul. Tulis judulnya.")},
+        error_messages={
+            "required": _("Tulisan ini belum punya judul. Tulis judulnya.")
+        },
     )
 
     def __init__(self, *args, images=(), on_behalf=False, **kwargs):
@@ -147,7 +152,9 @@ class ConfirmForm(forms.Form):
                 queryset=contributor_accounts(),
                 required=False,
                 empty_label=_("— saya sendiri —"),
-                help_text=_("Draf menjadi milik kontributor ini; ia bisa melanjutkannya."),
+                help_text=_(
+                    "Draf menjadi milik kontributor ini; ia bisa melanjutkannya."
+                ),
             )
 
     def alt_texts(self):

@@ -1,4 +1,4 @@
-""""Kirim tulisan": paste or upload a text, see how Serambi understood it, save a draft.
+""" "Kirim tulisan": paste or upload a text, see how Serambi understood it, save a draft.
 
 Nothing is saved until she confirms. Her text travels with the form (a hidden field);
 an uploaded file waits server-side in the cache under a random token that only her
@@ -11,13 +11,11 @@ import time
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponseForbidden
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -26,12 +24,11 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from blog.blocks import PARAGRAPH_FEATURES
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
-from contributors.models import ContributorPage
 from editorial.permissions import is_editor
 
 from .forms import TOO_BIG, ConfirmForm, CreditFormSet, SourceForm
 from .parsing import ParsedCredit, UnreadableText, parse_text, parse_upload
-from .saving import save_article
+from .saving import find_contributor, save_article
 
 UPLOAD_SECONDS = 60 * 60
 SESSION_KEY = "importer_uploads"
@@ -97,20 +94,6 @@ def drop_upload(request, token):
 # --- What Serambi understood ------------------------------------------------------
 
 
-def find_contributor(name):
-    """The profile a credit names: public name, pen name or slug, whatever the case."""
-    name = " ".join(name.split())
-    if not name:
-        return None
-    return (
-        ContributorPage.objects.filter(
-            Q(title__iexact=name) | Q(pen_name__iexact=name) | Q(slug=slugify(name))
-        )
-        .order_by("pk")
-        .first()
-    )
-
-
 def _clean_html(html):
     # The parser sanitises; the preview cleans again, as the editor would on save.
     return mark_safe(  # noqa: S308  (whitelisted by Wagtail's rich text rules)
@@ -118,17 +101,24 @@ def _clean_html(html):
     )
 
 
-def preview_blocks(body):
-    """The body as a list of (kind, content) for the preview: heading, html or other."""
+def _image_name(value, images):
+    index = (value or {}).get("image_index")
+    if isinstance(index, int) and 0 <= index < len(images):
+        return images[index].filename
+    return (value or {}).get("caption") or ""
+
+
+def preview_blocks(parsed):
+    """The body as (kind, content) pairs for the preview: heading, html, image, other."""
     blocks = []
-    for block in body:
+    for block in parsed.body:
         kind, value = block.get("type"), block.get("value")
         if kind == "heading":
             blocks.append(("heading", value.get("text", "")))
         elif kind == "paragraph":
             blocks.append(("html", _clean_html(value)))
         elif kind == "image":
-            blocks.append(("image", (value or {}).get("caption", "")))
+            blocks.append(("image", _image_name(value, parsed.images)))
         else:
             blocks.append(("other", kind))
     return blocks
@@ -156,18 +146,14 @@ def credit_rows(formset):
     return rows
 
 
-def bio_plan(parsed, credits):
-    """What happens to the writer's bio: fills an empty profile, or a suggestion."""
+def bio_plan(parsed):
+    """What saving does with the writer's bio: fills an empty profile, or a suggestion."""
     if not parsed.writer_bio:
         return None
-    writer_name = next(
-        (c.name for c in credits if c.role == ArticleCredit.Role.WRITER),
-        parsed.writer_name,
-    )
-    profile = find_contributor(writer_name or "")
+    profile = find_contributor(parsed.writer_name or "")
     if profile is None:
-        return {"state": "new", "name": writer_name}
-    if profile.short_bio.strip():
+        return {"state": "new", "name": parsed.writer_name}
+    if profile.get_latest_revision_as_object().short_bio.strip():
         return {"state": "suggestion", "profile": profile}
     return {"state": "fills", "profile": profile}
 
@@ -226,7 +212,9 @@ def render_source(request, form, errors=(), status=None):
     if status is None:
         status = 200
         if form.errors:
-            codes = {e.code for errors in form.errors.as_data().values() for e in errors}
+            codes = {
+                e.code for errors in form.errors.as_data().values() for e in errors
+            }
             status = 413 if "too_big" in codes else 400
     return TemplateResponse(
         request,
@@ -308,15 +296,6 @@ def _owner_for(parsed):
 
 
 def render_preview(request, parsed, confirm, credits, status=200):
-    posted = (
-        [
-            ParsedCredit(role=f.cleaned_data["role"], name=f.cleaned_data["name"])
-            for f in credits
-            if f.is_valid() and f.cleaned_data.get("name")
-        ]
-        if credits.is_bound
-        else parsed.credits
-    )
     return TemplateResponse(
         request,
         "importer/preview.html",
@@ -325,9 +304,9 @@ def render_preview(request, parsed, confirm, credits, status=200):
             "form": confirm,
             "credits": credits,
             "credit_rows": credit_rows(credits),
-            "blocks": preview_blocks(parsed.body),
+            "blocks": preview_blocks(parsed),
             "counts": structure_counts(parsed.body),
-            "bio": bio_plan(parsed, posted),
+            "bio": bio_plan(parsed),
             "page_title": _("Periksa tulisan Anda"),
             "header_title": _("Periksa tulisan Anda"),
             "header_icon": "doc-full",
@@ -355,18 +334,22 @@ def save(request, index):
         if form.cleaned_data.get("name", "").strip()
     ]
     submit = "action-submit" in data
-    with transaction.atomic():
-        saved = save_article(
-            parsed,
-            owner=owner,
-            parent=index,
-            title=confirm.cleaned_data["title"],
-            credits=chosen_credits,
-            image_alt_texts=confirm.alt_texts(),
-        )
-        page = saved.page
-        if submit:
-            page.get_workflow().start(page, request.user)
+    try:
+        with transaction.atomic():
+            page = save_article(
+                parsed,
+                owner=owner,
+                parent=index,
+                title=confirm.cleaned_data["title"],
+                credits=chosen_credits,
+                image_alt_texts=confirm.alt_texts(),
+            ).page
+            if submit:
+                # As the page editor's "submit" does (wagtail.admin.views.pages.edit).
+                page.get_workflow().start(page, request.user)
+    except UnreadableText as error:
+        confirm.add_error(None, str(error))
+        return render_preview(request, parsed, confirm, credits, status=400)
     if data.get("upload_token"):
         drop_upload(request, data["upload_token"])
     title = page.get_admin_display_title()

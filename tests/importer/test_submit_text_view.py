@@ -1,4 +1,4 @@
-""""Kirim tulisan" through the real admin view: paste or upload, check, save or submit."""
+""" "Kirim tulisan" through the real admin view: paste or upload, check, save or submit."""
 
 import io
 import zipfile
@@ -53,7 +53,11 @@ def url():
 def alya(contributor_index):
     user = make_user("alya", "Contributors")
     user.profile_page = ContributorPageFactory(
-        parent=contributor_index, title="Alya Rahma", slug="alya", user=user, short_bio=""
+        parent=contributor_index,
+        title="Alya Rahma",
+        slug="alya",
+        user=user,
+        short_bio="",
     )
     return user
 
@@ -88,8 +92,12 @@ def preview(client, text=COMMUNITY_TEXT, **extra):
     return client.post(url(), {"step": "preview", "text": text, **extra})
 
 
-def save_data(text=COMMUNITY_TEXT, title="Menjadi Ibu Tunggal Tanpa Kehilangan Diri",
-              credits=(("illustrator", "Ans"), ("writer", "Alya Rahma")), **extra):
+def save_data(
+    text=COMMUNITY_TEXT,
+    title="Menjadi Ibu Tunggal Tanpa Kehilangan Diri",
+    credits=(("illustrator", "Ans"), ("writer", "Alya Rahma")),
+    **extra,
+):
     data = {
         "step": "save",
         "text": text,
@@ -110,7 +118,9 @@ def save_data(text=COMMUNITY_TEXT, title="Menjadi Ibu Tunggal Tanpa Kehilangan D
 def credit_pairs(page):
     return sorted(
         (credit.role, credit.contributor.title)
-        for credit in ArticleCredit.objects.filter(page=page).select_related("contributor")
+        for credit in ArticleCredit.objects.filter(page=page).select_related(
+            "contributor"
+        )
     )
 
 
@@ -138,7 +148,7 @@ def docx_bytes(paragraphs):
             '<?xml version="1.0" encoding="UTF-8"?>'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
             'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
-            "org/officeDocument/2006/relationships/officeDocument\" "
+            'org/officeDocument/2006/relationships/officeDocument" '
             'Target="word/document.xml"/></Relationships>',
         )
         archive.writestr(
@@ -201,8 +211,14 @@ def test_paste_shows_title_sections_credits_and_bio_and_saves_nothing(as_alya):
     assert response.templates[0].name == "importer/preview.html"
     content = response.content.decode()
     assert 'value="Menjadi Ibu Tunggal Tanpa Kehilangan Diri"' in content
-    assert '<h3 class="serambi-import__heading">Dukungan Emosional yang Bisa Dicari</h3>' in content
-    assert '<h3 class="serambi-import__heading">Mengatur Keuangan Sendirian</h3>' in content
+    assert (
+        '<h3 class="serambi-import__heading">Dukungan Emosional yang Bisa Dicari</h3>'
+        in content
+    )
+    assert (
+        '<h3 class="serambi-import__heading">Mengatur Keuangan Sendirian</h3>'
+        in content
+    )
     assert "Catat pengeluaran setiap hari" in content
     # Credit lines and the writer's block are not body text.
     body = content.split("data-import-body>")[1].split("</div>")[0]
@@ -262,7 +278,9 @@ def test_contributor_saves_a_draft_she_owns_with_headings_and_credits(as_alya, a
     assert not page.live
     assert page.latest_revision is not None
     assert page.latest_revision.user == alya
-    assert [block.block_type for block in page.body if block.block_type == "heading"] == [
+    assert [
+        block.block_type for block in page.body if block.block_type == "heading"
+    ] == [
         "heading",
         "heading",
     ]
@@ -283,13 +301,20 @@ def test_she_fixes_the_title_and_a_credit_before_saving(as_alya, sekar):
         url(),
         save_data(
             title="Ibu Tunggal, Tetap Jadi Diri Sendiri",
-            credits=(("illustrator", "sekar ayu"), ("writer", "Alya Rahma"), ("editor", "")),
+            credits=(
+                ("illustrator", "sekar ayu"),
+                ("writer", "Alya Rahma"),
+                ("editor", ""),
+            ),
         ),
     )
     page = ArticlePage.objects.get()
     assert page.title == "Ibu Tunggal, Tetap Jadi Diri Sendiri"
     # Matched without regard to case: Sekar's own profile, no new "Ans", no empty row.
-    assert credit_pairs(page) == [("illustrator", "Sekar Ayu"), ("writer", "Alya Rahma")]
+    assert credit_pairs(page) == [
+        ("illustrator", "Sekar Ayu"),
+        ("writer", "Alya Rahma"),
+    ]
     assert not ContributorPage.objects.filter(title="Ans").exists()
 
 

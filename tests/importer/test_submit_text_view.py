@@ -518,3 +518,67 @@ def test_html_and_script_are_stripped(as_alya):
     assert "<script" not in stored
     assert "onerror" not in stored
     assert "Catat pengeluaran setiap hari" in stored
+
+
+def picture_docx():
+    """A Word file with one picture, written by python-docx as Word would."""
+    from docx import Document
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 120, 80)).save(picture, format="PNG")
+    picture.seek(0)
+    document = Document()
+    document.add_heading("Pagi di Pasar", level=0)
+    document.add_paragraph(
+        "Saya dan anak berbelanja sayur sebelum ia berangkat sekolah."
+    )
+    document.add_picture(picture)
+    document.add_paragraph("Harga cabai naik lagi, tetapi kami tetap tertawa.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_she_writes_the_alt_text_of_each_picture_in_a_word_file(as_alya):
+    response = upload(as_alya, "pasar.docx", picture_docx())
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.image_fields == ["alt_0"]
+    assert 'name="alt_0"' in response.content.decode()
+    token = form["upload_token"].value()
+
+    alt = "Seorang ibu dan anaknya memilih sayur di pasar pagi"
+    response = as_alya.post(
+        url(),
+        save_data(text="", upload_token=token, title="Pagi di Pasar", alt_0=alt),
+    )
+    assert response.status_code == 302
+    page = ArticlePage.objects.get()
+    images = [
+        block.value["image"] for block in page.body if block.block_type == "image"
+    ]
+    assert len(images) == 1
+    assert images[0].description == alt
+
+
+def test_she_goes_back_to_change_her_text_without_losing_it(as_alya):
+    data = save_data()
+    del data["action-draft"]
+    data["action-edit"] = ""
+    response = as_alya.post(url(), data)
+    assert response.status_code == 200
+    assert response.templates[0].name == "importer/submit_text.html"
+    assert response.context["form"]["text"].value() == COMMUNITY_TEXT
+    assert ArticlePage.objects.count() == 0
+
+
+def test_editor_sees_whose_draft_it_will_be_and_a_contributor_does_not(
+    as_eka, alya, client
+):
+    content = preview(as_eka).content.decode()
+    assert 'name="owner"' in content
+    assert "Alya Rahma (alya)" in content
+
+    client.force_login(alya)
+    assert 'name="owner"' not in preview(client).content.decode()

@@ -12,7 +12,8 @@ import re
 from bs4 import BeautifulSoup, NavigableString
 
 # "1. Judul", "2) Judul", "IV. Judul", "B. Judul": the number or letter is dropped.
-NUMBERED_LINE = re.compile(r"^\s*(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+(?P<text>\S.*)$")
+NUMBER_PREFIX = r"^\s*(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+"
+NUMBERED_LINE = re.compile(NUMBER_PREFIX + r"(?P<text>\S.*)$")
 HEADING_MAX_CHARS = 120
 HEADING_TAGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
 

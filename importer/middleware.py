@@ -32,5 +32,7 @@ class OldQueryRedirectMiddleware:
                     request, Redirect.normalise_path(f"/?{key}={value}")
                 )
                 if redirect is not None and redirect.link:
-                    return http.HttpResponsePermanentRedirect(redirect.link)
+                    if redirect.is_permanent:
+                        return http.HttpResponsePermanentRedirect(redirect.link)
+                    return http.HttpResponseRedirect(redirect.link)
         return self.get_response(request)

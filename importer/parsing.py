@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString
 from blog.models import ArticleCredit
 from blog.text_structure import (
     HEADING_TAGS,
+    NUMBER_PREFIX,
     NUMBERED_LINE,
     heading_from_numbered_line,
     looks_like_heading,
@@ -204,14 +205,19 @@ def parse_text(text):
     return _build([_text_line(line) for line in text.splitlines()])
 
 
-def parse_markdown(text):
+def parse_markdown(text, *, image_loader=None):
     """A Markdown article, with optional front matter (title, date, tags, …)."""
     text = _checked(text)
     meta, body = split_front_matter(text)
     from markdown_it import MarkdownIt
 
     html = MarkdownIt("commonmark", {"html": True}).render(body)
-    article = _from_html(html, title_line=not meta.get("title"), newlines_break=False)
+    article = _from_html(
+        html,
+        title_line=not meta.get("title"),
+        image_loader=image_loader,
+        newlines_break=False,
+    )
     apply_front_matter(article, meta)
     return article
 
@@ -529,18 +535,19 @@ class _DocxReader:
         except (KeyError, NotImplementedError, AttributeError):
             return formats
         abstract = {}
-        for node in numbering.xpath("./w:abstractNum"):
+        for node in numbering.findall(_w("abstractNum")):
             levels = {}
-            for level in node.xpath("./w:lvl"):
-                fmt = level.xpath("./w:numFmt/@w:val")
+            for level in node.findall(_w("lvl")):
+                fmt = level.find(_w("numFmt"))
+                fmt = fmt.get(_w("val")) if fmt is not None else None
                 levels[level.get(_w("ilvl"))] = (
-                    "ul" if not fmt or fmt[0] in ("bullet", "none") else "ol"
+                    "ul" if fmt in (None, "bullet", "none") else "ol"
                 )
             abstract[node.get(_w("abstractNumId"))] = levels
-        for node in numbering.xpath("./w:num"):
-            ref = node.xpath("./w:abstractNumId/@w:val")
-            if ref:
-                formats[node.get(_w("numId"))] = abstract.get(ref[0], {})
+        for node in numbering.findall(_w("num")):
+            ref = node.find(_w("abstractNumId"))
+            if ref is not None:
+                formats[node.get(_w("numId"))] = abstract.get(ref.get(_w("val")), {})
         return formats
 
     def lines(self):
@@ -592,7 +599,9 @@ class _DocxReader:
                     f'<a href="{escape(href)}">{inner}</a>' if href else inner
                 )
             else:
-                pieces[-1].append(self.run_html(item, pieces, images))
+                # Called first: a line break inside the run starts a new piece.
+                html = self.run_html(item, pieces, images)
+                pieces[-1].append(html)
         for html in ("".join(part) for part in pieces):
             html = str(BeautifulSoup(html, "html.parser")).strip()
             text = _plain_of(html) if html else ""
@@ -789,16 +798,14 @@ def _take_writer_block(lines, credits_after):
 
     A short line and a paragraph also end many articles (a last heading and its
     section), so the block is only taken when something else says it is hers: credit
-    lines just before or after it, a "Penulis:" credit with her name, or a bio that
-    names her.
+    lines just before it, a "Penulis:" credit with her name, or a bio that names her.
     """
     if len(lines) < 2 or not _is_name_line(lines[-2]) or not _is_bio(lines[-1]):
         return None
     name, bio = lines[-2].text, lines[-1].text
     first_name = name.split()[0].lower()
     evidence = (
-        bool(credits_after)
-        or (len(lines) >= 3 and _credit_line(lines[-3]) is not None)
+        (len(lines) >= 3 and _credit_line(lines[-3]) is not None)
         or any(
             c.role == Role.WRITER and c.name.lower() == name.lower()
             for c in credits_after
@@ -810,6 +817,17 @@ def _take_writer_block(lines, credits_after):
         return None
     del lines[-2:]
     return name, bio
+
+
+def propose_title(article):
+    """A title from the body's first sentence, flagged for the editor."""
+    for block in article.body:
+        if block["type"] == "paragraph":
+            line = Line("p", block["value"], _plain_of(block["value"]))
+            article.title = _proposed_title([line])
+            break
+    article.title_proposed = True
+    article.warnings.append(_proposed_warning())
 
 
 def _proposed_title(lines):
@@ -893,9 +911,7 @@ def _with_headings(lines):
             else:
                 # One of a run of numbered lines: a numbered list, without its number.
                 item = NUMBERED_LINE.match(line.text)["text"]
-                html = re.sub(
-                    r"^\s*(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])[.)]\s+", "", line.html
-                )
+                html = re.sub(NUMBER_PREFIX, "", line.html)
                 result.append(Line("ol", html or escape(item), item))
             continue
         if (

@@ -1,0 +1,180 @@
+"""python manage.py import_articles PATH [PATH …] [--owner U] [--title T] [--publish] [--dry-run]"""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from importer.parsing import UnreadableText
+from importer.saving import plan_article, save_article
+from importer.sources import count_posts, iter_posts
+
+
+class Progress:
+    """A plain progress bar on stderr: redrawn in a terminal, a line per tenth in a log."""
+
+    WIDTH = 30
+
+    def __init__(self, stream, total):
+        self.stream = stream
+        self.total = max(total, 1)
+        self.done = 0
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self.last_tenth = -1
+
+    def step(self):
+        self.done += 1
+        filled = self.WIDTH * self.done // self.total
+        bar = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}"
+        if self.tty:
+            self.stream.write(f"\r{bar}")
+            if self.done >= self.total:
+                self.stream.write("\n")
+            self.stream.flush()
+            return
+        tenth = 10 * self.done // self.total
+        if tenth != self.last_tenth:
+            self.last_tenth = tenth
+            self.stream.write(f"{bar}\n")
+
+    def note(self, line):
+        if self.tty:
+            self.stream.write("\r" + " " * (self.WIDTH + 20) + "\r")
+        self.stream.write(f"{line}\n")
+
+
+class Command(BaseCommand):
+    help = _(
+        "Mengimpor tulisan dari ekspor WordPress (WXR) atau Blogger, folder Markdown, "
+        "dan berkas .txt, .md atau .docx."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--owner",
+            help=_("Nama pengguna pemilik draf (bawaan: administrator pertama)."),
+        )
+        parser.add_argument(
+            "--title", help=_("Judul tulisan (hanya untuk satu berkas).")
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help=_(
+                "Terbitkan tulisan yang sudah terbit di sumbernya, dengan tanggal aslinya."
+            ),
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=_(
+                "Tampilkan apa yang akan dibuat dan diubah, tanpa menyimpan apa pun."
+            ),
+        )
+
+    def handle(self, *args, paths, owner, title, publish, dry_run, **options):
+        owner = self._owner(owner)
+        if title and (
+            len(paths) > 1
+            or Path(paths[0]).is_dir()
+            or Path(paths[0]).suffix.lower() == ".xml"
+        ):
+            raise CommandError(_("--title hanya bisa dipakai untuk satu berkas."))
+
+        failures = []
+        totals = {}
+        for path in paths:
+            try:
+                totals[path] = count_posts(path)
+            except (UnreadableText, OSError) as exc:
+                failures.append((path, str(exc)))
+        progress = Progress(self.stderr._out, sum(totals.values()))
+        created = updated = 0
+        for path in totals:
+            try:
+                posts = iter_posts(path, title=title)
+                for post in posts:
+                    outcome = self._one(
+                        post, owner, publish, dry_run, progress, failures
+                    )
+                    created += outcome == "created"
+                    updated += outcome == "updated"
+                    progress.step()
+            except (UnreadableText, OSError) as exc:
+                failures.append((path, str(exc)))
+                progress.note(_("GAGAL %(what)s: %(why)s") % {"what": path, "why": exc})
+
+        summary = (
+            _(
+                "Uji coba, tidak ada yang disimpan: %(created)s baru, %(updated)s diperbarui, %(failed)s gagal."
+            )
+            if dry_run
+            else _(
+                "Selesai: %(created)s dibuat, %(updated)s diperbarui, %(failed)s gagal."
+            )
+        )
+        self.stdout.write(
+            summary % {"created": created, "updated": updated, "failed": len(failures)}
+        )
+        if failures:
+            raise CommandError(
+                _("%(count)s tulisan atau berkas gagal diimpor (lihat di atas).")
+                % {"count": len(failures)}
+            )
+
+    def _one(self, post, owner, publish, dry_run, progress, failures):
+        try:
+            parsed = post.parse()
+            if dry_run:
+                plan = plan_article(parsed)
+                self.stdout.write(self._plan_line(plan))
+                return "created" if plan.created else "updated"
+            saved = save_article(parsed, owner=owner, publish=publish)
+        except Exception as exc:  # noqa: BLE001 - one broken post must not stop the rest
+            failures.append((post.label, str(exc)))
+            progress.note(
+                _("GAGAL %(what)s: %(why)s")
+                % {"what": post.label, "why": str(exc) or type(exc).__name__}
+            )
+            return None
+        for warning in parsed.warnings:
+            progress.note(f"  {post.label}: {warning}")
+        return "created" if saved.created else "updated"
+
+    @staticmethod
+    def _plan_line(plan):
+        line = (_("BARU %(title)s") if plan.created else _("PERBARUI %(title)s")) % {
+            "title": plan.title
+        }
+        if plan.new_contributors:
+            line += " | " + _("kontributor baru: %(names)s") % {
+                "names": ", ".join(plan.new_contributors)
+            }
+        if plan.new_categories:
+            line += " | " + _("kategori baru: %(names)s") % {
+                "names": ", ".join(plan.new_categories)
+            }
+        if plan.redirects:
+            line += " | " + _("pengalihan: %(paths)s") % {
+                "paths": ", ".join(plan.redirects)
+            }
+        return line
+
+    @staticmethod
+    def _owner(username):
+        users = get_user_model().objects
+        if username:
+            owner = users.filter(username=username).first()
+            if owner is None:
+                raise CommandError(
+                    _("Pengguna '%(username)s' tidak ada.") % {"username": username}
+                )
+            return owner
+        owner = users.filter(is_superuser=True, is_active=True).order_by("pk").first()
+        if owner is None:
+            raise CommandError(
+                _("Belum ada administrator. Sebutkan pemilik dengan --owner USERNAME.")
+            )
+        return owner

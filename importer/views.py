@@ -5,6 +5,7 @@ an uploaded file waits server-side in the cache under a random token that only h
 session knows, and is dropped once the draft exists or after an hour.
 """
 
+import logging
 import secrets
 import time
 
@@ -29,6 +30,8 @@ from editorial.permissions import is_editor
 from .forms import TOO_BIG, ConfirmForm, CreditFormSet, SourceForm
 from .parsing import ParsedCredit, UnreadableText, parse_text, parse_upload
 from .saving import find_contributor, save_article
+
+logger = logging.getLogger(__name__)
 
 UPLOAD_SECONDS = 60 * 60
 SESSION_KEY = "importer_uploads"
@@ -234,15 +237,32 @@ def render_source(request, form, errors=(), status=None):
     )
 
 
+def understand(parse, *args):
+    """Run a parser: a fault of ours is a 400 that keeps her text, never a 500."""
+    try:
+        return parse(*args)
+    except UnreadableText:
+        raise
+    except Exception as error:  # noqa: BLE001  (any parser bug must not lose her text)
+        logger.exception("Kirim tulisan: the parser failed on a %s", parse.__name__)
+        raise UnreadableText(
+            _(
+                "Maaf, Serambi belum bisa membaca tulisan ini. Tulisan Anda tidak "
+                "hilang: coba simpan sebagai .txt atau .docx lalu kirim lagi, atau "
+                "kirimkan ke redaksi."
+            )
+        ) from error
+
+
 def _parse_source(request, form):
     """(parsed, source) from step 1's form; raises UnreadableText."""
     upload = form.cleaned_data.get("upload")
     if upload:
         data = upload.read()
-        parsed = parse_upload(upload.name, data)
+        parsed = understand(parse_upload, upload.name, data)
         return parsed, {"upload_token": keep_upload(request, upload.name, data)}
     text = form.cleaned_data["text"]
-    return parse_text(text), {"text": text}
+    return understand(parse_text, text), {"text": text}
 
 
 def _reparse(request, data):
@@ -257,8 +277,8 @@ def _reparse(request, data):
                     "jam). Unggah sekali lagi."
                 )
             )
-        return parse_upload(*kept)
-    return parse_text(data.get("text", ""))
+        return understand(parse_upload, *kept)
+    return understand(parse_text, data.get("text", ""))
 
 
 def preview(request):

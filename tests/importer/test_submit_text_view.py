@@ -582,3 +582,13 @@ def test_editor_sees_whose_draft_it_will_be_and_a_contributor_does_not(
 
     client.force_login(alya)
     assert 'name="owner"' not in preview(client).content.decode()
+
+
+def test_a_fault_in_the_parser_is_a_400_that_keeps_her_text(as_alya, monkeypatch):
+    def broken(text):
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr("importer.views.parse_text", broken)
+    response = preview(as_alya)
+    assert_refused(response, 400, "Tulisan Anda tidak hilang")
+    assert response.context["form"]["text"].value() == COMMUNITY_TEXT

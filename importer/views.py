@@ -243,7 +243,7 @@ def understand(parse, *args):
         return parse(*args)
     except UnreadableText:
         raise
-    except Exception as error:  # noqa: BLE001  (any parser bug must not lose her text)
+    except Exception as error:  # any parser bug: her text must not be lost
         logger.exception("Kirim tulisan: the parser failed on a %s", parse.__name__)
         raise UnreadableText(
             _(

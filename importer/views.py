@@ -26,6 +26,7 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from blog.blocks import PARAGRAPH_FEATURES
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
 from editorial.permissions import is_editor
+from editorial.privacy import may_see_private
 
 from .forms import TOO_BIG, ConfirmForm, CreditFormSet, SourceForm
 from .parsing import ParsedCredit, UnreadableText, parse_text, parse_upload
@@ -140,20 +141,37 @@ def structure_counts(body):
     return counts
 
 
-def credit_rows(formset):
-    """Each credit form with the profile its name matches, or None for "baru"."""
+# A name that reaches a pen-name-only profile by its real name, for someone who may
+# not connect the two: neither "already here" (which would name the pen name) nor "new".
+HIDDEN = "hidden"
+
+
+def match_for(request, name):
+    """The profile `name` matches, as far as the viewer may know it (or HIDDEN)."""
+    profile = find_contributor(name or "")
+    if profile is None or not (profile.use_pen_name_only and profile.pen_name):
+        return profile
+    if " ".join(name.split()).lower() == profile.pen_name.lower():
+        return profile
+    return profile if may_see_private(request, profile) else HIDDEN
+
+
+def credit_rows(request, formset):
+    """Each credit form with the profile its name matches, None ("baru") or HIDDEN."""
     rows = []
     for form in formset:
         name = form["name"].value() or ""
-        rows.append((form, find_contributor(name) if name.strip() else None))
+        rows.append((form, match_for(request, name) if name.strip() else None))
     return rows
 
 
-def bio_plan(parsed):
+def bio_plan(request, parsed):
     """What saving does with the writer's bio: fills an empty profile, or a suggestion."""
     if not parsed.writer_bio:
         return None
-    profile = find_contributor(parsed.writer_name or "")
+    profile = match_for(request, parsed.writer_name)
+    if profile == HIDDEN:
+        return {"state": "editors"}
     if profile is None:
         return {"state": "new", "name": parsed.writer_name}
     if profile.get_latest_revision_as_object().short_bio.strip():
@@ -323,10 +341,11 @@ def render_preview(request, parsed, confirm, credits, status=200):
             "parsed": parsed,
             "form": confirm,
             "credits": credits,
-            "credit_rows": credit_rows(credits),
+            "credit_rows": credit_rows(request, credits),
             "blocks": preview_blocks(parsed),
             "counts": structure_counts(parsed.body),
-            "bio": bio_plan(parsed),
+            "bio": bio_plan(request, parsed),
+            "hidden": HIDDEN,
             "page_title": _("Periksa tulisan Anda"),
             "header_title": _("Periksa tulisan Anda"),
             "header_icon": "doc-full",

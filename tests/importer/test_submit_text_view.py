@@ -589,3 +589,31 @@ def test_a_fault_in_the_parser_is_a_400_that_keeps_her_text(as_alya, monkeypatch
     response = preview(as_alya)
     assert_refused(response, 400, "Tulisan Anda tidak hilang")
     assert response.context["form"]["text"].value() == COMMUNITY_TEXT
+
+
+def test_the_preview_never_ties_a_real_name_to_a_pen_name(
+    as_alya, contributor_index, eka, client
+):
+    contributor(
+        contributor_index,
+        "siti",
+        "Siti Aminah",
+        pen_name="Bunda Senja",
+        use_pen_name_only=True,
+    )
+    by_real_name = COMMUNITY_TEXT.replace("Ilustrator: Ans", "Ilustrator: Siti Aminah")
+    content = preview(as_alya, text=by_real_name).content.decode()
+    rows = content.split("data-import-credits>")[1].split("</ol>")[0]
+    assert 'data-match="editors"' in rows
+    assert "Bunda Senja" not in content
+
+    by_pen_name = COMMUNITY_TEXT.replace("Ilustrator: Ans", "Ilustrator: bunda senja")
+    content = preview(as_alya, text=by_pen_name).content.decode()
+    assert "Sudah ada: Bunda Senja" in content
+    assert "Siti Aminah" not in content
+
+    # Editors know both names.
+    client.force_login(eka)
+    rows = preview(client, text=by_real_name).content.decode()
+    rows = rows.split("data-import-credits>")[1].split("</ol>")[0]
+    assert rows.count('data-match="existing"') == 2

@@ -233,9 +233,7 @@ def render_source(request, form, errors=(), status=None):
     if status is None:
         status = 200
         if form.errors:
-            codes = {
-                e.code for errors in form.errors.as_data().values() for e in errors
-            }
+            codes = {e.code for found in form.errors.as_data().values() for e in found}
             status = 413 if "too_big" in codes else 400
     return TemplateResponse(
         request,

@@ -1,0 +1,407 @@
+""" "Kirim tulisan": paste or upload a text, see how Serambi understood it, save a draft.
+
+Nothing is saved until she confirms. Her text travels with the form (a hidden field);
+an uploaded file waits server-side in the cache under a random token that only her
+session knows, and is dropped once the draft exists or after an hour.
+"""
+
+import logging
+import secrets
+import time
+
+from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig
+from django.db import transaction
+from django.http import HttpResponseForbidden
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from wagtail.admin import messages
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+from blog.blocks import PARAGRAPH_FEATURES
+from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
+from editorial.permissions import is_editor
+from editorial.privacy import may_see_private
+
+from .forms import TOO_BIG, ConfirmForm, CreditFormSet, SourceForm
+from .parsing import ParsedCredit, UnreadableText, parse_text, parse_upload
+from .saving import find_contributor, save_article
+
+logger = logging.getLogger(__name__)
+
+UPLOAD_SECONDS = 60 * 60
+SESSION_KEY = "importer_uploads"
+# A body larger than the biggest file we take, with room for the form around it.
+MAX_REQUEST_BYTES = 6 * 1024 * 1024
+
+
+# --- Who may ---------------------------------------------------------------------
+
+
+def blog_index_for(user):
+    """The blog index, when `user` may add an article under it as the admin checks."""
+    index = BlogIndexPage.objects.first()
+    if (
+        index is None
+        or not ArticlePage.can_create_at(index)
+        or not index.permissions_for_user(user).can_add_subpage()
+    ):
+        return None
+    return index
+
+
+def may_submit_text(user):
+    return user.is_authenticated and blog_index_for(user) is not None
+
+
+# --- The uploaded file between steps -----------------------------------------------
+
+
+def _cache_key(token):
+    return f"importer-upload:{token}"
+
+
+def keep_upload(request, filename, data):
+    token = secrets.token_urlsafe(24)
+    cache.set(_cache_key(token), (filename, data), UPLOAD_SECONDS)
+    now = time.time()
+    held = {
+        key: expires
+        for key, expires in request.session.get(SESSION_KEY, {}).items()
+        if expires > now
+    }
+    held[token] = now + UPLOAD_SECONDS
+    request.session[SESSION_KEY] = held
+    return token
+
+
+def kept_upload(request, token):
+    """(filename, bytes) of an upload this session made, or None once expired."""
+    expires = request.session.get(SESSION_KEY, {}).get(token)
+    if not token or expires is None or expires < time.time():
+        return None
+    return cache.get(_cache_key(token))
+
+
+def drop_upload(request, token):
+    cache.delete(_cache_key(token))
+    held = request.session.get(SESSION_KEY, {})
+    if held.pop(token, None) is not None:
+        request.session[SESSION_KEY] = held
+
+
+# --- What Serambi understood ------------------------------------------------------
+
+
+def _clean_html(html):
+    # The parser sanitises; the preview cleans again, as the editor would on save.
+    return mark_safe(  # noqa: S308  (whitelisted by Wagtail's rich text rules)
+        EditorHTMLConverter(features=PARAGRAPH_FEATURES).to_database_format(html)
+    )
+
+
+def _image_name(value, images):
+    index = (value or {}).get("image_index")
+    if isinstance(index, int) and 0 <= index < len(images):
+        return images[index].filename
+    return (value or {}).get("caption") or ""
+
+
+def preview_blocks(parsed):
+    """The body as (kind, content) pairs for the preview: heading, html, image, other."""
+    blocks = []
+    for block in parsed.body:
+        kind, value = block.get("type"), block.get("value")
+        if kind == "heading":
+            blocks.append(("heading", value.get("text", "")))
+        elif kind == "paragraph":
+            blocks.append(("html", _clean_html(value)))
+        elif kind == "image":
+            blocks.append(("image", _image_name(value, parsed.images)))
+        else:
+            blocks.append(("other", kind))
+    return blocks
+
+
+def structure_counts(body):
+    counts = {"sections": 0, "paragraphs": 0, "lists": 0}
+    for block in body:
+        if block.get("type") == "heading":
+            counts["sections"] += 1
+        elif block.get("type") == "paragraph":
+            html = block.get("value") or ""
+            lists = html.count("<ul") + html.count("<ol")
+            counts["lists"] += lists
+            counts["paragraphs"] += max(html.count("<p"), 0 if lists else 1)
+    return counts
+
+
+# A name that reaches a pen-name-only profile by its real name, for someone who may
+# not connect the two: neither "already here" (which would name the pen name) nor "new".
+HIDDEN = "hidden"
+
+
+def match_for(request, name):
+    """The profile `name` matches, as far as the viewer may know it (or HIDDEN)."""
+    profile = find_contributor(name or "")
+    if profile is None or not (profile.use_pen_name_only and profile.pen_name):
+        return profile
+    if " ".join(name.split()).lower() == profile.pen_name.lower():
+        return profile
+    return profile if may_see_private(request, profile) else HIDDEN
+
+
+def credit_rows(request, formset):
+    """Each credit form with the profile its name matches, None ("baru") or HIDDEN."""
+    rows = []
+    for form in formset:
+        name = form["name"].value() or ""
+        rows.append((form, match_for(request, name) if name.strip() else None))
+    return rows
+
+
+def bio_plan(request, parsed):
+    """What saving does with the writer's bio: fills an empty profile, or a suggestion."""
+    if not parsed.writer_bio:
+        return None
+    profile = match_for(request, parsed.writer_name)
+    if profile == HIDDEN:
+        return {"state": "editors"}
+    if profile is None:
+        return {"state": "new", "name": parsed.writer_name}
+    if profile.get_latest_revision_as_object().short_bio.strip():
+        return {"state": "suggestion", "profile": profile}
+    return {"state": "fills", "profile": profile}
+
+
+# --- The view --------------------------------------------------------------------
+
+
+def _check_csrf(request):
+    return CsrfViewMiddleware(lambda r: None).process_view(
+        request, submit_text_checked, (), {}
+    )
+
+
+@csrf_exempt
+def submit_text(request):
+    """Read the body before CSRF does, so a paste too large is a 413 in Indonesian.
+
+    Django refuses a form body over DATA_UPLOAD_MAX_MEMORY_SIZE with a bare 400
+    while the CSRF middleware reads the token; here the size is checked first, and
+    the CSRF check runs right after, exactly as the middleware would have.
+    """
+    index = blog_index_for(request.user)
+    if index is None:
+        # Wagtail would turn PermissionDenied into a redirect home; say no plainly.
+        return HttpResponseForbidden(
+            _("Anda tidak punya izin untuk mengirim tulisan."),
+            content_type="text/plain; charset=utf-8",
+        )
+    if request.method == "POST":
+        too_big = int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES
+        if not too_big:
+            try:
+                request.POST  # noqa: B018  (parses the body, which may be too big)
+            except RequestDataTooBig:
+                too_big = True
+        if too_big:
+            return render_source(request, SourceForm(), errors=[TOO_BIG], status=413)
+        if refused := _check_csrf(request):
+            return refused
+    return submit_text_checked(request, index)
+
+
+def submit_text_checked(request, index=None):
+    if request.method != "POST":
+        return render_source(request, SourceForm())
+    if "action-edit" in request.POST:
+        return render_source(
+            request, SourceForm(initial={"text": request.POST.get("text", "")})
+        )
+    if request.POST.get("step") == "save":
+        return save(request, index)
+    return preview(request)
+
+
+def render_source(request, form, errors=(), status=None):
+    if status is None:
+        status = 200
+        if form.errors:
+            codes = {e.code for found in form.errors.as_data().values() for e in found}
+            status = 413 if "too_big" in codes else 400
+    return TemplateResponse(
+        request,
+        "importer/submit_text.html",
+        {
+            "form": form,
+            # Every error at the top as well, where a phone's screen begins.
+            "errors": [
+                *errors,
+                *(e for field_errors in form.errors.values() for e in field_errors),
+            ],
+            "page_title": _("Kirim tulisan"),
+            "header_title": _("Kirim tulisan"),
+            "header_icon": "doc-full",
+        },
+        status=status,
+    )
+
+
+def understand(parse, *args):
+    """Run a parser: a fault of ours is a 400 that keeps her text, never a 500."""
+    try:
+        return parse(*args)
+    except UnreadableText:
+        raise
+    except Exception as error:  # any parser bug: her text must not be lost
+        logger.exception("Kirim tulisan: the parser failed on a %s", parse.__name__)
+        raise UnreadableText(
+            _(
+                "Maaf, Serambi belum bisa membaca tulisan ini. Tulisan Anda tidak "
+                "hilang: coba simpan sebagai .txt atau .docx lalu kirim lagi, atau "
+                "kirimkan ke redaksi."
+            )
+        ) from error
+
+
+def _parse_source(request, form):
+    """(parsed, source) from step 1's form; raises UnreadableText."""
+    upload = form.cleaned_data.get("upload")
+    if upload:
+        data = upload.read()
+        parsed = understand(parse_upload, upload.name, data)
+        return parsed, {"upload_token": keep_upload(request, upload.name, data)}
+    text = form.cleaned_data["text"]
+    return understand(parse_text, text), {"text": text}
+
+
+def _reparse(request, data):
+    """The same text again at step 3: from the hidden field or the kept upload."""
+    token = data.get("upload_token")
+    if token:
+        kept = kept_upload(request, token)
+        if kept is None:
+            raise UnreadableText(
+                _(
+                    "Berkas yang Anda unggah sudah tidak tersimpan (lebih dari satu "
+                    "jam). Unggah sekali lagi."
+                )
+            )
+        return understand(parse_upload, *kept)
+    return understand(parse_text, data.get("text", ""))
+
+
+def preview(request):
+    form = SourceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render_source(request, form)
+    try:
+        parsed, source = _parse_source(request, form)
+    except UnreadableText as error:
+        form.add_error(None, str(error))
+        return render_source(request, form, status=400)
+    confirm = ConfirmForm(
+        initial={
+            **source,
+            "title": "" if parsed.title_proposed else parsed.title,
+            "owner": _owner_for(parsed) if is_editor(request.user) else None,
+        },
+        images=parsed.images,
+        on_behalf=is_editor(request.user),
+    )
+    credits = CreditFormSet(
+        prefix="credits",
+        initial=[{"role": c.role, "name": c.name} for c in parsed.credits],
+    )
+    return render_preview(request, parsed, confirm, credits)
+
+
+def _owner_for(parsed):
+    for credit in parsed.credits:
+        if credit.role == ArticleCredit.Role.WRITER:
+            profile = find_contributor(credit.name)
+            if profile is not None and profile.user_id:
+                return profile.user_id
+    return None
+
+
+def render_preview(request, parsed, confirm, credits, status=200):
+    return TemplateResponse(
+        request,
+        "importer/preview.html",
+        {
+            "parsed": parsed,
+            "form": confirm,
+            "credits": credits,
+            "credit_rows": credit_rows(request, credits),
+            "blocks": preview_blocks(parsed),
+            "counts": structure_counts(parsed.body),
+            "bio": bio_plan(request, parsed),
+            "hidden": HIDDEN,
+            "page_title": _("Periksa tulisan Anda"),
+            "header_title": _("Periksa tulisan Anda"),
+            "header_icon": "doc-full",
+        },
+        status=status,
+    )
+
+
+def save(request, index):
+    data = request.POST
+    try:
+        parsed = _reparse(request, data)
+    except UnreadableText as error:
+        form = SourceForm(initial={"text": data.get("text", "")})
+        return render_source(request, form, errors=[str(error)], status=400)
+    on_behalf = is_editor(request.user)
+    confirm = ConfirmForm(data, images=parsed.images, on_behalf=on_behalf)
+    credits = CreditFormSet(data, prefix="credits")
+    if not (confirm.is_valid() and credits.is_valid()):
+        return render_preview(request, parsed, confirm, credits, status=400)
+    owner = (confirm.cleaned_data.get("owner") if on_behalf else None) or request.user
+    chosen_credits = [
+        ParsedCredit(role=form.cleaned_data["role"], name=form.cleaned_data["name"])
+        for form in credits
+        if form.cleaned_data.get("name", "").strip()
+    ]
+    submit = "action-submit" in data
+    try:
+        with transaction.atomic():
+            page = save_article(
+                parsed,
+                owner=owner,
+                parent=index,
+                title=confirm.cleaned_data["title"],
+                credits=chosen_credits,
+                image_alt_texts=confirm.alt_texts(),
+            ).page
+            if submit:
+                # As the page editor's "submit" does (wagtail.admin.views.pages.edit).
+                page.get_workflow().start(page, request.user)
+    except UnreadableText as error:
+        confirm.add_error(None, str(error))
+        return render_preview(request, parsed, confirm, credits, status=400)
+    if data.get("upload_token"):
+        drop_upload(request, data["upload_token"])
+    title = page.get_admin_display_title()
+    if submit:
+        messages.success(
+            request,
+            _("“%(title)s” disimpan dan dikirim ke redaksi untuk ditinjau.")
+            % {"title": title},
+        )
+        if not on_behalf:
+            return redirect("wagtailadmin_home")
+    else:
+        messages.success(
+            request,
+            _("“%(title)s” disimpan sebagai draf. Anda bisa melanjutkannya di sini.")
+            % {"title": title},
+        )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KeyTextTransform
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -228,7 +228,9 @@ def waiting_for_illustration():
         .select_related("article")
         .defer("article__body")
         # The opening lines as the latest draft has them, not its whole content.
-        .annotate(intro=KT("article__latest_revision__content__standfirst"))
+        .annotate(
+            intro=KeyTextTransform("standfirst", "article__latest_revision__content")
+        )
         .order_by("deadline", "created_at", "pk")
     )
 

@@ -217,14 +217,15 @@ def article_rows(user):
     return rows
 
 
-def waiting_for_illustration():
-    """Open requests: what an illustrator may see of someone else's draft (its title,
-    its opening lines and the brief), never the body."""
+def waiting_for_illustration(user):
+    """Open requests on other people's drafts: what an illustrator may see of them
+    (the title, the opening lines and the brief), never the body."""
     return list(
         IllustrationRequest.objects.filter(
             status=IllustrationRequest.Status.OPEN,
             article__trash_entry__isnull=True,
         )
+        .exclude(article__owner=user)
         .select_related("article")
         .defer("article__body")
         # The opening lines as the latest draft has them, not its whole content.
@@ -267,7 +268,9 @@ class MyArticlesPanel(Component):
                 else None
             ),
             "profile": profile,
-            "waiting": waiting_for_illustration() if may_take(self.user) else [],
+            "waiting": waiting_for_illustration(self.user)
+            if may_take(self.user)
+            else [],
             "csrf_token": (parent_context or {}).get("csrf_token"),
             "profile_state": (
                 _workflow_states_by_page([profile]).get(profile.pk) if profile else None

@@ -5,6 +5,7 @@ from functools import wraps
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,6 +18,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.images.widgets import AdminImageChooser
 
 from blog.models import ArticlePage
@@ -84,10 +86,10 @@ class ReassignForm(forms.Form):
         )
 
 
-def _image_field(label, initial, required=False):
+def _image_field(label, initial, queryset, required=False):
     return forms.ModelChoiceField(
         label=label,
-        queryset=get_image_model().objects.all(),
+        queryset=queryset,
         widget=AdminImageChooser(),
         initial=initial,
         required=required,
@@ -97,10 +99,24 @@ def _image_field(label, initial, required=False):
 class IllustrateForm(forms.Form):
     """The hero image, one chooser per image block, and a new image block."""
 
-    def __init__(self, *args, page, **kwargs):
+    def __init__(self, *args, page, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Images she may choose in the admin, and those the draft already shows.
+        in_draft = [page.hero_image_id] + [
+            child.value["image"].pk
+            for child in illustration.image_blocks(page.body)
+            if child.value["image"]
+        ]
+        images = get_image_model().objects.filter(
+            Q(
+                pk__in=image_permission_policy.instances_user_has_any_permission_for(
+                    user, ["choose"]
+                ).values("pk")
+            )
+            | Q(pk__in=[pk for pk in in_draft if pk])
+        )
         self.fields["hero_image"] = _image_field(
-            gettext_lazy("Ilustrasi utama"), page.hero_image_id
+            gettext_lazy("Ilustrasi utama"), page.hero_image_id, images
         )
         self.block_fields = {}
         for number, child in enumerate(illustration.image_blocks(page.body), 1):
@@ -108,13 +124,14 @@ class IllustrateForm(forms.Form):
             self.fields[name] = _image_field(
                 _("Gambar %(number)s di isi artikel") % {"number": number},
                 child.value["image"].pk if child.value["image"] else None,
+                images,
                 required=True,
             )
             self.block_fields[name] = child.id
         paragraphs = illustration.paragraph_choices(page.body)
         if paragraphs:
             self.fields["new_image"] = _image_field(
-                gettext_lazy("Gambar baru di isi artikel"), None
+                gettext_lazy("Gambar baru di isi artikel"), None, images
             )
             self.fields["after"] = forms.ChoiceField(
                 label=gettext_lazy("Letakkan setelah paragraf"),
@@ -274,7 +291,7 @@ def illustrate(request, pk):
         messages.error(request, _("Artikel ini sedang dikunci oleh redaksi."))
         return redirect("editorial_illustrate", pk)
     page = article.get_latest_revision_as_object()
-    form = IllustrateForm(request.POST or None, page=page)
+    form = IllustrateForm(request.POST or None, page=page, user=request.user)
     if request.method == "POST" and form.is_valid():
         illustration.illustrate(
             page,

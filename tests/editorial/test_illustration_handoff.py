@@ -5,7 +5,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import inline_formset
 
 import pytest
@@ -51,6 +51,11 @@ def open_request(draft, alya):
     return IllustrationRequest.objects.create(
         article=draft, brief=BRIEF, mood="hangat", requested_by=alya
     )
+
+
+def an_image(**kwargs):
+    """An image in the root collection, where contributors may choose images."""
+    return CustomImageFactory(collection=Collection.get_first_root_node(), **kwargs)
 
 
 def assert_refused(response):
@@ -201,7 +206,7 @@ def test_she_sets_hero_and_body_images_in_a_new_draft_revision_only(
 ):
     take(client, bunga, open_request)
     mail.outbox.clear()
-    hero, swapped, added = (CustomImageFactory() for _ in range(3))
+    hero, swapped, added = (an_image(uploaded_by_user=bunga) for _ in range(3))
     page = draft.get_latest_revision_as_object()
     paragraph, image_block = (child.id for child in page.body)
     revisions_before = draft.revisions.count()
@@ -254,10 +259,30 @@ def test_a_new_image_needs_a_place(client, bunga, open_request):
     take(client, bunga, open_request)
     response = client.post(
         reverse("editorial_illustrate", args=[open_request.pk]),
-        {"new_image": CustomImageFactory().pk, "after": ""},
+        {"new_image": an_image().pk, "after": ""},
     )
     assert response.status_code == 400
     assert "Pilih paragraf tempat gambar baru diletakkan." in response.content.decode()
+
+
+def test_only_images_she_may_choose_are_accepted(client, bunga, open_request):
+    take(client, bunga, open_request)
+    # An image in a collection the Contributors group holds no permission on.
+    hidden = CustomImageFactory()
+    page = open_request.article.get_latest_revision_as_object()
+    image_block = page.body[1]
+    response = client.post(
+        reverse("editorial_illustrate", args=[open_request.pk]),
+        {
+            "hero_image": hidden.pk,
+            # The writer's image stays valid, though it is not hers to choose.
+            f"block_{image_block.id}": image_block.value["image"].pk,
+        },
+    )
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["hero_image"]
+    latest = open_request.article.get_latest_revision_as_object()
+    assert latest.hero_image is None
 
 
 def test_an_illustrator_who_did_not_take_it_sees_nothing_of_the_draft(

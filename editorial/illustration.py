@@ -230,23 +230,11 @@ def notify(kind, illustration_request, actor, recipients):
             logger.exception("Could not send %s e-mail to %s", kind, user.email)
 
 
-def notify_taken(illustration_request, actor):
-    notify(
-        "taken",
-        illustration_request,
-        actor,
-        writers_of(illustration_request.article) | editors(),
-    )
+def notify_writers_and_editors(kind, illustration_request, actor):
+    """ "taken" or "illustrated": the article's writers and the editors are told."""
+    recipients = writers_of(illustration_request.article) | editors()
+    notify(kind, illustration_request, actor, recipients)
 
 
 def notify_assigned(illustration_request, actor):
     notify("assigned", illustration_request, actor, {illustration_request.illustrator})
-
-
-def notify_illustrated(illustration_request, actor):
-    notify(
-        "illustrated",
-        illustration_request,
-        actor,
-        writers_of(illustration_request.article) | editors(),
-    )

@@ -18,8 +18,8 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.images.widgets import AdminImageChooser
+from wagtail.permissions import policy_registry
 
 from blog.models import ArticlePage
 
@@ -107,13 +107,12 @@ class IllustrateForm(forms.Form):
             for child in illustration.image_blocks(page.body)
             if child.value["image"]
         ]
-        images = get_image_model().objects.filter(
-            Q(
-                pk__in=image_permission_policy.instances_user_has_any_permission_for(
-                    user, ["choose"]
-                ).values("pk")
-            )
-            | Q(pk__in=[pk for pk in in_draft if pk])
+        image_model = get_image_model()
+        choosable = policy_registry.get_by_type(
+            image_model
+        ).instances_user_has_any_permission_for(user, ["choose"])
+        images = image_model.objects.filter(
+            Q(pk__in=choosable.values("pk")) | Q(pk__in=[pk for pk in in_draft if pk])
         )
         self.fields["hero_image"] = _image_field(
             gettext_lazy("Ilustrasi utama"), page.hero_image_id, images
@@ -228,7 +227,7 @@ def take_illustration(request, pk):
             },
             status=409,
         )
-    illustration.notify_taken(illustration_request, request.user)
+    illustration.notify_writers_and_editors("taken", illustration_request, request.user)
     messages.success(
         request,
         _("Anda mengambil '%(title)s'. Selamat menggambar!")
@@ -305,7 +304,9 @@ def illustrate(request, pk):
         if "done" in request.POST:
             illustration_request.status = IllustrationRequest.Status.DONE
             illustration_request.save(update_fields=["status"])
-        illustration.notify_illustrated(illustration_request, request.user)
+        illustration.notify_writers_and_editors(
+            "illustrated", illustration_request, request.user
+        )
         messages.success(
             request,
             _("Ilustrasi untuk '%(title)s' disimpan di draf.")

@@ -11,6 +11,7 @@ import pytest
 from blog.models import ArticlePage
 from contributors.factories import ContributorPageFactory
 from editorial.models import IllustrationRequest
+from tests.e2e.test_admin_on_a_phone import log_in
 from tests.editorial.conftest import draft_by, make_user
 from website.factories import CustomImageFactory
 
@@ -20,15 +21,6 @@ TIMEOUT = 20_000
 LAST_SCREEN = Path(".pytest_cache") / "illustration_handoff_last_screen.png"
 TITLE = "Hujan di jalan pulang"
 BRIEF = "Seorang ibu dan anaknya berbagi satu payung di jalan pulang."
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}{reverse('wagtailadmin_login')}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "kata-sandi-uji")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}{reverse('wagtailadmin_home')}")
 
 
 def a_photo(tmp_path):

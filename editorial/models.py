@@ -86,3 +86,54 @@ class TrashedPage(models.Model):
         """The public address it had, and will have again once restored."""
         parent_url = self.parent.get_url() if self.parent else None
         return f"{parent_url}{self.page.slug}/" if parent_url else self.url_path
+
+
+class IllustrationRequest(models.Model):
+    """A draft that needs drawing, and who is drawing it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Menunggu ilustrasi")
+        TAKEN = "taken", _("Sedang digambar")
+        DONE = "done", _("Ilustrasi selesai")
+
+    article = models.OneToOneField(
+        "blog.ArticlePage",
+        verbose_name=_("artikel"),
+        on_delete=models.CASCADE,
+        related_name="illustration_request",
+    )
+    brief = models.TextField(_("yang perlu digambar"))
+    mood = models.CharField(_("suasana"), max_length=255, blank=True)
+    deadline = models.DateField(_("tenggat"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.OPEN,
+        db_index=True,
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diminta oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    illustrator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ilustrator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="illustration_requests",
+    )
+    created_at = models.DateTimeField(_("diminta pada"), default=timezone.now)
+    taken_at = models.DateTimeField(_("diambil pada"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline", "created_at", "pk"]
+        verbose_name = _("permintaan ilustrasi")
+        verbose_name_plural = _("permintaan ilustrasi")
+
+    def __str__(self):
+        return self.article.get_admin_display_title()

@@ -72,9 +72,7 @@ def count_read(article_id, day=None):
     source = (
         counted_articles()
         .filter(pk=article_id)
-        .annotate(
-            read_day=Value(day, output_field=DateField()), one=Value(1)
-        )
+        .annotate(read_day=Value(day, output_field=DateField()), one=Value(1))
         .order_by()
         .values_list("pk", "read_day", "one")
     )

@@ -26,7 +26,9 @@ from .dashboards import page_content_type
 from .models import IllustrationRequest
 from .permissions import is_editor
 
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+# Far enough either way for an editorial calendar, and a next month that exists.
+YEARS = range(1900, 3000)
 
 
 class Kind:
@@ -51,7 +53,7 @@ def parse_month(value, today):
     if not match:
         return None
     year, month = int(match[1]), int(match[2])
-    if not (1 <= month <= 12 and 1900 <= year <= 9999):
+    if not (1 <= month <= 12 and year in YEARS):
         return None
     return year, month
 

@@ -22,7 +22,7 @@ from wagtail.models import Revision, WorkflowState
 
 from blog.models import ArticleCredit, ArticlePage
 
-from .dashboards import page_content_type
+from .dashboards import State, page_content_type
 from .models import IllustrationRequest
 from .permissions import is_editor
 
@@ -32,16 +32,15 @@ YEARS = range(1900, 3000)
 
 
 class Kind:
-    SCHEDULED = "scheduled"
-    PUBLISHED = "published"
-    IN_REVIEW = "in_review"
+    # The dashboards' states where they mean the same, and the request's own label.
+    SCHEDULED = State.SCHEDULED
+    PUBLISHED = State.PUBLISHED
+    IN_REVIEW = State.IN_REVIEW
     ILLUSTRATION = "illustration"
 
     LABELS = {
-        SCHEDULED: _("Terjadwal"),
-        PUBLISHED: _("Terbit"),
-        IN_REVIEW: _("Sedang ditinjau"),
-        ILLUSTRATION: _("Menunggu ilustrasi"),
+        **{kind: State.LABELS[kind] for kind in (SCHEDULED, PUBLISHED, IN_REVIEW)},
+        ILLUSTRATION: IllustrationRequest.Status.OPEN.label,
     }
 
 

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.db.models.fields.json import KeyTextTransform
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,10 +21,12 @@ from wagtail.models import (
     WorkflowState,
 )
 
-from blog.models import ArticlePage, BlogIndexPage
+from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
 from blog.reads import reads_for
 from contributors.models import ContributorPage
 
+from .illustration import may_take
+from .models import IllustrationRequest
 from .roles import CONTRIBUTORS
 
 RECENT_LIMIT = 10
@@ -65,6 +69,14 @@ class ArticleRow:
     scheduled_at: datetime | None
     note: EditorNote | None
     has_unpublished_changes: bool
+    illustration_request: IllustrationRequest | None = None
+    is_illustrator: bool = False
+    is_owner: bool = True
+
+    @property
+    def title(self):
+        # Hers to see (she owns, is credited or draws it): the draft's title.
+        return self.page.draft_title
 
     @property
     def state_label(self):
@@ -87,57 +99,82 @@ def _scheduled_by_page(pages):
     return {int(rev.object_id): rev.approved_go_live_at for rev in revisions}
 
 
-def latest_editor_note(page, author):
-    """The newest word from someone else: a review comment or a comment in the draft."""
-    notes = []
-    task_state = (
+def _newest_by_page(rows, page_of):
+    """The first row for each page of rows ordered newest first."""
+    newest = {}
+    for row in rows:
+        newest.setdefault(page_of(row), row)
+    return newest
+
+
+def latest_editor_notes(pages, author):
+    """The newest word from someone else on each page: a review comment, a comment in
+    the draft or a reply to one. Three queries, however many pages."""
+    page_ids = [page.pk for page in pages]
+    task_states = _newest_by_page(
         TaskState.objects.filter(
             workflow_state__base_content_type=page_content_type(),
-            workflow_state__object_id=str(page.pk),
+            workflow_state__object_id__in=[str(pk) for pk in page_ids],
             finished_at__isnull=False,
         )
         .exclude(comment="")
         .exclude(finished_by=author)
-        .select_related("finished_by")
-        .order_by("-finished_at")
-        .first()
+        .select_related("finished_by", "workflow_state")
+        .order_by("-finished_at"),
+        lambda state: int(state.workflow_state.object_id),
     )
-    if task_state is not None:
-        notes.append(
-            EditorNote(
-                task_state.comment, task_state.finished_by, task_state.finished_at
-            )
-        )
-    comment = (
-        Comment.objects.filter(page=page)
+    comments = _newest_by_page(
+        Comment.objects.filter(page_id__in=page_ids)
         .exclude(user=author)
         .select_related("user")
-        .order_by("-created_at")
-        .first()
+        .order_by("-created_at"),
+        lambda comment: comment.page_id,
     )
-    if comment is not None:
-        notes.append(EditorNote(comment.text, comment.user, comment.created_at))
     reply_model = Comment.replies.rel.related_model
-    reply = (
-        reply_model.objects.filter(comment__page=page)
+    replies = _newest_by_page(
+        reply_model.objects.filter(comment__page_id__in=page_ids)
         .exclude(user=author)
-        .select_related("user")
-        .order_by("-created_at")
-        .first()
+        .select_related("user", "comment")
+        .order_by("-created_at"),
+        lambda reply: reply.comment.page_id,
     )
-    if reply is not None:
-        notes.append(EditorNote(reply.text, reply.user, reply.created_at))
-    return max(notes, key=lambda note: note.created_at, default=None)
+    notes = {}
+    for pk in page_ids:
+        candidates = []
+        if (state := task_states.get(pk)) is not None:
+            candidates.append(
+                EditorNote(state.comment, state.finished_by, state.finished_at)
+            )
+        for item in (comments.get(pk), replies.get(pk)):
+            if item is not None:
+                candidates.append(EditorNote(item.text, item.user, item.created_at))
+        notes[pk] = max(candidates, key=lambda note: note.created_at, default=None)
+    return notes
+
+
+def my_articles(user):
+    """Hers: owned, credited (as published) or taken to illustrate."""
+    return (
+        ArticlePage.objects.filter(
+            Q(owner=user)
+            | Q(
+                pk__in=ArticleCredit.objects.filter(contributor__user=user).values(
+                    "page_id"
+                )
+            )
+            | Q(illustration_request__illustrator=user),
+            trash_entry__isnull=True,
+        )
+        .select_related("illustration_request")
+        .order_by("-latest_revision_created_at", "-pk")
+    )
 
 
 def article_rows(user):
-    pages = list(
-        ArticlePage.objects.filter(owner=user, trash_entry__isnull=True).order_by(
-            "-latest_revision_created_at"
-        )
-    )
+    pages = list(my_articles(user))
     workflow_states = _workflow_states_by_page(pages)
     scheduled = _scheduled_by_page(pages)
+    notes = latest_editor_notes(pages, user)
     rows = []
     for page in pages:
         workflow_state = workflow_states.get(page.pk)
@@ -154,7 +191,7 @@ def article_rows(user):
             state = State.PUBLISHED
         else:
             state = State.DRAFT
-        note = latest_editor_note(page, user)
+        note = notes[page.pk]
         if (
             note
             and page.last_published_at
@@ -162,6 +199,7 @@ def article_rows(user):
         ):
             # Feedback that publication has answered is history, not a to-do.
             note = None
+        illustration_request = getattr(page, "illustration_request", None)
         rows.append(
             ArticleRow(
                 page=page,
@@ -169,9 +207,44 @@ def article_rows(user):
                 scheduled_at=scheduled.get(page.pk),
                 note=note,
                 has_unpublished_changes=page.live and page.has_unpublished_changes,
+                illustration_request=illustration_request,
+                is_illustrator=bool(
+                    illustration_request
+                    and illustration_request.illustrator_id == user.pk
+                ),
+                is_owner=page.owner_id == user.pk,
             )
         )
     return rows
+
+
+def waiting_for_illustration(user):
+    """Open requests on other people's drafts: what an illustrator may see of them
+    (the title, the opening lines and the brief), never the body."""
+    return list(
+        IllustrationRequest.objects.filter(
+            status=IllustrationRequest.Status.OPEN,
+            article__trash_entry__isnull=True,
+        )
+        .exclude(article__owner=user)
+        .select_related("article")
+        .defer("article__body")
+        # The opening lines as the latest draft has them, not its whole content.
+        .annotate(
+            intro=KeyTextTransform("standfirst", "article__latest_revision__content")
+        )
+        .order_by("deadline", "created_at", "pk")
+    )
+
+
+def illustration_requests_for_editors():
+    return list(
+        IllustrationRequest.objects.filter(article__trash_entry__isnull=True)
+        .exclude(status=IllustrationRequest.Status.DONE)
+        .select_related("article", "illustrator__contributor_profile")
+        .defer("article__body")
+        .order_by("deadline", "created_at", "pk")
+    )
 
 
 class MyArticlesPanel(Component):
@@ -198,6 +271,10 @@ class MyArticlesPanel(Component):
                 else None
             ),
             "profile": profile,
+            "waiting": waiting_for_illustration(self.user)
+            if may_take(self.user)
+            else [],
+            "csrf_token": (parent_context or {}).get("csrf_token"),
             "profile_state": (
                 _workflow_states_by_page([profile]).get(profile.pk) if profile else None
             ),
@@ -294,6 +371,7 @@ class EditorDeskPanel(Component):
             "now": now,
             "add_contributor_url": reverse("editorial_add_contributor"),
             "pending_invitations": pending_invitations(),
+            "illustration_requests": illustration_requests_for_editors(),
             # Rendered from a plain dict: the resend forms need the token passed on.
             "csrf_token": (parent_context or {}).get("csrf_token"),
         }

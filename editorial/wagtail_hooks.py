@@ -16,6 +16,7 @@ from contributors.models import ContributorPage
 
 from . import (
     calendar_views,
+    illustration_views,  # noqa: F401  (registers its own hooks)
     journey,  # noqa: F401  (registers its own hooks)
     privacy,
     trash_admin,  # noqa: F401  (registers its own hooks)

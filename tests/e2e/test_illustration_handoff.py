@@ -1,0 +1,107 @@
+"""The hand-off on a 375 px phone, in Chromium: the writer asks for an illustration,
+an illustrator takes it, uploads a picture, sets it as the hero image, and the
+writer finds it in her draft."""
+
+from pathlib import Path
+
+from django.urls import reverse
+
+import pytest
+
+from blog.models import ArticlePage
+from contributors.factories import ContributorPageFactory
+from editorial.models import IllustrationRequest
+from tests.editorial.conftest import draft_by, make_user
+from website.factories import CustomImageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+TIMEOUT = 20_000
+LAST_SCREEN = Path(".pytest_cache") / "illustration_handoff_last_screen.png"
+TITLE = "Hujan di jalan pulang"
+BRIEF = "Seorang ibu dan anaknya berbagi satu payung di jalan pulang."
+
+
+def log_in(page, live_server, user):
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}{reverse('wagtailadmin_login')}")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "kata-sandi-uji")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}{reverse('wagtailadmin_home')}")
+
+
+def a_photo(tmp_path):
+    """A real photo file, as a phone would send it."""
+    image = CustomImageFactory.build()
+    path = tmp_path / "payung.jpg"
+    path.write_bytes(image.file.read())
+    return path
+
+
+@pytest.fixture
+def page(phone_page):
+    yield phone_page
+    phone_page.screenshot(path=str(LAST_SCREEN), full_page=True)
+
+
+def test_hand_off_on_a_phone(
+    live_server, page, blog_index, contributor_index, tmp_path
+):
+    page.set_default_timeout(TIMEOUT)
+    alya = make_user("alya", "Contributors")
+    alya.profile_page = ContributorPageFactory(
+        parent=contributor_index, title="Alya Rahma", slug="alya", user=alya
+    )
+    bunga = make_user("bunga", "Contributors")
+    ContributorPageFactory(
+        parent=contributor_index, title="Bunga Lestari", slug="bunga", user=bunga
+    )
+    draft = draft_by(
+        alya,
+        blog_index,
+        title=TITLE,
+        standfirst="Tentang payung kecil dan tangan yang saling menggenggam.",
+    )
+
+    # --- The writer asks, from "Tulisan saya".
+    log_in(page, live_server, alya)
+    page.locator("[data-editorial-my-articles]").get_by_role(
+        "link", name="Butuh ilustrasi"
+    ).click()
+    page.fill("#id_brief", BRIEF)
+    page.fill("#id_mood", "hangat")
+    page.get_by_role("button", name="Simpan permintaan").click()
+    page.wait_for_url(f"{live_server.url}{reverse('wagtailadmin_home')}")
+    request = IllustrationRequest.objects.get(article=draft)
+    assert request.status == "open"
+
+    # --- The illustrator sees it and takes it.
+    log_in(page, live_server, bunga)
+    waiting = page.locator(f"[data-illustration-request='{request.pk}']")
+    assert TITLE in waiting.inner_text()
+    assert BRIEF in waiting.inner_text()
+    waiting.get_by_role("button", name="Ambil").click()
+    page.wait_for_url(
+        f"{live_server.url}{reverse('editorial_illustrate', args=[request.pk])}"
+    )
+
+    # --- She uploads a picture through the hero image's chooser.
+    page.locator("#id_hero_image-chooser").get_by_role(
+        "button", name="Pilih sebuah gambar"
+    ).click()
+    page.locator(".modal #tab-label-upload").click()
+    page.fill(".modal #id_image-chooser-upload-title", "Dua payung di jalan")
+    page.set_input_files(".modal #id_image-chooser-upload-file", str(a_photo(tmp_path)))
+    page.locator(".modal #tab-upload button[type=submit]").click()
+    page.wait_for_selector(".modal", state="hidden")
+    page.get_by_role("button", name="Simpan ilustrasi").click()
+    page.wait_for_selector(".messages .success")
+
+    # --- The writer finds it in her draft.
+    latest = ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    assert latest.hero_image.title == "Dua payung di jalan"
+    assert latest.hero_image.uploaded_by_user == bunga
+    log_in(page, live_server, alya)
+    page.goto(f"{live_server.url}{reverse('wagtailadmin_pages:edit', args=[draft.pk])}")
+    assert "Dua payung di jalan" in page.locator("#id_hero_image-chooser").inner_text()

@@ -23,7 +23,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Length, Substr
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -103,7 +103,8 @@ def read_beacon(request, article_id):
     if is_bot(request.headers.get("User-Agent", "")) or has_admin_access(request.user):
         return HttpResponse(status=204)
     if not count_read(article_id):
-        raise Http404
+        # A bare 404: a script posting made-up ids costs no rendered error page.
+        return HttpResponseNotFound(b"", content_type="text/plain")
     return HttpResponse(status=204)
 
 

@@ -88,14 +88,18 @@ class Day:
 
 def visible_articles(user):
     """Articles whose calendar entries `user` may see: editors all, others their own
-    (owned, or credited through their contributor profile)."""
+    (owned, credited through their contributor profile, or taken to illustrate)."""
     articles = ArticlePage.objects.filter(trash_entry__isnull=True)
     if is_editor(user):
         return articles
     credited = ArticleCredit.objects.filter(
         page=OuterRef("pk"), contributor__user=user.pk
     )
-    return articles.filter(Q(owner=user.pk) | Exists(credited))
+    return articles.filter(
+        Q(owner=user.pk)
+        | Exists(credited)
+        | Q(illustration_request__illustrator=user.pk)
+    )
 
 
 def _page_id_as_text():

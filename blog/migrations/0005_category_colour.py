@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='category',
             name='colour',
-            field=models.CharField(choices=[('teal', 'Hijau toska'), ('blue', 'Biru'), ('purple', 'Ungu'), ('magenta', 'Merah muda tua'), ('brown', 'Cokelat'), ('slate', 'Abu-abu')], default='slate', help_text='Warna penanda kategori di kalender redaksi.', max_length=12, verbose_name='warna'),
+            field=models.CharField(blank=True, choices=[('teal', 'Hijau toska'), ('blue', 'Biru'), ('purple', 'Ungu'), ('magenta', 'Merah muda tua'), ('brown', 'Cokelat'), ('slate', 'Abu-abu')], default='slate', help_text='Warna penanda kategori di kalender redaksi.', max_length=12, verbose_name='warna'),
         ),
     ]

@@ -39,6 +39,8 @@ class Category(models.Model):
         max_length=12,
         choices=Colour.choices,
         default=Colour.SLATE,
+        # Optional in the form: the calendar shows a category without one in slate.
+        blank=True,
         help_text=_("Warna penanda kategori di kalender redaksi."),
     )
 

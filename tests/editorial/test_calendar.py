@@ -159,6 +159,22 @@ def test_another_contributor_sees_none_of_alyas(
     assert "Tidak ada tulisan di bulan ini." in html
 
 
+def test_the_illustrator_who_took_it_sees_it(client, contributor_index, month_of_work):
+    dewi = make_user("dewi", "Contributors")
+    needs_drawing = month_of_work["needs_drawing"]
+    IllustrationRequest.objects.filter(article=needs_drawing).update(
+        status=IllustrationRequest.Status.TAKEN, illustrator=dewi
+    )
+    needs_drawing.get_workflow().start(needs_drawing, dewi)
+    WorkflowState.objects.filter(object_id=str(needs_drawing.pk)).update(
+        created_at=at(15, 11)
+    )
+    client.force_login(dewi)
+    html = client.get(calendar_url(month_param())).content.decode()
+    # Taken: no longer waiting for an illustration, but in review on the 15th.
+    assert entries(grid(html)) == {("in_review", needs_drawing.pk)}
+
+
 def test_other_months_are_empty_and_linked(client, eka, month_of_work):
     client.force_login(eka)
     year, month = target_month()

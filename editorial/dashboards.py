@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
+from blog.reads import reads_for
 from contributors.models import ContributorPage
 
 from .illustration import may_take
@@ -257,8 +258,10 @@ class MyArticlesPanel(Component):
     def get_context_data(self, parent_context=None):
         blog_index = BlogIndexPage.objects.first()
         profile = ContributorPage.objects.filter(user=self.user).first()
+        rows = article_rows(self.user)
         return {
-            "rows": article_rows(self.user),
+            "rows": rows,
+            "reads": reads_for(row.page.pk for row in rows),
             "new_article_url": (
                 reverse(
                     "wagtailadmin_pages:add",
@@ -358,11 +361,13 @@ class EditorDeskPanel(Component):
     def get_context_data(self, parent_context=None):
         now = timezone.now()
         scheduled = scheduled_pages()
+        published = list(recently_published())
         return {
             "queue": review_queue(),
             "scheduled": scheduled,
             "overdue": overdue(scheduled, now),
-            "published": recently_published(),
+            "published": published,
+            "reads": reads_for(page.pk for page in published),
             "now": now,
             "add_contributor_url": reverse("editorial_add_contributor"),
             "pending_invitations": pending_invitations(),

@@ -1,5 +1,8 @@
 """The trash: pages deleted in the admin wait here until restored or purged."""
 
+import hmac
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -137,3 +140,56 @@ class IllustrationRequest(models.Model):
 
     def __str__(self):
         return self.article.get_admin_display_title()
+
+
+def new_feed_key():
+    return secrets.token_hex(6)
+
+
+def new_feed_secret():
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """An editor's private iCal address: `key` finds the row, `secret` proves it.
+
+    The key is looked up in the database; the secret is then compared in constant
+    time, so response times say nothing about how much of a guess was right.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengguna"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+    )
+    key = models.CharField(max_length=12, unique=True, default=new_feed_key)
+    secret = models.CharField(max_length=40, default=new_feed_secret)
+    created_at = models.DateTimeField(_("dibuat pada"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("umpan kalender")
+        verbose_name_plural = _("umpan kalender")
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def token(self):
+        return f"{self.key}{self.secret}"
+
+    def reset(self):
+        self.key = new_feed_key()
+        self.secret = new_feed_secret()
+        self.created_at = timezone.now()
+        self.save()
+
+    @classmethod
+    def for_token(cls, token):
+        key, secret = token[:12], token[12:]
+        feed = cls.objects.filter(key=key).select_related("user").first()
+        if feed is None or not hmac.compare_digest(
+            feed.secret.encode(), secret.encode()
+        ):
+            return None
+        return feed

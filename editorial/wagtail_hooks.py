@@ -15,6 +15,7 @@ from contributors.admin_titles import MAY_SEE_PRIVATE_HOOK
 from contributors.models import ContributorPage
 
 from . import (
+    calendar_views,
     illustration_views,  # noqa: F401  (registers its own hooks)
     journey,  # noqa: F401  (registers its own hooks)
     privacy,
@@ -38,6 +39,12 @@ def register_editorial_urls():
             views.resend_invitation,
             name="editorial_resend_invitation",
         ),
+        path("kalender/", calendar_views.calendar_view, name="editorial_calendar"),
+        path(
+            "kalender/umpan/ganti/",
+            calendar_views.reset_feed,
+            name="editorial_calendar_feed_reset",
+        ),
     ]
 
 
@@ -54,6 +61,17 @@ def add_contributor_menu_item():
         icon_name="user",
         name="editorial-add-contributor",
         order=250,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def calendar_menu_item():
+    return MenuItem(
+        _("Kalender"),
+        reverse("editorial_calendar"),
+        icon_name="date",
+        name="editorial-calendar",
+        order=240,
     )
 
 

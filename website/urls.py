@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog.reads import read_beacon
+from editorial.calendar_views import calendar_feed
 from website import views
 from website.cache import cached_page_view
 
@@ -16,6 +18,8 @@ urlpatterns = [
     path("cari/", views.search, name="search"),
     path("sitemap.xml", cached_page_view(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("baca/<int:article_id>/", read_beacon, name="read_beacon"),
+    path("kalender/<str:token>.ics", calendar_feed, name="editorial_calendar_feed"),
 ]
 
 if settings.DEBUG:

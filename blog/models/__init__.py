@@ -11,6 +11,7 @@ from .articles import (
     with_card_data,
 )
 from .index import ARTICLES_PER_PAGE, FEED_ITEMS, BlogIndexPage
+from .reads import ArticleReadDay
 from .taxonomy import ArticleTag, Category, CategoryQuerySet
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "ArticleCredit",
     "ArticlePage",
     "ArticlePageForm",
+    "ArticleReadDay",
     "ArticleTag",
     "BlogIndexPage",
     "Category",

@@ -21,11 +21,35 @@ class CategoryQuerySet(models.QuerySet):
 
 
 class Category(models.Model):
+    class Colour(models.TextChoices):
+        # Each keeps a contrast of at least 4.5:1 against white, so a label set in
+        # white on it (or it on white) stays readable.
+        TEAL = "teal", _("Hijau toska")
+        BLUE = "blue", _("Biru")
+        PURPLE = "purple", _("Ungu")
+        MAGENTA = "magenta", _("Merah muda tua")
+        BROWN = "brown", _("Cokelat")
+        SLATE = "slate", _("Abu-abu")
+
     name = models.CharField(_("nama"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("deskripsi"), blank=True)
+    colour = models.CharField(
+        _("warna"),
+        max_length=12,
+        choices=Colour.choices,
+        default=Colour.SLATE,
+        # Optional in the form: the calendar shows a category without one in slate.
+        blank=True,
+        help_text=_("Warna penanda kategori di kalender redaksi."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("colour"),
+        FieldPanel("description"),
+    ]
 
     objects = CategoryQuerySet.as_manager()
 

@@ -50,4 +50,45 @@
       });
     });
   }
+  // Reads: one POST to the article's beacon once the page has been visible for
+  // READ_AFTER_MS in all, once per article per tab session. No cookie: the flag
+  // lives in sessionStorage and is gone when the tab closes.
+  var READ_AFTER_MS = 10000;
+  function countRead(article) {
+    var url = article.getAttribute("data-read-beacon");
+    var flag = "serambi-read:" + url;
+    try {
+      if (window.sessionStorage.getItem(flag)) return;
+    } catch (e) {
+      return;  // Storage refused (private mode): better no count than many.
+    }
+    var seen = 0, since = null, timer = null;
+    function start() {
+      if (since !== null || document.visibilityState !== "visible") return;
+      since = Date.now();
+      timer = window.setTimeout(done, READ_AFTER_MS - seen);
+    }
+    function stop() {
+      if (since === null) return;
+      seen += Date.now() - since;
+      since = null;
+      window.clearTimeout(timer);
+    }
+    function onVisibility() {
+      if (document.visibilityState === "visible") { start(); } else { stop(); }
+    }
+    function done() {
+      stop();
+      if (seen < READ_AFTER_MS) { start(); return; }
+      document.removeEventListener("visibilitychange", onVisibility);
+      try { window.sessionStorage.setItem(flag, "1"); } catch (e) { return; }
+      navigator.sendBeacon(url);
+    }
+    document.addEventListener("visibilitychange", onVisibility);
+    start();
+  }
+
+  if (typeof navigator.sendBeacon === "function") {
+    document.querySelectorAll("[data-read-beacon]").forEach(countRead);
+  }
 })();

@@ -74,7 +74,13 @@ def plain_summary(value, length=DESCRIPTION_LENGTH):
 
 @register.simple_tag
 def meta_description(page, fallback=""):
-    """search_description, then the page's own summary, then its intro, then fallback."""
+    """search_description, then the page's own summary, then its intro, then fallback.
+
+    An article with a content note is described by its note and a neutral line,
+    never by its text (see ArticlePage.share_summary).
+    """
+    if getattr(page, "content_note", ""):
+        return plain_summary(page.share_summary)
     for candidate in (
         getattr(page, "search_description", ""),
         getattr(page, "summary", ""),
@@ -102,9 +108,16 @@ def og_image(context, image):
 
 
 @register.simple_tag
-def share_links(url, title):
-    """Where a reader can share an article, WhatsApp first: it is how the community talks."""
+def share_links(url, title, content_note=""):
+    """Where a reader can share an article, WhatsApp first: it is how the community talks.
+
+    The shared text is the title and the address; an article with a content note
+    carries its note, so whoever receives the link knows before opening it.
+    """
     text = f"{title} {url}"
+    if content_note:
+        note = _("Catatan konten: %(note)s") % {"note": content_note}
+        text = f"{title} ({note}) {url}"
     return [
         {
             "network": "whatsapp",
@@ -194,6 +207,13 @@ def article_structured_data(context, page, credits=None, image=None, index_page=
     category = getattr(page, "category", None)
     if category:
         article["articleSection"] = category.name
+    if getattr(page, "content_note", ""):
+        # schema.org's CreativeWork.contentRating ("an official rating of a piece
+        # of content", Text or Rating) is its one property for advice about what a
+        # work contains; the description says it in words as well.
+        article["contentRating"] = _("Catatan konten: %(note)s") % {
+            "note": page.content_note
+        }
 
     crumbs = [(_("Beranda"), _site_root(context))]
     if index_page is not None:

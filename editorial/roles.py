@@ -37,6 +37,8 @@ EDITOR_PERMISSIONS = [
     ("blog", "add_contentnotesuggestion"),
     ("blog", "change_contentnotesuggestion"),
     ("blog", "delete_contentnotesuggestion"),
+    # The helplines under hard articles and on /bantuan/ (website.HelplineSettings).
+    ("website", "change_helplinesettings"),
     # Linking a profile to an account, and the onboarding view that does it.
     ("contributors", "change_contributor_user"),
 ]

@@ -33,6 +33,7 @@ class Article:
     days_ago: int
     hero: Picture | None = None
     featured: bool = False
+    content_note: str = ""
 
 
 ARTICLES = [
@@ -423,6 +424,7 @@ ARTICLES = [
     Article(
         slug="menjelaskan-perpisahan-kepada-anak",
         title="Menjelaskan perpisahan kepada anak, sesuai usianya",
+        content_note="perceraian",
         category="mengasuh-anak-sendiri",
         standfirst=(
             "Tidak ada kalimat sempurna untuk memberi tahu anak bahwa orang tuanya "

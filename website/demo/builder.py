@@ -24,7 +24,13 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
 from contributors.models import ContributorIndexPage, ContributorLink, ContributorPage
-from website.models import CustomImage, HomePage, HomePageFeaturedArticle, SiteSettings
+from website.models import (
+    CustomImage,
+    HelplineSettings,
+    HomePage,
+    HomePageFeaturedArticle,
+    SiteSettings,
+)
 
 from . import content, illustrations
 from .articles import ARTICLES
@@ -70,6 +76,7 @@ class DemoBuilder:
             )
         self.ensure_users()
         self.ensure_site_settings(site)
+        self.ensure_helplines(site)
         blog_index = self.ensure_index(
             home, BlogIndexPage, "Artikel", "artikel", content.BLOG_INDEX_INTRO
         )
@@ -141,6 +148,16 @@ class DemoBuilder:
         if changed:
             site_settings.save()
             self.created["settings"] += 1
+
+    def ensure_helplines(self, site):
+        helpline_settings = HelplineSettings.for_site(site)
+        if helpline_settings.helplines:
+            return
+        helpline_settings.helplines = [
+            ("helpline", helpline) for helpline in content.HELPLINES
+        ]
+        helpline_settings.save()
+        self.created["settings"] += 1
 
     def ensure_index(self, home, model, title, slug, intro):
         page = model.objects.first()
@@ -258,6 +275,7 @@ class DemoBuilder:
                 slug=spec.slug,
                 standfirst=spec.standfirst,
                 excerpt=spec.excerpt,
+                content_note=spec.content_note,
                 category=categories[spec.category],
                 hero_image=hero,
                 body=self.stream(spec, illustrator),

@@ -80,6 +80,35 @@ CONTRIBUTOR_INDEX_INTRO = (
     "sebagian memakai nama pena. Semuanya relawan.</p>"
 )
 
+# Public services whose numbers are published by the government; hours are left to
+# the editor where we could not confirm them.
+HELPLINES = [
+    {
+        "name": "SAPA 129 (Kementerian PPPA)",
+        "description": (
+            "Pengaduan kekerasan terhadap perempuan dan anak, termasuk kekerasan "
+            "dalam rumah tangga."
+        ),
+        "number": "129",
+        "hours": "",
+        "whatsapp_url": "https://wa.me/628111129129",
+    },
+    {
+        "name": "SEJIWA (Sehat Jiwa)",
+        "description": "Layanan dukungan psikologis dari pemerintah.",
+        "number": "119 ekstensi 8",
+        "hours": "",
+        "whatsapp_url": "",
+    },
+    {
+        "name": "Layanan darurat 112",
+        "description": "Jika ada bahaya saat ini juga: polisi, ambulans, pemadam.",
+        "number": "112",
+        "hours": "24 jam",
+        "whatsapp_url": "",
+    },
+]
+
 SITE_SETTINGS = {
     "tagline": "Ruang cerita dan saling dukung para ibu tunggal",
     "footer_text": (

@@ -1,17 +1,13 @@
-from django.contrib.auth.management import create_permissions
+from importlib import import_module
+
 from django.db import migrations
 
-from editorial.roles import configure
-
-
-def reapply(apps, schema_editor):
-    # Editors keep the content-note suggestions and the helplines; their permissions
-    # exist only after the whole migrate run unless created here.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    configure(apps)
+# Editors keep the content-note suggestions and the helplines (editorial.roles). Their
+# permissions exist only after the whole migrate run unless made now, which is what
+# the first migration's function does before it configures the groups.
+create_groups_and_workflow = import_module(
+    "editorial.migrations.0001_groups_and_workflow"
+).create_groups_and_workflow
 
 
 class Migration(migrations.Migration):
@@ -21,4 +17,6 @@ class Migration(migrations.Migration):
         ("website", "0007_helplines"),
     ]
 
-    operations = [migrations.RunPython(reapply, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(create_groups_and_workflow, migrations.RunPython.noop)
+    ]

@@ -20,7 +20,7 @@ import pytest
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage, ContentNoteSuggestion
-from website.models import HelplineSettings
+from tests.website.helplines import SAPA, SEJIWA, set_helplines
 
 pytestmark = pytest.mark.django_db
 
@@ -44,31 +44,7 @@ def hard_article(blog_index, writer):
 
 @pytest.fixture
 def helplines(home_page):
-    settings = HelplineSettings.for_site(home_page.get_site())
-    settings.helplines = [
-        (
-            "helpline",
-            {
-                "name": "SAPA 129",
-                "description": "Pengaduan kekerasan terhadap perempuan dan anak",
-                "number": "129",
-                "hours": "",
-                "whatsapp_url": "https://wa.me/628111129129",
-            },
-        ),
-        (
-            "helpline",
-            {
-                "name": "SEJIWA",
-                "description": "Layanan dukungan psikologis",
-                "number": "119 ekstensi 8",
-                "hours": "",
-                "whatsapp_url": "",
-            },
-        ),
-    ]
-    settings.save()
-    return settings
+    return set_helplines(home_page.get_site(), SAPA, SEJIWA)
 
 
 @pytest.fixture

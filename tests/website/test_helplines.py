@@ -9,17 +9,10 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 
+from tests.website.helplines import SAPA, set_helplines
 from website.models import HelplineSettings
 
 pytestmark = pytest.mark.django_db
-
-SAPA = {
-    "name": "SAPA 129",
-    "description": "Pengaduan kekerasan terhadap perempuan dan anak",
-    "number": "129",
-    "hours": "24 jam",
-    "whatsapp_url": "https://wa.me/628111129129",
-}
 
 
 @pytest.fixture
@@ -124,9 +117,7 @@ def test_page_is_cached_and_a_settings_change_reaches_it(client, settings, site)
     first = client.get(reverse("helplines"))
     assert "public" in first["Cache-Control"]
 
-    helpline_settings = HelplineSettings.for_site(site)
-    helpline_settings.helplines = [("helpline", SAPA)]
-    helpline_settings.save()
+    set_helplines(site, SAPA)
 
     assert "SAPA 129" in client.get(reverse("helplines")).content.decode()
 

@@ -61,7 +61,9 @@ class ArticleFeedMixin:
         return item.get_url(self.request)
 
     def item_description(self, item):
-        parts = [item.summary, credits_text(item.credits.all())]
+        # share_summary: an article with a content note is described by its note,
+        # not quoted, since a feed reader shows it to whoever subscribed.
+        parts = [item.share_summary, credits_text(item.credits.all())]
         return "\n\n".join(part for part in parts if part)
 
     def item_pubdate(self, item):

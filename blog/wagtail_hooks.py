@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Category
+from .models import Category, ContentNoteSuggestion
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -17,3 +17,14 @@ class CategoryViewSet(SnippetViewSet):
 
 
 register_snippet(CategoryViewSet)
+
+
+class ContentNoteSuggestionViewSet(SnippetViewSet):
+    model = ContentNoteSuggestion
+    icon = "warning"
+    menu_label = _("Saran catatan konten")
+    list_display = ["text"]
+    search_fields = ["text"]
+
+
+register_snippet(ContentNoteSuggestionViewSet)

@@ -22,7 +22,13 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
 from contributors.models import ContributorIndexPage, ContributorLink, ContributorPage
-from website.models import CustomImage, HomePage, HomePageFeaturedArticle, SiteSettings
+from website.models import (
+    CustomImage,
+    HelplineSettings,
+    HomePage,
+    HomePageFeaturedArticle,
+    SiteSettings,
+)
 
 from . import content, illustrations
 from .content import ARTICLES
@@ -64,6 +70,7 @@ class DemoBuilder:
             )
         self.ensure_users()
         self.ensure_site_settings(site)
+        self.ensure_helplines(site)
         blog_index = self.ensure_index(
             home, BlogIndexPage, "Artikel", "artikel", content.BLOG_INDEX_INTRO
         )
@@ -135,6 +142,16 @@ class DemoBuilder:
         if changed:
             site_settings.save()
             self.created["settings"] += 1
+
+    def ensure_helplines(self, site):
+        helpline_settings = HelplineSettings.for_site(site)
+        if helpline_settings.helplines:
+            return
+        helpline_settings.helplines = [
+            ("helpline", helpline) for helpline in content.HELPLINES
+        ]
+        helpline_settings.save()
+        self.created["settings"] += 1
 
     def ensure_index(self, home, model, title, slug, intro):
         page = model.objects.first()
@@ -252,6 +269,7 @@ class DemoBuilder:
                 slug=spec.slug,
                 standfirst=spec.standfirst,
                 excerpt=spec.excerpt,
+                content_note=spec.content_note,
                 category=categories[spec.category],
                 hero_image=hero,
                 body=self.stream(spec, illustrator),

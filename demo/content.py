@@ -1,6 +1,7 @@
 """The demo site's text, read from the data files under `demo/data/`.
 
-- `site.toml`: the home page's and the section indexes' text, site settings, categories.
+- `site.toml`: the home page's and the section indexes' text, site settings, helplines,
+  categories.
 - `people.toml`: the demo accounts and the contributors' profiles.
 - `editorial.toml`: the two drafts the editorial workflow demo puts in review.
 - `articles/NN-<slug>.md`: one article per file, in the order the seed publishes them.
@@ -113,6 +114,7 @@ class Article:
     days_ago: int
     hero: Picture | None = None
     featured: bool = False
+    content_note: str = ""
 
 
 class DemoDataError(ValueError):
@@ -263,6 +265,9 @@ HOME_INVITATION_TEXT = _site["home"]["invitation_text"]
 BLOG_INDEX_INTRO = paragraphs_html(_site["blog_index"]["intro"])
 CONTRIBUTOR_INDEX_INTRO = paragraphs_html(_site["contributor_index"]["intro"])
 SITE_SETTINGS = _site["settings"]
+# Public services whose numbers are published by the government; hours are left to
+# the editor where we could not confirm them.
+HELPLINES = _site["helpline"]
 CATEGORIES = [
     (category["slug"], category["name"], category["description"])
     for category in _site["category"]

@@ -33,6 +33,12 @@ EDITOR_PERMISSIONS = [
     ("blog", "add_category"),
     ("blog", "change_category"),
     ("blog", "delete_category"),
+    # The content notes offered to writers (blog.ContentNoteSuggestion).
+    ("blog", "add_contentnotesuggestion"),
+    ("blog", "change_contentnotesuggestion"),
+    ("blog", "delete_contentnotesuggestion"),
+    # The helplines under hard articles and on /bantuan/ (website.HelplineSettings).
+    ("website", "change_helplinesettings"),
     # Linking a profile to an account, and the onboarding view that does it.
     ("contributors", "change_contributor_user"),
 ]

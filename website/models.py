@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 
 from website import image_privacy
+from website.blocks import HelplineBlock
 
 from .page_cache_generation import PageCacheGeneration  # noqa: F401  (a model)
 
@@ -298,3 +299,28 @@ class SiteSettings(BaseSiteSetting):
             ("TikTok", self.tiktok_url),
         ]
         return [(label, url) for label, url in candidates if url]
+
+
+@register_setting(icon="help")
+class HelplineSettings(BaseSiteSetting):
+    """Where a reader can find help now: shown under every article with a content
+    note and on /bantuan/."""
+
+    intro = models.TextField(
+        _("pengantar"),
+        blank=True,
+        default=(
+            "Kamu tidak sendirian. Jika kamu atau orang yang kamu sayangi sedang "
+            "dalam bahaya atau merasa tidak kuat lagi, hubungi salah satu layanan ini."
+        ),
+    )
+    helplines = StreamField(
+        [("helpline", HelplineBlock())],
+        verbose_name=_("layanan bantuan"),
+        blank=True,
+    )
+
+    panels = [FieldPanel("intro"), FieldPanel("helplines")]
+
+    class Meta:
+        verbose_name = _("layanan bantuan")

@@ -21,7 +21,7 @@ from blog.models import ArticlePage, Category
 from contributors.models import ContributorPage
 
 from .cache import clear_page_cache
-from .models import CustomImage, SiteSettings
+from .models import CustomImage, HelplineSettings, SiteSettings
 from .purge import schedule_purge
 
 
@@ -65,9 +65,10 @@ def privacy_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=Category)
 @receiver(post_delete, sender=Category)
 @receiver(post_save, sender=SiteSettings)
+@receiver(post_save, sender=HelplineSettings)
 @receiver(post_save, sender=CustomImage)
 def shown_on_many_pages_changed(sender, created=False, **kwargs):
-    # Category names, the footer and image alt texts and credits appear on pages that
+    # Category names, the footer, the helplines and image alt texts and credits appear on pages that
     # were not republished; only Django's cache is cleared, the CDN's copies age out.
     # A new one is on no page yet (site settings are created on a page's first
     # render, with the defaults it was already showing).

@@ -1,4 +1,4 @@
-"""Site-wide views: search, robots.txt and the error pages."""
+"""Site-wide views: search, the helplines page, robots.txt and the error pages."""
 
 import re
 
@@ -8,6 +8,7 @@ from django.db.models.query import prefetch_related_objects
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -97,6 +98,16 @@ def search(request):
             "result_count": page.paginator.count if terms else 0,
         },
     )
+
+
+@require_GET
+def helplines(request):
+    """/bantuan/: the helplines an editor keeps in the site settings.
+
+    A TemplateResponse, so the page cache (website.cache, wired in urls.py) stores
+    it once rendered, as it stores the pages Wagtail serves.
+    """
+    return TemplateResponse(request, "website/helplines.html", {})
 
 
 @require_GET

@@ -10,6 +10,7 @@ from .articles import (
     public_articles,
     with_card_data,
 )
+from .care import ContentNoteSuggestion, SuggestionsInput
 from .index import ARTICLES_PER_PAGE, FEED_ITEMS, BlogIndexPage
 from .reads import ArticleReadDay
 from .taxonomy import ArticleTag, Category, CategoryQuerySet
@@ -19,6 +20,7 @@ __all__ = [
     "FEED_ITEMS",
     "RELATED_ARTICLES",
     "RESERVED_ARTICLE_SLUGS",
+    "SuggestionsInput",
     "WORDS_PER_MINUTE",
     "ArticleCredit",
     "ArticlePage",
@@ -27,6 +29,7 @@ __all__ = [
     "ArticleTag",
     "BlogIndexPage",
     "Category",
+    "ContentNoteSuggestion",
     "CategoryQuerySet",
     "public_articles",
     "with_card_data",

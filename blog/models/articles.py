@@ -43,6 +43,7 @@ from contributors.forms import NoSilentCutMixin
 
 from ..blocks import ArticleBodyBlock
 from ..text_structure import split_rich_text
+from .care import SuggestionsInput
 from .taxonomy import ArticleTag, Category
 
 WORDS_PER_MINUTE = 200
@@ -212,6 +213,16 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
         related_name="+",
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("isi"), blank=True)
+    content_note = models.CharField(
+        _("catatan konten"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Isi jika tulisan menyinggung hal berat, misalnya 'kekerasan dalam rumah "
+            "tangga'. Pembaca melihatnya sebelum isi tulisan, bersama nomor layanan "
+            "bantuan."
+        ),
+    )
 
     # --- Classification
     category = models.ForeignKey(
@@ -229,6 +240,7 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("standfirst"),
+        FieldPanel("content_note", widget=SuggestionsInput),
         FieldPanel("hero_image"),
         FieldPanel("body"),
     ]
@@ -283,6 +295,20 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
             or self.search_description
             or self.body_summary
         )
+
+    @property
+    def share_summary(self):
+        """What a link preview or a feed may say of the article.
+
+        An article with a content note is never quoted: a preview in a chat or a
+        feed reader reaches people who did not choose to read about a hard subject,
+        so it names the note and nothing of the text.
+        """
+        if self.content_note:
+            return _("Catatan konten: %(note)s. Baca dengan tenang di Serambi.") % {
+                "note": self.content_note
+            }
+        return self.summary
 
     def save(self, *args, **kwargs):
         self.body_summary = first_paragraph_summary(self.body)

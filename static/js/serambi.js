@@ -92,3 +92,26 @@
     document.querySelectorAll("[data-read-beacon]").forEach(countRead);
   }
 })();
+
+// Embedded videos: the page shows a local placeholder that links to the video. A tap
+// swaps in the player (privacy-enhanced domain, autoplaying), so nothing is fetched
+// from the video site before the reader asks for it.
+(function () {
+  "use strict";
+
+  document.querySelectorAll("a[data-video-player]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var player = link.getAttribute("data-video-player");
+      if (!/^https:\/\//.test(player)) return;
+      event.preventDefault();
+      var frame = document.createElement("iframe");
+      frame.src = player;
+      frame.title = link.getAttribute("data-video-title") || "Video";
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.allowFullscreen = true;
+      frame.referrerPolicy = "strict-origin-when-cross-origin";
+      link.replaceWith(frame);
+      frame.focus();
+    });
+  });
+})();

@@ -373,7 +373,8 @@ def test_renditions_on_the_public_article_are_clean(
     renditions = {r.filter_spec: r for r in image.renditions.all()}
     assert {
         "fill-1200x630|format-jpeg",  # og:image and JSON-LD
-        "width-480|format-webp",  # the hero's srcset
+        "width-400|format-avif",  # the hero's <picture>: AVIF first
+        "width-400|format-webp",
         "width-800|format-webp",  # the body image
         "original",
         "width-800",
@@ -418,8 +419,9 @@ def test_heic_from_an_iphone_shows_on_the_public_article(
         path = url.removeprefix("http://testserver").removeprefix(settings.MEDIA_URL)
         content = default_storage.open(path).read()
         shown = Image.open(io.BytesIO(content))
-        # Browsers other than Safari cannot show HEIC: the page serves JPEG and WebP.
-        assert shown.format in {"JPEG", "WEBP"}, url
+        # Browsers other than Safari cannot show HEIC: the page serves AVIF, WebP
+        # and JPEG.
+        assert shown.format in {"AVIF", "JPEG", "WEBP"}, url
         assert shown.width < shown.height or url == og_image
         assert_no_metadata(content, url)
 

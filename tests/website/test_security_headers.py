@@ -13,7 +13,6 @@ import pytest
 from tests.website.test_settings import PRODUCTION_SECRET, settings_in
 
 VIDEO_FRAMES = [
-    "https://www.youtube.com",
     "https://www.youtube-nocookie.com",
     "https://player.vimeo.com",
 ]

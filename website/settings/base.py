@@ -442,8 +442,9 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", *CSP_MEDIA_ORIGINS],
         "media-src": ["'self'", *CSP_MEDIA_ORIGINS],
+        # Videos play only after a tap, from the privacy-enhanced players
+        # (templates/wagtailembeds/embed_frontend.html, static/js/serambi.js).
         "frame-src": [
-            "https://www.youtube.com",
             "https://www.youtube-nocookie.com",
             "https://player.vimeo.com",
         ],

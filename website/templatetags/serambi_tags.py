@@ -1,7 +1,8 @@
 """Presentational helpers for the public templates: URLs, sharing, structured data."""
 
 import json
-from urllib.parse import quote
+import re
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from django import template
 from django.urls import reverse
@@ -81,7 +82,13 @@ def plain_summary(value, length=DESCRIPTION_LENGTH):
 
 @register.simple_tag
 def meta_description(page, fallback=""):
-    """search_description, then the page's own summary, then its intro, then fallback."""
+    """search_description, then the page's own summary, then its intro, then fallback.
+
+    An article with a content note is described by its note and a neutral line,
+    never by its text (see ArticlePage.share_summary).
+    """
+    if getattr(page, "content_note", ""):
+        return plain_summary(page.share_summary)
     for candidate in (
         getattr(page, "search_description", ""),
         getattr(page, "summary", ""),
@@ -109,9 +116,16 @@ def og_image(context, image):
 
 
 @register.simple_tag
-def share_links(url, title):
-    """Where a reader can share an article, WhatsApp first: it is how the community talks."""
+def share_links(url, title, content_note=""):
+    """Where a reader can share an article, WhatsApp first: it is how the community talks.
+
+    The shared text is the title and the address; an article with a content note
+    carries its note, so whoever receives the link knows before opening it.
+    """
     text = f"{title} {url}"
+    if content_note:
+        note = _("Catatan konten: %(note)s") % {"note": content_note}
+        text = f"{title} ({note}) {url}"
     return [
         {
             "network": "whatsapp",
@@ -201,6 +215,13 @@ def article_structured_data(context, page, credits=None, image=None, index_page=
     category = getattr(page, "category", None)
     if category:
         article["articleSection"] = category.name
+    if getattr(page, "content_note", ""):
+        # schema.org's CreativeWork.contentRating ("an official rating of a piece
+        # of content", Text or Rating) is its one property for advice about what a
+        # work contains; the description says it in words as well.
+        article["contentRating"] = _("Catatan konten: %(note)s") % {
+            "note": page.content_note
+        }
 
     crumbs = [(_("Beranda"), _site_root(context))]
     if index_page is not None:
@@ -327,3 +348,60 @@ def search_suggestions(context, count=3):
     for article in latest:
         article.writers_for_listing = article.writers
     return {"categories": categories, "latest_articles": latest}
+
+
+# --- Video embeds: a click-to-load facade ----------------------------------------
+
+_IFRAME_SRC = re.compile(r"""<iframe\b[^>]*?\ssrc=["']([^"']+)["']""", re.IGNORECASE)
+_YOUTUBE_HOSTS = {"www.youtube.com", "youtube.com", "www.youtube-nocookie.com"}
+_YOUTUBE_ID = re.compile(r"^/embed/([\w-]{6,20})$")
+_VIMEO_ID = re.compile(r"^/video/(\d+)$")
+
+
+def _with_query(base, query, **extra):
+    params = dict(parse_qsl(query))
+    params.update(extra)
+    return f"{base}?{urlencode(params)}"
+
+
+def _privacy_enhanced_player(src):
+    """The player URL on the video site's privacy-enhanced domain, autoplaying (the
+    reader has just tapped play), or "" for a player we do not know."""
+    parts = urlsplit(src if not src.startswith("//") else "https:" + src)
+    host = parts.netloc.lower()
+    if host in _YOUTUBE_HOSTS and (match := _YOUTUBE_ID.match(parts.path)):
+        return _with_query(
+            f"https://www.youtube-nocookie.com/embed/{match.group(1)}",
+            parts.query,
+            autoplay="1",
+        )
+    if host == "player.vimeo.com" and (match := _VIMEO_ID.match(parts.path)):
+        return _with_query(
+            f"https://player.vimeo.com/video/{match.group(1)}",
+            parts.query,
+            dnt="1",
+            autoplay="1",
+        )
+    return ""
+
+
+@register.simple_tag
+def video_facade(embed):
+    """What the click-to-load placeholder of an embedded video needs, or None when
+    the embed is not a video player we know (it is then shown as Wagtail gives it).
+
+    The page names the player only in a data attribute: nothing is fetched from the
+    video site, not even a thumbnail, until the reader taps (static/js/serambi.js).
+    """
+    match = _IFRAME_SRC.search(getattr(embed, "html", "") or "")
+    player = _privacy_enhanced_player(match.group(1)) if match else ""
+    if not player:
+        return None
+    host = urlsplit(player).netloc
+    return {
+        "player": player,
+        "url": embed.url,
+        "title": embed.title or _("Video"),
+        "provider": embed.provider_name
+        or ("YouTube" if "youtube" in host else "Vimeo"),
+    }

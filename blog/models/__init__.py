@@ -7,8 +7,8 @@ from .articles import (
     ArticleCredit,
     ArticlePage,
     ArticlePageForm,
+    ArticlePageQuerySet,
     public_articles,
-    with_card_data,
 )
 from .index import ARTICLES_PER_PAGE, FEED_ITEMS, BlogIndexPage
 from .taxonomy import ArticleTag, Category, CategoryQuerySet
@@ -22,10 +22,10 @@ __all__ = [
     "ArticleCredit",
     "ArticlePage",
     "ArticlePageForm",
+    "ArticlePageQuerySet",
     "ArticleTag",
     "BlogIndexPage",
     "Category",
     "CategoryQuerySet",
     "public_articles",
-    "with_card_data",
 ]

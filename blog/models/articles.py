@@ -396,15 +396,17 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
 
         Only a short list of candidates is scored, each part found through an index
         with a LIMIT, so the cost does not grow with the number of articles: the
-        newest articles, the newest in the category, and for each of the article's
-        tags the latest articles given it (by id, the tagging index's order: see the
-        `listing_indexes` migration). The candidates are then ordered exactly.
+        latest articles, the latest in the category, and for each of the article's
+        tags the latest articles given it. "Latest" here is by id, the order the
+        indexes keep (see the `listing_indexes` migration), so each part reads a few
+        index entries backwards and stops; the few candidates are then ordered
+        exactly, by shared tags, category and publication date.
         """
         limit = RELATED_ARTICLES
         # self.tags.all() is the prefetched list when get_context ran first.
         tag_ids = [tag.pk for tag in self.tags.all()]
         others = public_articles(request).exclude(pk=self.pk)
-        candidates = Q(pk__in=others.newest_first().values("pk")[:limit])
+        candidates = Q(pk__in=others.order_by("-pk").values("pk")[:limit])
         if self.category_id:
             candidates |= Q(
                 pk__in=others.filter(category_id=self.category_id)

@@ -4,7 +4,9 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import FEED_ITEMS, ArticleCredit, with_card_data
+from contributors.names import join_names
+
+from .models import FEED_ITEMS, ArticleCredit
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 
@@ -26,14 +28,14 @@ class CreditsRssFeed(Rss201rev2Feed):
 
 
 def credits_text(credits):
-    """ "Penulis: A, B · Ilustrator: C": roles in the order credited, names joined."""
+    """ "Penulis: A dan B · Ilustrator: C": roles in the order credited."""
     names_by_role = {}
     for credit in credits:
         names_by_role.setdefault(credit.get_role_display(), []).append(
             credit.contributor.public_name
         )
     return " · ".join(
-        f"{role}: {', '.join(names)}" for role, names in names_by_role.items()
+        f"{role}: {join_names(names)}" for role, names in names_by_role.items()
     )
 
 
@@ -52,7 +54,7 @@ class ArticleFeedMixin:
         return None
 
     def items(self):
-        return list(with_card_data(self.articles)[:FEED_ITEMS])
+        return list(self.articles.with_card_data()[:FEED_ITEMS])
 
     def item_title(self, item):
         return item.title
@@ -114,3 +116,22 @@ class ArticleFeed(ArticleFeedMixin, Feed):
         if self.category is not None and self.category.description:
             return self.category.description
         return _("Tulisan terbaru dari komunitas Serambi.")
+
+
+class ContributorFeed(ArticleFeedMixin, Feed):
+    """One contributor's feed: every live article that credits her, in any role."""
+
+    def __init__(self, contributor, articles):
+        super().__init__(articles)
+        self.contributor = contributor
+
+    def title(self):
+        return _("Serambi: tulisan %(name)s") % {"name": self.contributor.public_name}
+
+    def link(self):
+        return self.contributor.get_url(self.request)
+
+    def description(self):
+        return self.contributor.short_bio or _(
+            "Tulisan dan karya %(name)s di Serambi."
+        ) % {"name": self.contributor.public_name}

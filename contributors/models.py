@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.query import prefetch_related_objects
+from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -19,14 +21,21 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .admin_titles import PrivateAdminTitleMixin, viewer_may_see_private
 from .forms import ContributorPageForm
+from .hooks import ARTICLES_HOOK, FEED_HOOK, PERMISSION_TESTER_HOOK, registered
+from .pagination import get_page
+from .routing import DirectChildRouteMixin
+from .visibility import CachedViewRestrictionsMixin, PublicQuerySetMixin, private_q
+
+WORKS_PER_PAGE = 12
 
 
-class ContributorIndexPage(Page):
+class ContributorIndexPage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
     """Everyone who has written or drawn for the community (/kontributor/ until an
     editor renames it)."""
 
@@ -39,6 +48,8 @@ class ContributorIndexPage(Page):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["contributors.ContributorPage"]
     max_count = 1
+    # Her page shows her photo: fetched with the page as it is routed.
+    child_select_related = ("photo",)
 
     class Meta:
         verbose_name = _("indeks kontributor")
@@ -47,7 +58,7 @@ class ContributorIndexPage(Page):
     def get_contributors(self):
         return (
             ContributorPage.objects.live()
-            .public()
+            .exclude(private_q())
             .child_of(self)
             .select_related("photo")
             .prefetch_related("photo__renditions")
@@ -57,17 +68,11 @@ class ContributorIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import ArticleCredit, public_articles
-
         context = super().get_context(request, *args, **kwargs)
         contributors = list(self.get_contributors())
-        # Roles come from credits on live, public articles only: a draft must not
-        # make someone an "illustrator" in public before it is published.
         pairs = (
-            ArticleCredit.objects.filter(
-                contributor__in=[c.pk for c in contributors],
-                page__in=public_articles(request).values("pk"),
-            )
+            public_credits()
+            .filter(contributor__in=[c.pk for c in contributors])
             .values_list("contributor_id", "role")
             .distinct()
         )
@@ -77,13 +82,33 @@ class ContributorIndexPage(Page):
         for contributor in contributors:
             roles = roles_by_contributor.get(contributor.pk, set())
             contributor.roles = [
-                label for value, label in ArticleCredit.Role.choices if value in roles
+                label for value, label in credit_roles() if value in roles
             ]
         context["contributors"] = contributors
         return context
 
 
-class ContributorPage(PrivateAdminTitleMixin, RoutablePageMixin, Page):
+def public_credits():
+    """Credits on live, public pages, through the credits' reverse relation (the app
+    that defines credits sits above this one): a draft must not make someone an
+    "illustrator" in public before it is published, nor a private article count."""
+    credits = ContributorPage.credits.rel.related_model.objects
+    public_pages = Page.objects.live().exclude(private_q())
+    return credits.filter(page__in=public_pages.values("pk"))
+
+
+def credit_roles():
+    """(value, label) of every credit role, in the order the credits model gives."""
+    return ContributorPage.credits.rel.related_model._meta.get_field("role").choices
+
+
+class ContributorPageQuerySet(PublicQuerySetMixin, PageQuerySet):
+    pass
+
+
+class ContributorPage(
+    CachedViewRestrictionsMixin, PrivateAdminTitleMixin, RoutablePageMixin, Page
+):
     """A contributor's public page. The page title is her display name.
 
     Someone who writes under a pen name can keep her real name and photo off the
@@ -164,6 +189,8 @@ class ContributorPage(PrivateAdminTitleMixin, RoutablePageMixin, Page):
 
     base_form_class = ContributorPageForm
 
+    objects = PageManager.from_queryset(ContributorPageQuerySet)()
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("indexed_name", boost=2),
@@ -190,10 +217,11 @@ class ContributorPage(PrivateAdminTitleMixin, RoutablePageMixin, Page):
 
     def permissions_for_user(self, user):
         # She edits her own profile (the page whose `user` is her) though an editor
-        # created it; see editorial.permissions.
-        from editorial.permissions import ContributorPagePermissionTester
-
-        return ContributorPagePermissionTester(user, self)
+        # created it: editorial registers that tester (see contributors.hooks).
+        tester = registered(PERMISSION_TESTER_HOOK)
+        if tester is None:
+            return super().permissions_for_user(user)
+        return tester(user, self)
 
     @property
     def public_name(self):
@@ -264,41 +292,57 @@ class ContributorPage(PrivateAdminTitleMixin, RoutablePageMixin, Page):
 
     # --- Public pages
 
-    def get_articles(self, request=None, role=None):
-        """Live, public articles crediting her (in `role` if given), newest first."""
-        from blog.models import ArticleCredit, public_articles
+    def get_articles(self, request=None):
+        """Live, public articles crediting her in any role, newest first, with what a
+        card shows. The blog provides them (see contributors.hooks)."""
+        articles = registered(ARTICLES_HOOK)
+        if articles is None:
+            return Page.objects.none()
+        return articles(self, request)
 
-        credits = ArticleCredit.objects.filter(page=OuterRef("pk"), contributor=self)
-        if role is not None:
-            credits = credits.filter(role=role)
-        return (
-            public_articles(request)
-            .filter(Exists(credits))
-            .order_by("-first_published_at", "-pk")
+    def contribution_history(self):
+        """(number of her published articles, [(role label, number of articles)] in
+        role order): one query over her credits, however many articles she has."""
+        roles = credit_roles()
+        counts = (
+            public_credits()
+            .filter(contributor=self)
+            .aggregate(
+                total=Count("page", distinct=True),
+                **{
+                    value: Count("page", filter=Q(role=value), distinct=True)
+                    for value, _label in roles
+                },
+            )
         )
+        history = [(label, counts[value]) for value, label in roles if counts[value]]
+        return counts["total"], history
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import ArticleCredit, with_card_data
-
         context = super().get_context(request, *args, **kwargs)
-        # One query for all her articles, split by role in Python, rather than one
-        # query per role.
-        articles = list(with_card_data(self.get_articles(request)))
+        # Her work in pages of cards (the body is never loaded), split by her role
+        # on each article so that writing and illustration show apart.
+        total, history = self.contribution_history()
+        paginator = Paginator(self.get_articles(request), WORKS_PER_PAGE)
+        paginator.count = total  # counted with the history: no COUNT query
+        works = get_page(paginator, request.GET.get("page"))
+        works.object_list = list(works.object_list)
         written, illustrated = [], []
-        for article in articles:
-            article.writers_for_listing = article.writers
+        for article in works.object_list:
             roles = {
                 c.role for c in article.credits.all() if c.contributor_id == self.pk
             }
-            if ArticleCredit.Role.WRITER in roles:
+            if "writer" in roles:
                 written.append(article)
-            if ArticleCredit.Role.ILLUSTRATOR in roles:
+            if "illustrator" in roles:
                 illustrated.append(article)
         prefetch_related_objects([self], "links", "photo__renditions")
         context.update(
             {
+                "works": works,
                 "written_articles": written,
                 "illustrated_articles": illustrated,
+                "history": history,
                 "links": list(self.links.all()),
                 "feed_url": self.get_url(request) + self.reverse_subpage("feed"),
             }
@@ -310,9 +354,10 @@ class ContributorPage(PrivateAdminTitleMixin, RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import ContributorFeed
-
-        return ContributorFeed(self, self.get_articles(request))(request)
+        feed = registered(FEED_HOOK)
+        if feed is None:
+            raise Http404
+        return feed(self, self.get_articles(request), request)
 
 
 class ContributorLink(Orderable):

@@ -12,6 +12,7 @@ from wagtail.admin.views.home import (
 from wagtail.models import Page
 
 from contributors.admin_titles import MAY_SEE_PRIVATE_HOOK
+from contributors.hooks import PERMISSION_TESTER_HOOK
 from contributors.models import ContributorPage
 
 from . import (
@@ -23,7 +24,12 @@ from . import (
     views,
 )
 from .dashboards import EditorDeskPanel, MyArticlesPanel
-from .permissions import is_contributor, is_editor, pages_visible_to
+from .permissions import (
+    ContributorPagePermissionTester,
+    is_contributor,
+    is_editor,
+    pages_visible_to,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -174,3 +180,6 @@ hooks.register(MAY_SEE_PRIVATE_HOOK, privacy.may_current_viewer_see_private)
 for _action in privacy.private_bulk_actions():
     # After Wagtail's own (order 0), so that ours replace them in the registry.
     hooks.register("register_bulk_action", _action, order=100)
+
+# She edits her own profile though an editor created it (see editorial.permissions).
+hooks.register(PERMISSION_TESTER_HOOK, ContributorPagePermissionTester)

@@ -40,6 +40,15 @@ def mail_through_the_queue(settings):
     settings.EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: its database is new, so nothing kept from
+    another test (a listing's page boundaries, a rendition) may answer for it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     # The data migration puts the one HomePage at the root of the default site.

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 
+from contributors.routing import DirectChildRouteMixin
+from contributors.visibility import CachedViewRestrictionsMixin
 from website import image_privacy
 from website.blocks import HelplineBlock
 
@@ -88,7 +90,7 @@ class CustomRendition(AbstractRendition):
 # --- Pages -----------------------------------------------------------------------
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
     """The front porch: introduction, featured articles, an invitation to write."""
 
     intro = RichTextField(
@@ -130,7 +132,7 @@ class HomePage(Page):
         verbose_name_plural = _("beranda")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import Category, public_articles, with_card_data
+        from blog.models import Category, public_articles
 
         context = super().get_context(request, *args, **kwargs)
         # Featured articles in the editor's order, drafts and private ones left out,
@@ -139,26 +141,22 @@ class HomePage(Page):
             page=self, article=OuterRef("pk")
         ).values("sort_order")[:1]
         featured = list(
-            with_card_data(
-                public_articles(request)
-                .filter(
-                    pk__in=HomePageFeaturedArticle.objects.filter(page=self).values(
-                        "article"
-                    )
+            public_articles(request)
+            .filter(
+                pk__in=HomePageFeaturedArticle.objects.filter(page=self).values(
+                    "article"
                 )
-                .annotate(featured_order=Subquery(featured_order))
-                .order_by("featured_order")
             )
+            .annotate(featured_order=Subquery(featured_order))
+            .order_by("featured_order")
+            .with_card_data()
         )
         latest = list(
-            with_card_data(
-                public_articles(request)
-                .exclude(pk__in=[article.pk for article in featured])
-                .order_by("-first_published_at", "-pk")
-            )[:HOME_LATEST_ARTICLES]
+            public_articles(request)
+            .exclude(pk__in=[article.pk for article in featured])
+            .newest_first()
+            .with_card_data()[:HOME_LATEST_ARTICLES]
         )
-        for article in (*featured, *latest):
-            article.writers_for_listing = article.writers
         context.update(
             {
                 "featured_articles": featured,
@@ -182,7 +180,7 @@ class HomePage(Page):
         # that of a short list however large the archive grows.
         recent_articles = (
             ArticlePage.objects.live()
-            .order_by("-first_published_at")
+            .newest_first()
             .values("pk")[:SPOTLIGHT_RECENT_ARTICLES]
         )
         latest_by_contributor = (

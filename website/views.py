@@ -19,7 +19,8 @@ from csp.decorators import csp_update
 
 from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
-from website.pagination import get_page
+from contributors.pagination import get_page
+from contributors.visibility import private_q
 from website.search_limits import limited_and_cached
 
 WORD = re.compile(r"\w+")
@@ -56,7 +57,13 @@ def search_terms(query):
 
 def searchable_pages(request=None):
     """Live, public articles and contributor pages: what a reader may find."""
-    return Page.objects.live().public().type(ArticlePage, ContributorPage).specific()
+    return (
+        Page.objects.live()
+        .exclude(private_q())
+        .type(ArticlePage, ContributorPage)
+        .defer_streamfields()
+        .specific()
+    )
 
 
 def attach_result_data(results):
@@ -71,8 +78,6 @@ def attach_result_data(results):
         "category",
         "hero_image__renditions",
     )
-    for article in articles:
-        article.writers_for_listing = article.writers
     prefetch_related_objects(contributors, "photo__renditions")
 
 

@@ -7,8 +7,8 @@ from .articles import (
     ArticleCredit,
     ArticlePage,
     ArticlePageForm,
+    ArticlePageQuerySet,
     public_articles,
-    with_card_data,
 )
 from .care import ContentNoteSuggestion, SuggestionsInput
 from .index import ARTICLES_PER_PAGE, FEED_ITEMS, BlogIndexPage
@@ -25,6 +25,7 @@ __all__ = [
     "ArticleCredit",
     "ArticlePage",
     "ArticlePageForm",
+    "ArticlePageQuerySet",
     "ArticleReadDay",
     "ArticleTag",
     "BlogIndexPage",
@@ -32,5 +33,4 @@ __all__ = [
     "ContentNoteSuggestion",
     "CategoryQuerySet",
     "public_articles",
-    "with_card_data",
 ]

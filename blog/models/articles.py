@@ -33,13 +33,16 @@ from wagtail.admin.panels import (
 )
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from contributors.admin_titles import PrivateAdminTitleMixin
 from contributors.chooser import contributor_chooser_viewset
 from contributors.forms import NoSilentCutMixin
+from contributors.images import prefetch_renditions
+from contributors.visibility import CachedViewRestrictionsMixin, PublicQuerySetMixin
 
 from ..blocks import ArticleBodyBlock
 from ..text_structure import split_rich_text
@@ -53,36 +56,51 @@ RELATED_ARTICLES = 3
 RESERVED_ARTICLE_SLUGS = {"kategori", "tag", "feed"}
 
 
+class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
+    def newest_first(self):
+        """The order of every article listing: newest first, the id breaking ties.
+
+        Both keys are indexed (wagtailcore_page.first_published_at; in SQLite the id is
+        the rowid every index carries), so a LIMIT reads only the rows it returns.
+        """
+        return self.order_by("-first_published_at", "-pk")
+
+    def with_card_data(self):
+        """Everything an article card shows, in a fixed number of queries.
+
+        Category and hero image come with the articles; credits (with contributors, for
+        the writers' names) and the hero images' renditions come in one query each,
+        however many articles the page lists. All renditions of an image are fetched
+        rather than named filter specs, so a template may change its sizes without
+        adding a query. The body, which no card shows, is not loaded. Asking twice
+        (a feed of a listing that has them already) adds nothing.
+        """
+        if any(
+            getattr(lookup, "prefetch_to", lookup) == "credits"
+            for lookup in self._prefetch_related_lookups
+        ):
+            return self
+        return (
+            self.defer_streamfields()
+            .select_related("category", "hero_image")
+            .prefetch_related(
+                Prefetch(
+                    "credits",
+                    queryset=ArticleCredit.objects.select_related("contributor"),
+                ),
+                "hero_image__renditions",
+            )
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
 def public_articles(request=None):
-    """Live articles outside any private section.
-
-    PageQuerySet.public() reads every view restriction each time it is called, so a
-    request keeps the first result and clones it rather than asking again.
-    """
-    if request is None:
-        return ArticlePage.objects.live().public()
-    base = getattr(request, "_serambi_public_articles", None)
-    if base is None:
-        base = ArticlePage.objects.live().public()
-        request._serambi_public_articles = base
-    return base.all()
-
-
-def with_card_data(articles):
-    """Everything an article card shows, in a fixed number of queries.
-
-    Category and hero image come with the articles; credits (with contributors, for the
-    writers' names) and the hero images' renditions come in one query each, however
-    many articles the page lists. All renditions of an image are fetched rather than
-    named filter specs, so a template may change its sizes without adding a query.
-    """
-    return articles.select_related("category", "hero_image").prefetch_related(
-        Prefetch(
-            "credits",
-            queryset=ArticleCredit.objects.select_related("contributor"),
-        ),
-        "hero_image__renditions",
-    )
+    """Live articles outside any private section (the restrictions come from the
+    cache, see contributors.visibility). `request` is accepted for the callers that
+    pass it; the answer is the same for every reader."""
+    return ArticlePage.objects.live().public()
 
 
 SUMMARY_LENGTH = 240
@@ -182,7 +200,7 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
         return False
 
 
-class ArticlePage(PrivateAdminTitleMixin, Page):
+class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
     # --- Content
     standfirst = models.TextField(
         _("pembuka"),
@@ -237,6 +255,8 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
 
     base_form_class = ArticlePageForm
 
+    objects = ArticlePageManager()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("standfirst"),
@@ -285,6 +305,13 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikel")
+        # A category's latest articles by id with a LIMIT, read along the index
+        # (related articles' candidates); SQLite's index carries the rowid anyway.
+        indexes = [
+            models.Index(
+                fields=["category", "page_ptr"], name="blog_article_category_latest"
+            )
+        ]
 
     @property
     def summary(self):
@@ -337,22 +364,21 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
     def writers(self):
         return [credit.contributor for credit in self.writer_credits]
 
+    @property
+    def writers_for_listing(self):
+        """The writers a card names: free when the credits came with the article
+        (`with_card_data`), as every listing fetches them."""
+        return self.writers
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The page itself came from the router: fetch what it shows in one go, and
-        # into its own relation caches so `page.credits.all` in a template is free too.
-        prefetch_related_objects(
-            [self],
-            Prefetch(
-                "credits",
-                queryset=ArticleCredit.objects.select_related(
-                    "contributor", "contributor__photo"
-                ).prefetch_related("contributor__photo__renditions"),
-            ),
-            "tags",
-            "hero_image__renditions",
-            "category",
-        )
+        # The article came from the router with its category and hero image (see
+        # BlogIndexPage.child_select_related). Its tags pick the related articles;
+        # then one query fetches the credits of the article and its related ones, and
+        # one the renditions of every image the page shows.
+        prefetch_related_objects([self], "tags")
+        related = list(self.related_articles_query(request)[:RELATED_ARTICLES])
+        self.attach_card_data([self, *related], photos=True)
         credits = list(self.credits.all())
         writer_credits = [c for c in credits if c.role == ArticleCredit.Role.WRITER]
         context.update(
@@ -362,41 +388,65 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
                 "writers": [credit.contributor for credit in writer_credits],
                 "tags": sorted(self.tags.all(), key=lambda tag: tag.name.lower()),
                 "category": self.category,
-                "related_articles": self.get_related_articles(request),
+                "related_articles": related,
                 # For links to its category and tags, under whatever slug it has now.
                 "index_page": self.get_parent().specific_deferred,
             }
         )
         return context
 
-    def get_related_articles(self, request=None, limit=RELATED_ARTICLES):
-        """Up to `limit` other live articles: most shared tags first, then the same
-        category, then the newest. One query, however many tags or articles.
+    @staticmethod
+    def attach_card_data(articles, photos=False):
+        """Credits (with contributors, and their photos if `photos`) of `articles` in
+        one query, and the renditions of their hero images (and those photos) in one."""
+        contributors = ArticleCredit.objects.select_related("contributor")
+        if photos:
+            contributors = contributors.select_related("contributor__photo")
+        prefetch_related_objects(articles, Prefetch("credits", queryset=contributors))
+        images = [article.hero_image for article in articles]
+        if photos:
+            images += [
+                credit.contributor.photo
+                for article in articles
+                for credit in article.credits.all()
+            ]
+        prefetch_renditions(images)
 
-        Only a short list of candidates is scored (the articles sharing most tags,
-        the newest in the category, the newest overall), each found through an
-        index with a LIMIT, so the cost does not grow with the number of articles.
+    def get_related_articles(self, request=None, limit=RELATED_ARTICLES):
+        """The related articles with what their cards show."""
+        related = list(self.related_articles_query(request)[:limit])
+        self.attach_card_data(related)
+        return related
+
+    def related_articles_query(self, request=None):
+        """Other live articles: most shared tags first, then the same category, then
+        the newest. One query, however many tags or articles.
+
+        Only a short list of candidates is scored, each part found through an index
+        with a LIMIT, so the cost does not grow with the number of articles: the
+        latest articles, the latest in the category, and for each of the article's
+        tags the latest articles given it. "Latest" here is by id, the order the
+        indexes keep (see the `listing_indexes` migration), so each part reads a few
+        index entries backwards and stops; the few candidates are then ordered
+        exactly, by shared tags, category and publication date.
         """
+        limit = RELATED_ARTICLES
         # self.tags.all() is the prefetched list when get_context ran first.
         tag_ids = [tag.pk for tag in self.tags.all()]
         others = public_articles(request).exclude(pk=self.pk)
-        newest = ("-first_published_at", "-pk")
-        candidates = Q(pk__in=others.order_by(*newest).values("pk")[:limit])
+        candidates = Q(pk__in=others.order_by("-pk").values("pk")[:limit])
         if self.category_id:
             candidates |= Q(
                 pk__in=others.filter(category_id=self.category_id)
-                .order_by(*newest)
+                .order_by("-pk")
                 .values("pk")[:limit]
             )
-        if tag_ids:
+        for tag_id in tag_ids:
             candidates |= Q(
-                pk__in=ArticleTag.objects.filter(
-                    tag__in=tag_ids, content_object__in=others.values("pk")
-                )
-                .values("content_object")
-                .annotate(shared=models.Count("pk"))
-                .order_by("-shared", "-content_object__first_published_at")
-                .values("content_object")[: limit * 4]
+                pk__in=ArticleTag.objects.filter(tag_id=tag_id)
+                .exclude(content_object_id=self.pk)
+                .order_by("-content_object_id")
+                .values("content_object_id")[: limit * 4]
             )
         shared_tags = (
             ArticleTag.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
@@ -404,7 +454,7 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
             .annotate(shared=models.Count("pk"))
             .values("shared")
         )
-        articles = (
+        return (
             others.filter(candidates)
             .annotate(
                 shared_tags=Coalesce(
@@ -419,12 +469,10 @@ class ArticlePage(PrivateAdminTitleMixin, Page):
                     output_field=IntegerField(),
                 ),
             )
-            .order_by("-shared_tags", "-same_category", *newest)
+            .order_by("-shared_tags", "-same_category", "-first_published_at", "-pk")
+            .defer_streamfields()
+            .select_related("category", "hero_image")
         )
-        related = list(with_card_data(articles)[:limit])
-        for article in related:
-            article.writers_for_listing = article.writers
-        return related
 
     def clean(self):
         super().clean()

@@ -1,7 +1,6 @@
 """The blog index (/artikel/ until an editor renames it), its category and tag
 listings, and their feeds."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -12,16 +11,21 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from website.pagination import get_page
+from contributors.pagination import get_page
+from contributors.routing import DirectChildRouteMixin
+from contributors.visibility import CachedViewRestrictionsMixin
 
-from .articles import public_articles, with_card_data
+from ..paging import KeysetPaginator
+from .articles import public_articles
 from .taxonomy import Category
 
 ARTICLES_PER_PAGE = 12
 FEED_ITEMS = 20
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(
+    CachedViewRestrictionsMixin, RoutablePageMixin, DirectChildRouteMixin, Page
+):
     """Every article, newest first, and the category and tag listings."""
 
     intro = RichTextField(
@@ -33,6 +37,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["blog.ArticlePage"]
     max_count = 1
+    # An article's template shows both: fetched with the article as it is routed.
+    child_select_related = ("category", "hero_image")
 
     class Meta:
         verbose_name = _("indeks artikel")
@@ -40,22 +46,19 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def get_articles(self, request=None):
         """Live, public articles under this index, newest first."""
-        return (
-            public_articles(request)
-            .descendant_of(self)
-            .order_by("-first_published_at", "-pk")
-        )
+        return public_articles(request).descendant_of(self).newest_first()
 
-    def paginate(self, request, articles):
+    def paginate(self, request, articles, listing="all"):
         """One page of cards; a malformed or out-of-range ?page= gives the first or
-        last page rather than an error."""
+        last page rather than an error. Deep pages seek rather than skip (see
+        blog.paging), so page 400 costs what page 1 does."""
         page = get_page(
-            Paginator(with_card_data(articles), ARTICLES_PER_PAGE),
+            KeysetPaginator(
+                articles.with_card_data(), ARTICLES_PER_PAGE, f"{self.pk}:{listing}"
+            ),
             request.GET.get("page"),
         )
         page.object_list = list(page.object_list)
-        for article in page.object_list:
-            article.writers_for_listing = article.writers
         return page
 
     def get_category(self, slug):
@@ -82,11 +85,11 @@ class BlogIndexPage(RoutablePageMixin, Page):
             route = self.reverse_subpage("feed")
         return self.get_url(request) + route
 
-    def render_listing(self, request, articles, **extra_context):
+    def render_listing(self, request, articles, listing="all", **extra_context):
         return self.render(
             request,
             context_overrides={
-                "articles": self.paginate(request, articles),
+                "articles": self.paginate(request, articles, listing),
                 "feed_url": self.feed_url(request, **extra_context),
                 **extra_context,
             },
@@ -102,6 +105,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return self.render_listing(
             request,
             self.get_articles(request).filter(category=category),
+            f"category:{category.pk}",
             category=category,
         )
 
@@ -109,7 +113,10 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def by_tag(self, request, slug):
         tag = self.get_tag(slug)
         return self.render_listing(
-            request, self.get_articles(request).filter(tagged_items__tag=tag), tag=tag
+            request,
+            self.get_articles(request).filter(tagged_items__tag=tag),
+            f"tag:{tag.pk}",
+            tag=tag,
         )
 
     # --- Feeds: RSS 2.0, one for everything, one per category and per tag.

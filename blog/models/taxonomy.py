@@ -66,3 +66,12 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        # A tag's latest articles, read backwards along the index with a LIMIT
+        # (related articles' candidates), and a tag listing's join.
+        indexes = [
+            models.Index(
+                fields=["tag", "content_object"], name="blog_articletag_tag_article"
+            )
+        ]

@@ -180,6 +180,14 @@ def main():
         default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     )
     parser.add_argument("--page-cache-seconds", type=int, default=600)
+    parser.add_argument(
+        "--compare",
+        type=int,
+        metavar="CONNECTIONS",
+        help="instead of the phases: one run at a time, CONNECTIONS each, of a "
+        "whitenoise static file, the cached article, and the uncached article, "
+        "index and home (an unknown query parameter skips the page cache)",
+    )
     parser.add_argument("--build", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -247,6 +255,10 @@ def main():
         search = workdir / "search.lua"
         search.write_text(SEARCH_FLOOD_LUA + SUMMARY_LUA)
 
+        if args.compare:
+            compare(base, article_url, args, command, summary)
+            return
+
         lines = [
             f"gunicorn {' '.join(command[1:])}; {args.seconds} s per phase; "
             f"{args.connections} connections per reader run; page cache "
@@ -277,6 +289,30 @@ def main():
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def compare(base, article_url, args, command, summary):
+    """Uncached renders beside the page cache and a static file, one run at a time,
+    so that each has the machine to itself."""
+    runs = [
+        ("static file (whitenoise)", "/static/css/serambi.css"),
+        ("article, page cache", article_url),
+        ("article, uncached", f"{article_url}?nocache=1"),
+        ("index, uncached", "/artikel/?nocache=1"),
+        ("home, uncached", "/?nocache=1"),
+    ]
+    lines = [
+        f"gunicorn {' '.join(command[1:])}; {args.seconds} s a run, one at a time; "
+        f"{args.compare} connections",
+        "",
+        "| run | req/s | p50 ms | p99 ms | max ms | errors |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, path in runs:
+        process = start_wrk(f"{base}{path}", args.compare, args.seconds, summary)
+        lines.append(row("", name, result_of(process)).replace("|  | ", "| ", 1))
+        time.sleep(1)
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from contributors.names import join_names
+
 register = template.Library()
 
 PUBLISHER_NAME = "Serambi"
@@ -307,12 +309,19 @@ def page_numbers(page_obj):
 
 
 @register.filter
-def listing_writers(article):
-    """The writers a listing shows: prefetched by the view when it can, else the page's."""
-    writers = getattr(article, "writers_for_listing", None)
-    if writers is None:
-        writers = article.writers
-    return writers
+def joined_names(people):
+    """Their public names in a sentence: "A, B dan C"."""
+    return join_names(person.public_name for person in people)
+
+
+@register.simple_tag(takes_context=True)
+def linked_names(context, people):
+    """Their public names in a sentence, each a link to her page."""
+    request = _request(context)
+    return join_names(
+        format_html('<a href="{}">{}</a>', person.get_url(request), person.public_name)
+        for person in people
+    )
 
 
 @register.simple_tag
@@ -336,17 +345,11 @@ def search_suggestions(context, count=3):
 
     Used only on the empty result page, so ordinary searches pay nothing for it.
     """
-    from blog.models import Category, public_articles, with_card_data
+    from blog.models import Category, public_articles
 
     request = _request(context)
     categories = list(Category.objects.with_live_articles(request))
-    latest = list(
-        with_card_data(public_articles(request).order_by("-first_published_at", "-pk"))[
-            :count
-        ]
-    )
-    for article in latest:
-        article.writers_for_listing = article.writers
+    latest = list(public_articles(request).newest_first().with_card_data()[:count])
     return {"categories": categories, "latest_articles": latest}
 
 

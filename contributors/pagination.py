@@ -1,4 +1,7 @@
-"""One page of a listing from whatever ?page= says, never an error."""
+"""One page of a listing from whatever ?page= says, never an error.
+
+In the lowest app so that every listing (contributors, blog, website) can use it.
+"""
 
 from django.core.paginator import InvalidPage
 

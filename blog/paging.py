@@ -1,0 +1,76 @@
+"""Pages of a long article listing at the same cost on page 1 as on page 400.
+
+The public contract is `/artikel/?page=N`. An OFFSET makes the database walk past every
+article before the page, and Django's Paginator counts them all on each request, so a
+deep page costs more as the archive grows. Instead:
+
+- a *snapshot* of the listing holds its count and, for every page, the sort key
+  (first_published_at, id) of its first article. It is built by one index-only query
+  when missing and kept in the cache (Redis in production), under the version that
+  every change to pages moves on (contributors.visibility.public_version), and for at
+  most SNAPSHOT_SECONDS, which bounds how long a process-local cache can trail;
+- a page is then a *keyset seek*: the articles whose key is at or below its first
+  article's key, in the listing order, LIMIT per_page. The order is indexed
+  (wagtailcore_page.first_published_at, with the id as tie-break), so the database
+  starts at the right row however deep the page.
+
+A stale snapshot never shows a wrong article: a page still lists live articles in
+order from its starting key; at worst a page boundary is off by the articles published
+since, until the next change or SNAPSHOT_SECONDS.
+"""
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from contributors.visibility import public_version
+
+SNAPSHOT_SECONDS = 300
+
+
+class KeysetPaginator(Paginator):
+    """A Paginator over a newest-first article queryset that seeks rather than skips.
+
+    `listing` names the listing in the cache (e.g. "3:category:keluarga"): two
+    paginators with the same name must be over the same articles.
+    """
+
+    def __init__(self, articles, per_page, listing):
+        super().__init__(articles, per_page)
+        self.listing = listing
+
+    @cached_property
+    def snapshot(self):
+        key = f"serambi:listing:{public_version()}:{self.listing}:{self.per_page}"
+        snapshot = cache.get(key)
+        if snapshot is None:
+            keys = list(
+                self.object_list.order_by()
+                .newest_first()
+                .values_list("first_published_at", "pk")
+            )
+            snapshot = {"count": len(keys), "starts": keys[:: self.per_page]}
+            cache.set(key, snapshot, SNAPSHOT_SECONDS)
+        return snapshot
+
+    @cached_property
+    def count(self):
+        return self.snapshot["count"]
+
+    def page(self, number):
+        number = self.validate_number(number)
+        articles = self.object_list
+        if number > 1:
+            published, pk = self.snapshot["starts"][number - 1]
+            if published is None:  # no key to seek by: an article never published
+                bottom = (number - 1) * self.per_page
+                return self._get_page(
+                    articles[bottom : bottom + self.per_page], number, self
+                )
+            # "At or below the key", written so that the database walks the
+            # first_published_at index backwards from the key (its entries carry
+            # the id) and stops after per_page rows: no OR of two ranges to merge.
+            articles = articles.filter(first_published_at__lte=published).exclude(
+                first_published_at=published, pk__gt=pk
+            )
+        return self._get_page(articles[: self.per_page], number, self)

@@ -1,0 +1,66 @@
+"""The apps are layers that run one way: a lower app never imports a higher one.
+
+contributors ← blog ← editorial ← importer ← website. The check reads every Python
+file of each app (migrations included) with `ast`, so an import tucked inside a
+function or a method counts as much as one at the top of the module: an import moved
+into a function to dodge a cycle is still a cycle.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LAYERS = ["contributors", "blog", "editorial", "importer", "website"]
+
+
+def imported_modules(source, module_name):
+    """Every module an import statement in `source` names, absolute."""
+    package = module_name.rsplit(".", 1)[0]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, node.lineno
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                yield ".".join([*base, node.module or ""]).rstrip("."), node.lineno
+            else:
+                yield node.module, node.lineno
+
+
+def upward_imports(app):
+    above = set(LAYERS[LAYERS.index(app) + 1 :])
+    found = []
+    for path in sorted((ROOT / app).rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        module = ".".join(relative.with_suffix("").parts)
+        for name, line in imported_modules(path.read_text(encoding="utf-8"), module):
+            if name.split(".")[0] in above:
+                found.append(f"{relative}:{line} imports {name}")
+    return found
+
+
+@pytest.mark.parametrize("app", [app for app in LAYERS if (ROOT / app).is_dir()])
+def test_no_app_imports_one_above_it(app):
+    assert upward_imports(app) == []
+
+
+def test_the_check_sees_imports_inside_functions():
+    source = (
+        "def f():\n    from editorial.permissions import X\n    import website.models\n"
+    )
+    assert list(imported_modules(source, "contributors.models")) == [
+        ("editorial.permissions", 2),
+        ("website.models", 3),
+    ]
+
+
+def test_the_check_resolves_relative_imports():
+    source = "from ..feeds import A\nfrom . import hooks\n"
+    assert list(imported_modules(source, "blog.models.index")) == [
+        ("blog.feeds", 1),
+        ("blog.models", 2),
+    ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0004_article_body_summary'),
+        ('blog', '0005_article_content_note'),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ create_groups_and_workflow = import_module(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0003_trash"),
+        ("editorial", "0005_calendar_feed"),
         ("blog", "0005_article_content_note"),
         ("website", "0007_helplines"),
     ]

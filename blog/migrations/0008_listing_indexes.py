@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0004_article_body_summary'),
+        ('blog', '0007_article_read_day'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('website', '0006_image_description_is_the_alt_text'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

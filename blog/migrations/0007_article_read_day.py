@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0005_category_colour'),
+        ('blog', '0006_category_colour'),
     ]
 
     operations = [

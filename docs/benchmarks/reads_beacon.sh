@@ -41,7 +41,7 @@ cd "$ROOT"
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py collectstatic --noinput -v 0
 ARTICLE_ID="$("$PY" manage.py shell -v 0 -c '
-from blog.factories import ArticlePageFactory
+from demo.factories import ArticlePageFactory
 from blog.models import ArticlePage, BlogIndexPage
 page = ArticlePage.objects.live().first() or ArticlePageFactory(
     parent=BlogIndexPage.objects.get(), title="Uji ketahanan hitungan baca")

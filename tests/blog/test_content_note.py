@@ -18,8 +18,8 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage, ContentNoteSuggestion
+from demo.factories import ArticlePageFactory
 from tests.website.helplines import SAPA, SEJIWA, set_helplines
 
 pytestmark = pytest.mark.django_db

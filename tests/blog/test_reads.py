@@ -13,10 +13,9 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticleReadDay
 from blog.reads import SERIES_DAYS, reads_for
-from contributors.factories import ContributorPageFactory
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 
 PHONE = (
     "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 "

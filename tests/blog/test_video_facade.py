@@ -13,7 +13,7 @@ from wagtail.embeds.models import Embed
 
 import pytest
 
-from blog.factories import ArticlePageFactory
+from demo.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 

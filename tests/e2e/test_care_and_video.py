@@ -9,8 +9,7 @@ from wagtail.embeds.models import Embed
 
 import pytest
 
-from blog.factories import ArticlePageFactory
-from contributors.factories import ContributorPageFactory
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 from tests.e2e.conftest import PHONE
 from tests.website.helplines import SAPA, set_helplines
 from tests.website.public_site import image

@@ -9,11 +9,10 @@ from django.urls import reverse
 import pytest
 
 from blog.models import ArticlePage
-from contributors.factories import ContributorPageFactory
+from demo.factories import ContributorPageFactory, CustomImageFactory
 from editorial.models import IllustrationRequest
 from tests.e2e.test_admin_on_a_phone import log_in
 from tests.editorial.conftest import draft_by, make_user
-from website.factories import CustomImageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticleReadDay
+from demo.factories import ArticlePageFactory
 from tests.e2e.conftest import PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

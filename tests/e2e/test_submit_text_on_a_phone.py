@@ -7,7 +7,7 @@ from django.urls import reverse
 import pytest
 
 from blog.models import ArticlePage
-from contributors.factories import ContributorPageFactory
+from demo.factories import ContributorPageFactory
 from tests.editorial.conftest import make_user
 
 from .conftest import PHONE

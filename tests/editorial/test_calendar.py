@@ -10,8 +10,8 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticleCredit, ArticlePage
+from demo.factories import ArticlePageFactory
 from editorial.calendar import shift_month
 from editorial.models import IllustrationRequest
 

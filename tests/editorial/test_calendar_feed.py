@@ -7,7 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from blog.factories import ArticlePageFactory
+from demo.factories import ArticlePageFactory
 from editorial.calendar import ical_feed, ical_fold, ical_text
 from editorial.models import CalendarFeed
 

@@ -12,9 +12,8 @@ import pytest
 from pytest_django.asserts import assertRedirects
 
 from blog.models import ArticleCredit
-from contributors.factories import ContributorPageFactory
+from demo.factories import ContributorPageFactory, CustomImageFactory
 from editorial.models import IllustrationRequest
-from website.factories import CustomImageFactory
 
 from .conftest import article_data, draft_by, make_user
 

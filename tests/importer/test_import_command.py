@@ -14,10 +14,9 @@ import docx
 import pytest
 from docx.shared import Cm
 
-from blog.factories import ArticlePageFactory
 from blog.models import ArticleCredit, ArticlePage, Category
-from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorIndexPage, ContributorPage
+from demo.factories import ArticlePageFactory, ContributorPageFactory
 from importer.models import ImportedPost
 from importer.sources import count_posts, iter_posts
 from tests.importer.exports import (

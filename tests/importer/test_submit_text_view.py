@@ -14,8 +14,8 @@ from wagtail.models import WorkflowState
 import pytest
 
 from blog.models import ArticleCredit, ArticlePage
-from contributors.factories import ContributorPageFactory
 from contributors.models import ContributorPage
+from demo.factories import ContributorPageFactory
 from importer.views import SESSION_KEY
 from tests.editorial.conftest import make_user
 

@@ -773,7 +773,6 @@ def _is_name_line(line):
         and 1 <= len(words) <= 6
         and not text.endswith((".", ",", ";", ":", "!", "?"))
         and not any(char.isdigit() for char in text)
-        and words[0][:1].isupper()
         and not NUMBERED_LINE.match(text)
     )
 

@@ -241,20 +241,20 @@ def save_article(
 
     new_contributors = []
     credit_rows = []
-    writer_pages = []
+    by_name = {}
     for credit in _credits(parsed, credits):
-        contributor = find_contributor(credit.name)
+        key = " ".join(credit.name.split()).lower()
+        contributor = by_name.get(key) or find_contributor(credit.name)
         if contributor is None:
             bio = parsed.writer_bio if credit.name == parsed.writer_name else ""
             contributor = _new_contributor(credit.name, owner, bio)
             new_contributors.append(contributor)
+        by_name[key] = contributor
         credit_rows.append(ArticleCredit(contributor=contributor, role=credit.role))
-        if credit.role == ArticleCredit.Role.WRITER:
-            writer_pages.append(contributor)
 
     bio_suggestion = ""
     if parsed.writer_bio and parsed.writer_name:
-        writer = find_contributor(parsed.writer_name)
+        writer = by_name.get(" ".join(parsed.writer_name.split()).lower())
         if writer is not None and writer not in new_contributors:
             bio_suggestion = _fill_empty_bio(writer, parsed.writer_bio, owner)
 

@@ -3,11 +3,12 @@
     .venv/bin/python docs/benchmarks/import_wxr.py              # 1,000 posts
     .venv/bin/python docs/benchmarks/import_wxr.py --posts 200
 
-Writes a WXR export into a temporary folder (each post with paragraphs, numbered
-headings, a list, credit lines, a writer block, two of 12 categories, three of 40
-tags, one of 25 authors, and its own PNG beside the export under wp-content/uploads),
-migrates a throw-away SQLite database, then times `manage.py import_articles` on it
-(drafts, as by default) and prints the seconds and posts per second.
+Writes a WXR export into a temporary folder: each post with paragraphs, numbered
+headings, a list, a credit line, a writer block (one of 25 writers), two of 12
+categories, three of 40 tags, and its own PNG beside the export under
+wp-content/uploads. Migrates a throw-away SQLite database, then times
+`manage.py import_articles` on it (drafts, as by default) and prints the seconds and
+posts per second.
 """
 
 import argparse
@@ -25,6 +26,9 @@ from tests.importer.exports import png_bytes, wxr, wxr_item  # noqa: E402
 
 CATEGORIES = [f"Kategori {n}" for n in range(12)]
 TAGS = [f"tag-{n}" for n in range(40)]
+FIRST = ["Rina", "Sari", "Dewi", "Maya", "Ayu"]
+LAST = ["Lestari", "Marlina", "Anggraini", "Wulandari", "Puspita"]
+WRITERS = [f"{first} {last}" for first in FIRST for last in LAST]
 
 
 def post_body(n):
@@ -37,8 +41,8 @@ def post_body(n):
         "2. Mengatur Keuangan\nCatatan kecil setiap hari membantu.\n"
         "<ul><li>Catat pemasukan</li><li>Sisihkan dana darurat</li></ul>\n\n"
         "Ilustrator: Sekar Ayu\n\n"
-        f"Penulis Nomor {n % 25}\n"
-        f"Penulis Nomor {n % 25} adalah ibu tunggal yang menulis tentang keseharian."
+        f"{WRITERS[n % 25]}\n"
+        f"{WRITERS[n % 25]} adalah ibu tunggal yang menulis tentang keseharian."
     )
 
 

@@ -14,8 +14,10 @@ import docx
 import pytest
 from docx.shared import Cm
 
+from blog.factories import ArticlePageFactory
 from blog.models import ArticleCredit, ArticlePage, Category
-from contributors.models import ContributorPage
+from contributors.factories import ContributorPageFactory
+from contributors.models import ContributorIndexPage, ContributorPage
 from importer.models import ImportedPost
 from importer.sources import count_posts, iter_posts
 from tests.importer.exports import (
@@ -205,7 +207,7 @@ def test_a_broken_post_is_reported_and_the_others_go_on(tmp_path, superuser):
     assert list(ArticlePage.objects.values_list("title", flat=True)) == ["Tulisan Baik"]
 
 
-def test_a_broken_post_reported_with_which_and_why(tmp_path, superuser, capsys):
+def test_a_broken_post_reported_with_which_and_why(tmp_path, superuser):
     path = tmp_path / "rusak.xml"
     path.write_text(wxr(wxr_item(202, "Tulisan Kosong", "<p> </p>")), encoding="utf-8")
     err = io.StringIO()
@@ -384,3 +386,51 @@ def test_a_ten_thousand_post_export_is_streamed(tmp_path):
     # The export is ~10 MB; the parsed tree is never held whole.
     assert path.stat().st_size > 9 * 1024 * 1024
     assert peak < 5 * 1024 * 1024
+
+
+def test_credits_match_existing_contributors_by_pen_name_any_case(tmp_path, superuser):
+    senja = ContributorPageFactory(
+        parent=ContributorIndexPage.objects.get(),
+        title="Sri Wahyuni",
+        pen_name="Bunda Senja",
+        use_pen_name_only=True,
+        slug="bunda-senja",
+        short_bio="Menulis tentang malam-malam panjang bersama anak.",
+    )
+    sekar = ContributorPageFactory(
+        parent=ContributorIndexPage.objects.get(), title="Sekar Ayu", slug="sekar-ayu"
+    )
+    path = tmp_path / "senja.txt"
+    path.write_text(
+        "Malam yang Panjang\n\nAnak saya terbangun tiga kali malam ini.\n\n"
+        "ilustrator: SEKAR-AYU\n\nbunda senja\n"
+        "Bunda Senja adalah ibu tunggal yang menulis di sela jaga malam.\n",
+        encoding="utf-8",
+    )
+    before = ContributorPage.objects.count()
+    _out, err = run(path)
+
+    article = ArticlePage.objects.get()
+    assert ContributorPage.objects.count() == before
+    assert [(c.role, c.contributor) for c in article.credits.all()] == [
+        (ArticleCredit.Role.WRITER, senja),
+        (ArticleCredit.Role.ILLUSTRATOR, sekar),
+    ]
+    # Her bio was not empty: it stays hers, the imported one is only a suggestion.
+    senja.refresh_from_db()
+    assert senja.short_bio == "Menulis tentang malam-malam panjang bersama anak."
+    assert (
+        "bio penulis di profilnya tidak diubah; usulan dari tulisan: Bunda Senja "
+        "adalah ibu tunggal yang menulis di sela jaga malam."
+    ) in err
+
+
+def test_page_id_links_redirect_too(client, blog_index):
+    article = ArticlePageFactory(
+        parent=blog_index, title="Tentang Kami", slug="tentang"
+    )
+    Redirect.objects.create(old_path="/?page_id=7", redirect_page=article)
+
+    response = client.get("/?page_id=7")
+    assert response.status_code == 301
+    assert response["Location"] == article.url

@@ -139,8 +139,19 @@ class Command(BaseCommand):
                 % {"what": post.label, "why": str(exc) or type(exc).__name__}
             )
             return None
-        for warning in parsed.warnings:
-            progress.note(f"  {post.label}: {warning}")
+        notes = list(parsed.warnings)
+        if saved.new_contributors:
+            notes.append(
+                _("kontributor baru (draf, tanpa akun): %(names)s")
+                % {"names": ", ".join(c.title for c in saved.new_contributors)}
+            )
+        if saved.bio_suggestion:
+            notes.append(
+                _("bio penulis di profilnya tidak diubah; usulan dari tulisan: %(bio)s")
+                % {"bio": saved.bio_suggestion}
+            )
+        for note in notes:
+            progress.note(f"  {post.label}: {note}")
         return "created" if saved.created else "updated"
 
     @staticmethod

@@ -60,7 +60,8 @@ def test_blog_feed_items_carry_full_credits(client, blog_index, people):
     description = item.findtext("description")
     assert "Mencatat setiap rupiah." in description
     assert (
-        "Penulis: Ayu Lestari, Bunga Senja · Ilustrator: Dewi Anggraini" in description
+        "Penulis: Ayu Lestari dan Bunga Senja · Ilustrator: Dewi Anggraini"
+        in description
     )
     assert [c.text for c in item.findall(DC_CREATOR)] == ["Ayu Lestari", "Bunga Senja"]
 

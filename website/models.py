@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Max, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -71,7 +72,7 @@ class CustomImage(AbstractImage):
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("gambar")
-        verbose_name_plural = _("gambar")
+        verbose_name_plural = pgettext_lazy("plural", "gambar")
 
 
 class CustomRendition(AbstractRendition):
@@ -81,6 +82,8 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        verbose_name = _("versi gambar")
+        verbose_name_plural = pgettext_lazy("plural", "versi gambar")
 
 
 # --- Pages -----------------------------------------------------------------------
@@ -125,7 +128,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("beranda")
-        verbose_name_plural = _("beranda")
+        verbose_name_plural = pgettext_lazy("plural", "beranda")
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import Category, public_articles, with_card_data
@@ -222,7 +225,7 @@ class HomePageFeaturedArticle(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("artikel pilihan")
-        verbose_name_plural = _("artikel pilihan")
+        verbose_name_plural = pgettext_lazy("plural", "artikel pilihan")
 
 
 # --- Settings --------------------------------------------------------------------
@@ -270,6 +273,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("pengaturan situs")
+        verbose_name_plural = pgettext_lazy("plural", "pengaturan situs")
 
     @property
     def social_links(self):

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -32,7 +33,7 @@ class Category(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("kategori")
-        verbose_name_plural = _("kategori")
+        verbose_name_plural = pgettext_lazy("plural", "kategori")
 
     def __str__(self):
         return self.name
@@ -42,3 +43,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        verbose_name = _("tag artikel")
+        verbose_name_plural = pgettext_lazy("plural", "tag artikel")

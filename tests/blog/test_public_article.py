@@ -6,7 +6,7 @@ import pytest
 
 from blog.factories import ArticleCreditFactory, ArticlePageFactory
 from blog.models import ArticleCredit
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 
 pytestmark = pytest.mark.django_db
 

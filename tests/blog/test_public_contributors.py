@@ -6,7 +6,7 @@ import pytest
 
 from blog.factories import ArticlePageFactory
 from contributors.models import ContributorLink
-from tests.website.reader_site import article, contributor
+from tests.site_builder import article, contributor
 
 pytestmark = pytest.mark.django_db
 

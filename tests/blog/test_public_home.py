@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from blog.factories import ArticlePageFactory
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 from website.models import HomePageFeaturedArticle
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 
 from blog.factories import ArticlePageFactory
 from blog.models import ARTICLES_PER_PAGE
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.e2e.conftest import DESKTOP, PHONE
-from tests.website.public_site import build_public_site
+from tests.site_builder import build_public_site
 
 # The live server runs in another thread, so the data is committed; serialized
 # rollback puts back the pages the data migrations created for the tests after these.

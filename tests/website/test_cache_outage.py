@@ -20,7 +20,7 @@ from django.urls import reverse
 import pytest
 
 from blog.models import ArticlePage
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 from tests.website.test_settings import run_python
 from website import cache as page_cache
 from website.cache_backend import RETRY_SECONDS

@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import (
 import pytest
 
 from blog.models import ArticlePage
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 from website.cache import forget_generation
 from website.models import HomePageFeaturedArticle
 

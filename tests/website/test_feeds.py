@@ -8,7 +8,7 @@ import pytest
 
 from blog.factories import ArticlePageFactory
 from blog.models import FEED_ITEMS
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,8 @@ import pytest
 from PIL import Image
 
 from blog.factories import ArticlePageFactory
+from tests.site_builder import PEN_NAME, REAL_NAME, build_public_site
 from website import views
-
-from .public_site import PEN_NAME, REAL_NAME, build_public_site
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.core.cache import cache
 import pytest
 
 from blog.models import ArticleCredit
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 from website.models import HomePageFeaturedArticle
 
 pytestmark = pytest.mark.django_db

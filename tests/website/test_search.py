@@ -6,7 +6,7 @@ import pytest
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 from website.views import SEARCH_RESULTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.core.cache import cache
 import pytest
 
 from blog.models import ArticlePage
-from tests.website.reader_site import article, contributor
+from tests.site_builder import article, contributor
 from website.cache import forget_generation
 from website.search_limits import cache_seconds
 from website.views import MAX_QUERY_LENGTH

@@ -43,7 +43,7 @@ PIXELS_MSGID = (
 def po_entries(path):
     """The live (non-obsolete) entries of a .po file, header left out.
 
-    Each entry is a dict: msgid, msgid_plural (or None), msgstr (a list: one string, or
+    Each entry is a dict: msgid, msgctxt (or None), msgid_plural (or None), msgstr (a list: one string, or
     one per plural form) and flags.
     """
     entries = []
@@ -64,6 +64,7 @@ def po_entries(path):
             entries.append(
                 {
                     "msgid": fields["msgid"],
+                    "msgctxt": fields.get("msgctxt"),
                     "msgid_plural": fields.get("msgid_plural"),
                     "msgstr": [
                         fields[k] for k in sorted(fields) if k.startswith("msgstr")
@@ -102,11 +103,13 @@ def test_every_entry_is_translated_and_the_committed_mo_matches(po_path):
             assert sorted(PLACEHOLDER.findall(msgstr)) == sorted(
                 PLACEHOLDER.findall(entry["msgid"])
             ), entry["msgid"]
+        # gettext's key for a string with a context: "context\x04msgid".
+        msgid = "\x04".join(filter(None, [entry["msgctxt"], entry["msgid"]]))
         if entry["msgid_plural"]:
             for index, msgstr in enumerate(entry["msgstr"]):
-                expected[(entry["msgid"], index)] = msgstr
+                expected[(msgid, index)] = msgstr
         else:
-            expected[entry["msgid"]] = entry["msgstr"][0]
+            expected[msgid] = entry["msgstr"][0]
 
     # A stale .mo: run `manage.py compilemessages --ignore ".venv/*"` and commit it.
     assert compiled == expected
@@ -122,6 +125,8 @@ GETTEXT_FUNCTIONS = {
     "ngettext": 2,
     "ngettext_lazy": 2,
 }
+# These take a context first: ("plural", "kategori").
+CONTEXT_FUNCTIONS = {"pgettext": 2, "pgettext_lazy": 2}
 SKIPPED_DIRS = {
     ".venv",
     "tests",
@@ -156,28 +161,36 @@ def source_files():
 
 
 def python_msgids(path):
+    """(context, msgid) of each translatable string; context None without one."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call):
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            count = GETTEXT_FUNCTIONS.get(name)
+            count = GETTEXT_FUNCTIONS.get(name) or CONTEXT_FUNCTIONS.get(name)
             strings = [
                 arg.value
                 for arg in node.args[: count or 0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
             ]
-            if count and strings:
-                yield strings[0]
+            if name in CONTEXT_FUNCTIONS and len(strings) == 2:
+                yield tuple(strings)
+            elif count and strings:
+                yield (None, strings[0])
 
 
 def template_msgids(path):
     # Django's own template-to-gettext translation, the one makemessages feeds xgettext.
     code = templatize(path.read_text(encoding="utf-8"), origin=str(path))
     for match in TEMPLATE_CALL.finditer(code):
-        yield ast.literal_eval(STRING_LITERAL.match(match.group(2).strip()).group(1))
+        yield (
+            None,
+            ast.literal_eval(STRING_LITERAL.match(match.group(2).strip()).group(1)),
+        )
 
 
 def test_every_source_string_is_in_the_english_catalogue():
-    catalogue = {entry["msgid"] for entry in po_entries(CATALOGUES[0])}
+    catalogue = {
+        (entry["msgctxt"], entry["msgid"]) for entry in po_entries(CATALOGUES[0])
+    }
     missing = set()
     for path in source_files():
         msgids = python_msgids(path) if path.suffix == ".py" else template_msgids(path)

@@ -95,7 +95,10 @@ def test_an_article_published_in_the_admin_is_found_by_its_illustrator(
     page = ArticlePage.objects.get(slug="menanam-cabai")
     assert response.status_code == 302
     assert page.live
-    assert sorted(found(client, "Anggraini")) == ["Dewi Anggraini", "Menanam cabai di teras"]
+    assert sorted(found(client, "Anggraini")) == [
+        "Dewi Anggraini",
+        "Menanam cabai di teras",
+    ]
 
 
 def test_a_new_public_name_is_found_and_the_hidden_one_no_longer(

@@ -15,6 +15,7 @@ from contributors.admin_titles import MAY_SEE_PRIVATE_HOOK
 from contributors.models import ContributorPage
 
 from . import (
+    autosave_race,  # noqa: F401  (registers its own hooks)
     journey,  # noqa: F401  (registers its own hooks)
     privacy,
     trash_admin,  # noqa: F401  (registers its own hooks)

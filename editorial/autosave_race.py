@@ -7,7 +7,7 @@ again, whose slug the autosaved page has just taken, and Wagtail answers with a
 validation error ("slug sudah dipakai"): the submit is lost, her article stays a draft.
 
 So the create view remembers, in her session, the page an autosave made (by parent,
-page type and the slug the form sent). A full POST of the same form to the create view
+page type and slug). A full POST of the same form to the create view
 within a few minutes is handed to that page's edit view: the submit (or save, or
 publish) happens to the page the autosave created. The memory is dropped as soon as
 the page's own edit view is posted to, i.e. once the form has moved there; a draft
@@ -39,8 +39,11 @@ def remember_the_autosaved_page(request, page):
     if request.method != "POST" or not _is_autosave(request):
         return
     entries = request.session.get(SESSION_KEY, {})
-    key = _key(page.get_parent(), type(page), request.POST.get("slug", ""))
-    entries[key] = [page.pk, time.time()]
+    parent = page.get_parent()
+    # The slug the form sent, which her submit sends again, and the one the page was
+    # given (the same, unless Wagtail cleaned it).
+    for slug in {request.POST.get("slug", ""), page.slug}:
+        entries[_key(parent, type(page), slug)] = [page.pk, time.time()]
     request.session[SESSION_KEY] = entries
 
 

@@ -21,6 +21,8 @@ from website.models import HomePageFeaturedArticle
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 START = datetime.datetime(2026, 1, 1, 8, 0, tzinfo=JAKARTA)
+REAL_NAME = "Siti Rahmawati"
+PEN_NAME = "Bunga Senja"
 
 _counter = {"n": 0}
 
@@ -54,6 +56,18 @@ def contributor(contributor_index, name=None, *, photo=False, **kwargs):
     if photo:
         kwargs["photo"] = photo
     return ContributorPageFactory(parent=contributor_index, title=name, **kwargs)
+
+
+def pen_name_writer(contributor_index, **kwargs):
+    """Siti Rahmawati, who writes as Bunga Senja only: her real name is never public."""
+    return contributor(
+        contributor_index,
+        REAL_NAME,
+        pen_name=PEN_NAME,
+        use_pen_name_only=True,
+        slug="bunga-senja",
+        **kwargs,
+    )
 
 
 def article(
@@ -96,9 +110,6 @@ def article(
 
 
 PUBLISHED = datetime.datetime(2026, 8, 17, 9, 30, tzinfo=JAKARTA)
-
-REAL_NAME = "Siti Rahmawati"
-PEN_NAME = "Bunga Senja"
 
 
 @dataclass

@@ -5,8 +5,6 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail.users.models import UserProfile
-
 import pytest
 
 from blog.models import Category
@@ -22,18 +20,6 @@ def our_models():
     return [
         model for app in OUR_APPS for model in apps.get_app_config(app).get_models()
     ]
-
-
-@pytest.fixture
-def admin_in(client, superuser):
-    def log_in(language):
-        profile = UserProfile.get_for_user(superuser)
-        profile.preferred_language = language
-        profile.save()
-        client.force_login(superuser)
-        return client
-
-    return log_in
 
 
 @pytest.mark.parametrize("model", our_models(), ids=lambda m: m._meta.label_lower)

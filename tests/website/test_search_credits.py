@@ -14,7 +14,7 @@ import pytest
 
 from blog.models import ArticlePage
 from contributors.models import ContributorPage
-from tests.site_builder import article, contributor
+from tests.site_builder import article, contributor, pen_name_writer
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +29,7 @@ def found(client, query):
 def people(contributor_index):
     writer = contributor(contributor_index, "Ayu Lestari")
     illustrator = contributor(contributor_index, "Dewi Anggraini")
-    hidden = contributor(
-        contributor_index,
-        "Siti Rahmawati",
-        pen_name="Bunga Senja",
-        use_pen_name_only=True,
-        slug="bunga-senja",
-    )
+    hidden = pen_name_writer(contributor_index)
     return writer, illustrator, hidden
 
 

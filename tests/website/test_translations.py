@@ -14,11 +14,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation.template import templatize
 
 import wagtail.admin
-from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -215,22 +215,14 @@ def article(blog_index, contributor_index):
     return ArticlePageFactory(parent=blog_index, writer=writer)
 
 
-def log_in(client, django_user_model, language=None):
-    user = django_user_model.objects.create_superuser("redaksi", "r@serambi.test", "pw")
-    if language:
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-    client.force_login(user)
-    return client
-
-
 def test_admin_edit_form_in_english_for_a_user_who_prefers_it(
-    client, django_user_model, article
+    admin_in, client, article
 ):
-    log_in(client, django_user_model, "en")
+    admin_in("en")
 
-    content = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    content = client.get(
+        reverse("wagtailadmin_pages:edit", args=[article.pk])
+    ).content.decode()
 
     assert "Credits" in content  # our tab
     assert "Standfirst" in content  # our field label
@@ -239,10 +231,12 @@ def test_admin_edit_form_in_english_for_a_user_who_prefers_it(
     assert "Pembuka" not in content
 
 
-def test_admin_edit_form_in_indonesian_by_default(client, django_user_model, article):
-    log_in(client, django_user_model)
+def test_admin_edit_form_in_indonesian_by_default(admin_in, client, article):
+    admin_in()
 
-    content = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    content = client.get(
+        reverse("wagtailadmin_pages:edit", args=[article.pk])
+    ).content.decode()
 
     assert "Kredit" in content
     assert "Pembuka" in content
@@ -299,7 +293,7 @@ def upload_too_many_pixels(client):
     width, height = 8_000, 6_000
     assert width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     response = client.post(
-        "/admin/images/add/",
+        reverse("wagtailimages:add"),
         {
             "title": "Ilustrasi besar",
             "file": SimpleUploadedFile(
@@ -312,8 +306,8 @@ def upload_too_many_pixels(client):
     return " ".join(response.context["form"].errors["file"])
 
 
-def test_pixel_limit_error_is_indonesian_for_a_default_user(client, django_user_model):
-    log_in(client, django_user_model)
+def test_pixel_limit_error_is_indonesian_for_a_default_user(admin_in, client):
+    admin_in()
 
     error = upload_too_many_pixels(client)
 
@@ -323,8 +317,8 @@ def test_pixel_limit_error_is_indonesian_for_a_default_user(client, django_user_
     )
 
 
-def test_pixel_limit_error_stays_english_for_an_english_user(client, django_user_model):
-    log_in(client, django_user_model, "en")
+def test_pixel_limit_error_stays_english_for_an_english_user(admin_in, client):
+    admin_in("en")
 
     assert "too many pixels" in upload_too_many_pixels(client)
 
@@ -348,12 +342,10 @@ def test_our_indonesian_catalogue_is_merged_with_wagtails_and_wins():
         )
 
 
-def test_image_upload_help_text_uses_our_corrected_indonesian(
-    client, django_user_model
-):
-    log_in(client, django_user_model)
+def test_image_upload_help_text_uses_our_corrected_indonesian(admin_in, client):
+    admin_in()
 
-    content = client.get("/admin/images/add/").content.decode()
+    content = client.get(reverse("wagtailimages:add")).content.decode()
 
     # Wagtail's own id_ID reads "…: PNG, WEBP, Ukuran berkas maksimum…".
     assert re.search(
@@ -363,23 +355,23 @@ def test_image_upload_help_text_uses_our_corrected_indonesian(
 
 
 def test_review_workflow_status_is_indonesian_on_the_edit_view(
-    client, django_user_model, article
+    admin_in, client, article
 ):
-    log_in(client, django_user_model)
+    admin_in()
 
-    content = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    content = client.get(
+        reverse("wagtailadmin_pages:edit", args=[article.pk])
+    ).content.decode()
 
     assert "Komentar" in content
     assert "Belum ada jadwal terbit" in content
     assert "No publishing schedule set" not in content
 
 
-def test_comment_panel_strings_reach_the_javascript_catalogue(
-    client, django_user_model
-):
-    log_in(client, django_user_model)
+def test_comment_panel_strings_reach_the_javascript_catalogue(admin_in, client):
+    admin_in()
 
-    content = client.get("/admin/jsi18n/").content.decode()
+    content = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
 
     assert "Selesaikan" in content  # "Resolve"
     assert "Tulis balasan Anda..." in content  # "Enter your reply..."

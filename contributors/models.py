@@ -10,6 +10,7 @@ from django.db.models.query import prefetch_related_objects
 from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -53,7 +54,7 @@ class ContributorIndexPage(CachedViewRestrictionsMixin, DirectChildRouteMixin, P
 
     class Meta:
         verbose_name = _("indeks kontributor")
-        verbose_name_plural = _("indeks kontributor")
+        verbose_name_plural = pgettext_lazy("plural", "indeks kontributor")
 
     def get_contributors(self):
         return (
@@ -204,7 +205,7 @@ class ContributorPage(
 
     class Meta:
         verbose_name = _("kontributor")
-        verbose_name_plural = _("kontributor")
+        verbose_name_plural = pgettext_lazy("plural", "kontributor")
         permissions = [
             (
                 "change_contributor_user",
@@ -386,7 +387,7 @@ class ContributorLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("tautan")
-        verbose_name_plural = _("tautan")
+        verbose_name_plural = pgettext_lazy("plural", "tautan")
 
     def __str__(self):
         return self.label or self.get_platform_display()

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.models import Page
 
@@ -27,7 +28,7 @@ class TrashCanPage(Page):
 
     class Meta:
         verbose_name = _("tempat sampah")
-        verbose_name_plural = _("tempat sampah")
+        verbose_name_plural = pgettext_lazy("plural", "tempat sampah")
 
     def get_sitemap_urls(self, request=None):
         return []
@@ -79,7 +80,7 @@ class TrashedPage(models.Model):
     class Meta:
         ordering = ["-trashed_at", "-pk"]
         verbose_name = _("halaman di tempat sampah")
-        verbose_name_plural = _("halaman di tempat sampah")
+        verbose_name_plural = pgettext_lazy("plural", "halaman di tempat sampah")
 
     def __str__(self):
         return self.page.get_admin_display_title()

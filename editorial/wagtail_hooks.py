@@ -16,6 +16,7 @@ from contributors.hooks import PERMISSION_TESTER_HOOK
 from contributors.models import ContributorPage
 
 from . import (
+    autosave_race,  # noqa: F401  (registers its own hooks)
     calendar_views,
     illustration_views,  # noqa: F401  (registers its own hooks)
     journey,  # noqa: F401  (registers its own hooks)

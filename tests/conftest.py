@@ -1,5 +1,7 @@
 """Shared fixtures: the site tree that migrations create (home, /artikel/, /kontributor/)."""
 
+from wagtail.users.models import UserProfile
+
 import pytest
 
 from blog.models import BlogIndexPage
@@ -82,6 +84,22 @@ def admin_browser(client, superuser):
     """The test client, logged in to the admin as a superuser."""
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def admin_in(client, superuser):
+    """Log the superuser in to an admin in `language` (None: the site's, Indonesian);
+    returns the client."""
+
+    def log_in(language=None):
+        if language:
+            profile = UserProfile.get_for_user(superuser)
+            profile.preferred_language = language
+            profile.save()
+        client.force_login(superuser)
+        return client
+
+    return log_in
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Max, OuterRef, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -75,7 +76,7 @@ class CustomImage(AbstractImage):
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("gambar")
-        verbose_name_plural = _("gambar")
+        verbose_name_plural = pgettext_lazy("plural", "gambar")
 
 
 class CustomRendition(AbstractRendition):
@@ -85,6 +86,8 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        verbose_name = _("versi gambar")
+        verbose_name_plural = pgettext_lazy("plural", "versi gambar")
 
 
 # --- Pages -----------------------------------------------------------------------
@@ -129,7 +132,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
 
     class Meta:
         verbose_name = _("beranda")
-        verbose_name_plural = _("beranda")
+        verbose_name_plural = pgettext_lazy("plural", "beranda")
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import Category, public_articles
@@ -222,7 +225,7 @@ class HomePageFeaturedArticle(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("artikel pilihan")
-        verbose_name_plural = _("artikel pilihan")
+        verbose_name_plural = pgettext_lazy("plural", "artikel pilihan")
 
 
 # --- Settings --------------------------------------------------------------------
@@ -270,6 +273,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("pengaturan situs")
+        verbose_name_plural = pgettext_lazy("plural", "pengaturan situs")
 
     @classmethod
     def base_queryset(cls):

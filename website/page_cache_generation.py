@@ -34,6 +34,7 @@ class PageCacheGeneration(models.Model):
 
     class Meta:
         verbose_name = "page cache generation"
+        verbose_name_plural = "page cache generations"
 
     def __str__(self):
         return self.token

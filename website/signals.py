@@ -23,6 +23,7 @@ from contributors.models import ContributorPage
 from .cache import clear_page_cache
 from .models import CustomImage, HelplineSettings, SiteSettings
 from .purge import schedule_purge
+from .search_index import reindex_credited_articles
 
 
 @receiver(page_published)
@@ -33,6 +34,9 @@ def reindex_published_page(sender, instance, **kwargs):
         insert_or_update_object_task.enqueue(
             instance._meta.app_label, instance._meta.model_name, str(instance.pk)
         )
+    if isinstance(instance, ContributorPage):
+        # Her articles are found by her public name, which may have just changed.
+        reindex_credited_articles.enqueue(instance.pk)
 
 
 @receiver(page_published)

@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -296,6 +297,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("credited_names"),
         index.FilterField("category"),
     ]
 
@@ -304,7 +306,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
 
     class Meta:
         verbose_name = _("artikel")
-        verbose_name_plural = _("artikel")
+        verbose_name_plural = pgettext_lazy("plural", "artikel")
         # A category's latest articles by id with a LIMIT, read along the index
         # (related articles' candidates); SQLite's index carries the rowid anyway.
         indexes = [
@@ -352,6 +354,18 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
             for text in child.block.get_searchable_content(child.value):
                 words += len(strip_tags(str(text)).split())
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def credited_names(self):
+        """Everyone credited (writer, illustrator, …) by the names search may find her
+        by, so a reader finds her articles too; never a real name she hides.
+
+        In-memory credits when the admin's form set them (the index is written on
+        post_save, before the credit rows are), the saved ones otherwise.
+        """
+        return " ".join(
+            credit.contributor.indexed_name
+            for credit in self.credits.all().select_related("contributor")
+        )
 
     def credits_by_role(self, role):
         return [credit for credit in self.credits.all() if credit.role == role]
@@ -510,7 +524,7 @@ class ArticleCredit(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("kredit")
-        verbose_name_plural = _("kredit")
+        verbose_name_plural = pgettext_lazy("plural", "kredit")
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.contributor}"

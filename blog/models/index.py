@@ -4,6 +4,7 @@ listings, and their feeds."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
@@ -42,7 +43,7 @@ class BlogIndexPage(
 
     class Meta:
         verbose_name = _("indeks artikel")
-        verbose_name_plural = _("indeks artikel")
+        verbose_name_plural = pgettext_lazy("plural", "indeks artikel")
 
     def get_articles(self, request=None):
         """Live, public articles under this index, newest first."""

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -56,7 +57,7 @@ class Category(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("kategori")
-        verbose_name_plural = _("kategori")
+        verbose_name_plural = pgettext_lazy("plural", "kategori")
 
     def __str__(self):
         return self.name
@@ -68,6 +69,8 @@ class ArticleTag(TaggedItemBase):
     )
 
     class Meta:
+        verbose_name = _("tag artikel")
+        verbose_name_plural = pgettext_lazy("plural", "tag artikel")
         # A tag's latest articles, read backwards along the index with a LIMIT
         # (related articles' candidates), and a tag listing's join.
         indexes = [

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -19,7 +20,7 @@ WRITER_REQUIRED = "Artikel harus mencantumkan setidaknya satu penulis"
 
 
 def add_url(parent):
-    return f"/admin/pages/add/blog/articlepage/{parent.pk}/"
+    return reverse("wagtailadmin_pages:add", args=["blog", "articlepage", parent.pk])
 
 
 def article_form(credits, **fields):
@@ -162,14 +163,20 @@ def test_deleted_writer_credit_does_not_count(
     assert not ArticlePage.objects.filter(slug="mengatur-uang-belanja").exists()
 
 
-def test_removing_the_last_writer_from_a_live_article_is_refused(
-    admin_browser, client, blog_index, writer
-):
+@pytest.fixture
+def article_by_writer(admin_browser, blog_index, writer):
+    """An article with its one writer, created through the admin."""
     admin_browser.post(
         add_url(blog_index),
         article_form([{"contributor": writer.pk, "role": "writer"}]),
     )
-    article = ArticlePage.objects.get(slug="mengatur-uang-belanja")
+    return ArticlePage.objects.get(slug="mengatur-uang-belanja")
+
+
+def test_removing_the_last_writer_from_a_live_article_is_refused(
+    admin_browser, article_by_writer, writer
+):
+    article = article_by_writer
     credit = article.credits.get()
 
     data = article_form(
@@ -184,7 +191,9 @@ def test_removing_the_last_writer_from_a_live_article_is_refused(
         title="Judul baru",
     )
     data["credits-INITIAL_FORMS"] = "1"
-    response = admin_browser.post(f"/admin/pages/{article.pk}/edit/", data)
+    response = admin_browser.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]), data
+    )
 
     assert response.status_code == 200
     assert WRITER_REQUIRED in response.content.decode()
@@ -194,13 +203,9 @@ def test_removing_the_last_writer_from_a_live_article_is_refused(
 
 
 def test_editing_an_article_keeps_working_with_its_writer(
-    admin_browser, blog_index, writer
+    admin_browser, article_by_writer, writer
 ):
-    admin_browser.post(
-        add_url(blog_index),
-        article_form([{"contributor": writer.pk, "role": "writer"}]),
-    )
-    article = ArticlePage.objects.get(slug="mengatur-uang-belanja")
+    article = article_by_writer
     credit = article.credits.get()
 
     data = article_form(
@@ -208,7 +213,9 @@ def test_editing_an_article_keeps_working_with_its_writer(
         title="Judul baru",
     )
     data["credits-INITIAL_FORMS"] = "1"
-    response = admin_browser.post(f"/admin/pages/{article.pk}/edit/", data)
+    response = admin_browser.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]), data
+    )
 
     assert response.status_code == 302
     article.refresh_from_db()
@@ -291,7 +298,7 @@ def test_credits_follow_the_order_arranged_in_the_editor(
 
 def test_category_is_created_through_the_snippet_admin(admin_browser):
     response = admin_browser.post(
-        "/admin/snippets/blog/category/add/",
+        reverse("wagtailsnippets_blog_category:add"),
         {
             "name": "Pengasuhan",
             "slug": "pengasuhan",
@@ -303,14 +310,14 @@ def test_category_is_created_through_the_snippet_admin(admin_browser):
     category = Category.objects.get(slug="pengasuhan")
     assert category.name == "Pengasuhan"
 
-    listing = admin_browser.get("/admin/snippets/blog/category/")
+    listing = admin_browser.get(reverse("wagtailsnippets_blog_category:list"))
     assert listing.status_code == 200
     assert "Pengasuhan" in listing.content.decode()
 
 
 def test_category_with_a_taken_slug_is_refused(admin_browser, category):
     response = admin_browser.post(
-        "/admin/snippets/blog/category/add/",
+        reverse("wagtailsnippets_blog_category:add"),
         {"name": "Dukungan lain", "slug": category.slug, "description": ""},
     )
 
@@ -367,7 +374,9 @@ def test_new_article_form_credits_no_one_for_a_user_without_profile(
 def test_editing_an_article_does_not_add_a_credit(admin_browser, blog_index, writer):
     article = ArticlePageFactory(parent=blog_index, writer=writer)
 
-    form = admin_browser.get(f"/admin/pages/{article.pk}/edit/").context["form"]
+    form = admin_browser.get(
+        reverse("wagtailadmin_pages:edit", args=[article.pk])
+    ).context["form"]
 
     assert [f.instance.contributor for f in form.formsets["credits"].forms[:1]] == [
         writer

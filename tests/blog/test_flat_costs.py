@@ -10,7 +10,7 @@ import pytest
 
 from blog.models import ArticlePage
 from blog.paging import KeysetPaginator
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from blog.models import ArticleCredit
 from demo.factories import ArticleCreditFactory, ArticlePageFactory
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor, pen_name_writer
 
 pytestmark = pytest.mark.django_db
 
@@ -15,14 +15,7 @@ pytestmark = pytest.mark.django_db
 def people(contributor_index):
     return {
         "ayu": contributor(contributor_index, "Ayu Lestari", photo=True),
-        "bunga": contributor(
-            contributor_index,
-            "Siti Rahmawati",
-            pen_name="Bunga Senja",
-            use_pen_name_only=True,
-            slug="bunga-senja",
-            photo=True,
-        ),
+        "bunga": pen_name_writer(contributor_index, photo=True),
         "dewi": contributor(contributor_index, "Dewi Anggraini"),
     }
 

@@ -6,7 +6,7 @@ import pytest
 
 from contributors.models import ContributorLink
 from demo.factories import ArticlePageFactory
-from tests.website.reader_site import article, contributor
+from tests.site_builder import article, contributor, pen_name_writer
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +35,7 @@ def test_index_shows_roles_from_live_articles_only(
 def test_index_leaves_out_unpublished_profiles_and_real_names(
     client, contributor_index
 ):
-    contributor(
-        contributor_index,
-        "Siti Rahmawati",
-        pen_name="Bunga Senja",
-        use_pen_name_only=True,
-        slug="bunga-senja",
-    )
+    pen_name_writer(contributor_index)
     gone = contributor(contributor_index, "Profil Ditarik")
     gone.unpublish()
 

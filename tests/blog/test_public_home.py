@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from demo.factories import ArticlePageFactory
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor, pen_name_writer
 from website.models import HomePageFeaturedArticle
 
 pytestmark = pytest.mark.django_db
@@ -59,14 +59,7 @@ def test_categories_and_spotlight(client, home_page, blog_index, contributor_ind
     keluarga = category("Keluarga")
     category("Kosong")
     with_photo = contributor(contributor_index, "Ayu Lestari", photo=True)
-    pen_name = contributor(
-        contributor_index,
-        "Siti Rahmawati",
-        pen_name="Bunga Senja",
-        use_pen_name_only=True,
-        slug="bunga-senja",
-        photo=True,
-    )
+    pen_name = pen_name_writer(contributor_index, photo=True)
     no_photo = contributor(contributor_index, "Dewi Anggraini")
     draft_only = contributor(contributor_index, "Rina", photo=True)
     article(blog_index, writers=[with_photo, pen_name, no_photo], category=keluarga)

@@ -6,7 +6,7 @@ import pytest
 
 from blog.models import ARTICLES_PER_PAGE
 from demo.factories import ArticlePageFactory
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor, pen_name_writer
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +35,7 @@ def test_index_lists_newest_first_twelve_a_page(client, blog_index, writer):
 
 def test_cards_carry_their_writers(client, blog_index, contributor_index):
     ayu = contributor(contributor_index, "Ayu Lestari")
-    hidden = contributor(
-        contributor_index,
-        "Siti Rahmawati",
-        pen_name="Bunga Senja",
-        use_pen_name_only=True,
-        slug="bunga-senja",
-    )
+    hidden = pen_name_writer(contributor_index)
     illustrator = contributor(contributor_index, "Dewi Anggraini")
     article(blog_index, writers=[ayu, hidden], illustrators=[illustrator])
 

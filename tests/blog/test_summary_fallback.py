@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from demo.factories import ArticlePageFactory
-from tests.website.reader_site import contributor
+from tests.site_builder import contributor
 
 pytestmark = pytest.mark.django_db
 

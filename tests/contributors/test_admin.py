@@ -1,5 +1,7 @@
 """Adding contributors through the Wagtail admin, with the pen-name rules enforced."""
 
+from django.urls import reverse
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
@@ -8,7 +10,9 @@ from contributors.models import ContributorPage
 
 
 def add_url(parent):
-    return f"/admin/pages/add/contributors/contributorpage/{parent.pk}/"
+    return reverse(
+        "wagtailadmin_pages:add", args=["contributors", "contributorpage", parent.pk]
+    )
 
 
 def contributor_form(**fields):

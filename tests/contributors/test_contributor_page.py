@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.website.reader_site import article, contributor
+from tests.site_builder import article, contributor
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ import pytest
 
 from demo.factories import ArticlePageFactory, ContributorPageFactory
 from tests.e2e.conftest import PHONE
+from tests.site_builder import image
 from tests.website.helplines import SAPA, set_helplines
-from tests.website.public_site import image
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -7,7 +7,7 @@ from tests.e2e import test_public_pages as public_pages
 from tests.e2e import test_publishing_workflow as review_cycle
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.editorial.conftest import make_user
-from tests.website.public_site import build_public_site
+from tests.site_builder import build_public_site
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.website.public_site import build_public_site
+from tests.site_builder import build_public_site
 
 from .conftest import PHONE
 

@@ -3,15 +3,14 @@
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.e2e.conftest import DESKTOP, PHONE
-from tests.website.public_site import build_public_site
+from tests.site_builder import build_public_site
 
 # The live server runs in another thread, so the data is committed; serialized
 # rollback puts back the pages the data migrations created for the tests after these.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 
 @pytest.fixture
@@ -37,7 +36,7 @@ def public_urls(site):
 
 
 def axe_violations(page):
-    results = axe_playwright.Axe().run(page)
+    results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
         for v in results.response["violations"]

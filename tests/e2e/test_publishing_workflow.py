@@ -7,9 +7,12 @@ the editor approves; a reader finds it at /artikel/.
 
 from pathlib import Path
 
+from django.urls import reverse
+
 from wagtail.models import Collection
 
 import pytest
+from playwright.sync_api import expect
 
 from blog.models import ArticlePage
 from demo.factories import ContributorPageFactory, CustomImageFactory
@@ -27,11 +30,11 @@ COMMENT = "Tambahkan satu contoh nyata di paragraf pertama."
 
 def log_in(page, live_server, user):
     page.context.clear_cookies()
-    page.goto(f"{live_server.url}/admin/login/")
+    page.goto(live_server.url + reverse("wagtailadmin_login"))
     page.fill("#id_username", user.username)
     page.fill("#id_password", "kata-sandi-uji")
     page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/", timeout=TIMEOUT)
+    page.wait_for_url(live_server.url + reverse("wagtailadmin_home"))
 
 
 def open_action_menu(page):
@@ -47,17 +50,20 @@ def type_into_rich_text(page, field_name, text):
     """Type into the newest Draftail editor once it takes keystrokes.
 
     Draftail mounts a moment after its block is added; keys sent before that are lost,
-    so type again until the text is really there. It then copies its content to the
-    form's hidden input a moment later: wait for that too, or a quick submit sends an
-    empty paragraph.
+    so wait until the editor has the focus, then type, and type again if the text is
+    still not there. It then copies its content to the form's hidden input a moment
+    later: wait for that too, or a quick submit sends an empty paragraph.
     """
     editor = page.locator(".Draftail-Editor [contenteditable=true]").last
     for _ in range(5):
         editor.click()
+        expect(editor).to_be_focused(timeout=TIMEOUT)
         editor.press_sequentially(text)
-        if text in editor.inner_text():
+        try:
+            expect(editor).to_contain_text(text, timeout=5_000)
             break
-        page.wait_for_timeout(300)
+        except AssertionError:
+            editor.fill("")
     else:
         raise AssertionError(f"the paragraph editor never took {text!r}")
     page.wait_for_function(
@@ -121,7 +127,7 @@ def test_review_cycle_in_the_browser(live_server, page, blog_index, contributor_
     open_action_menu(page)
     page.get_by_role("button", name="Ajukan untuk ditinjau").click()
     # Submitted, she is back at "Tulisan saya".
-    page.wait_for_url(f"{live_server.url}/admin/")
+    page.wait_for_url(live_server.url + reverse("wagtailadmin_home"))
     written = article()
     assert written.current_workflow_state.status == "in_progress"
     heading, paragraph = written.get_latest_revision_as_object().body
@@ -138,7 +144,9 @@ def test_review_cycle_in_the_browser(live_server, page, blog_index, contributor_
     page.locator(".modal textarea[name='comment']").fill(COMMENT)
     page.locator(".modal button[type=submit]").click()
     # A workflow action ends in the section's page listing, as approval does below.
-    page.wait_for_url(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    page.wait_for_url(
+        live_server.url + reverse("wagtailadmin_explore", args=[blog_index.pk])
+    )
     assert article().current_workflow_state.status == "needs_changes"
 
     # --- She sees the comment, revises and resubmits.
@@ -151,7 +159,7 @@ def test_review_cycle_in_the_browser(live_server, page, blog_index, contributor_
     page.fill("#id_title", f"{TITLE} (revisi)")
     open_action_menu(page)
     page.get_by_role("button", name="Ajukan ulang untuk ditinjau").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+    page.wait_for_url(live_server.url + reverse("wagtailadmin_home"))
     assert article().current_workflow_state.status == "in_progress"
 
     # --- The editor approves.
@@ -160,7 +168,9 @@ def test_review_cycle_in_the_browser(live_server, page, blog_index, contributor_
     page.wait_for_selector("#id_title")
     open_action_menu(page)
     page.click("button[data-workflow-action-name='approve']")
-    page.wait_for_url(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    page.wait_for_url(
+        live_server.url + reverse("wagtailadmin_explore", args=[blog_index.pk])
+    )
     assert article().live
 
     # --- A reader sees it.

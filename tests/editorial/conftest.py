@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -69,11 +70,13 @@ def as_alya(client, alya):
 
 
 def add_url(blog_index):
-    return f"/admin/pages/add/blog/articlepage/{blog_index.pk}/"
+    return reverse(
+        "wagtailadmin_pages:add", args=["blog", "articlepage", blog_index.pk]
+    )
 
 
 def edit_url(page):
-    return f"/admin/pages/{page.pk}/edit/"
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 def article_data(writer_page, action="action-submit", **fields):

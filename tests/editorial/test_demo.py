@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group
 from django.test import override_settings
+from django.urls import reverse
 
 from wagtail.models import WorkflowState
 
@@ -30,9 +31,9 @@ def test_demo_fills_both_dashboards_and_is_idempotent(
 
     editor = Group.objects.get(name="Editors").user_set.get()
     client.force_login(editor)
-    assert in_review.title in client.get("/admin/").content.decode()
+    assert in_review.title in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(in_review.owner)
-    home = client.get("/admin/").content.decode()
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Tulisan saya" in home
     assert "Perlu perbaikan" in home and "Sedang ditinjau" in home
     assert "contoh jadwal harian" in home

@@ -15,7 +15,7 @@ import pytest
 from blog.models import ArticleCredit, ArticlePage
 from editorial import trash
 from editorial.models import TrashCanPage, TrashedPage
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 
 from .conftest import draft_by, edit_url, make_user
 

@@ -1,5 +1,9 @@
+from django.core.cache import cache
+from django.test import Client
+
 import pytest
 
+from website.cache import forget_generation
 from website.cache_backend import forget_failures
 
 
@@ -9,3 +13,21 @@ def redis_not_skipped():
     forget_failures()
     yield
     forget_failures()
+
+
+@pytest.fixture
+def fresh_cache():
+    """An empty cache and a new page-cache generation, before and after."""
+    cache.clear()
+    forget_generation()
+    yield
+    cache.clear()
+    forget_generation()
+
+
+@pytest.fixture
+def editor(superuser):
+    """A superuser's own browser, beside the reader's `client`."""
+    browser = Client()
+    browser.force_login(superuser)
+    return browser

@@ -13,25 +13,12 @@ import subprocess
 from pathlib import Path
 
 from django.conf import settings
-
-from wagtail.users.models import UserProfile
+from django.urls import reverse
 
 import pytest
 
 CATALOGUE = Path(settings.BASE_DIR) / "website" / "locale" / "id" / "LC_MESSAGES"
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]+\}|</?[a-z]+[^>]*>")
-
-
-def log_in(client, django_user_model, language=None):
-    user = django_user_model.objects.create_superuser(
-        "redaksi", "redaksi@serambi.test", "pw"
-    )
-    if language:
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-    client.force_login(user)
-    return client
 
 
 def page(client, url):
@@ -41,11 +28,13 @@ def page(client, url):
 
 
 def add_article_url(blog_index):
-    return f"/admin/pages/add/blog/articlepage/{blog_index.pk}/"
+    return reverse(
+        "wagtailadmin_pages:add", args=["blog", "articlepage", blog_index.pk]
+    )
 
 
-def test_dashboard_menu_in_indonesian(client, django_user_model):
-    content = page(log_in(client, django_user_model), "/admin/")
+def test_dashboard_menu_in_indonesian(admin_in):
+    content = page(admin_in(), reverse("wagtailadmin_home"))
 
     # The sidebar menu (rendered as JSON) and the keyboard shortcuts dialog.
     assert "Laporan" in content
@@ -56,8 +45,8 @@ def test_dashboard_menu_in_indonesian(client, django_user_model):
     assert "Workflows" not in content
 
 
-def test_page_editor_in_indonesian(client, django_user_model, blog_index):
-    content = page(log_in(client, django_user_model), add_article_url(blog_index))
+def test_page_editor_in_indonesian(admin_in, blog_index):
+    content = page(admin_in(), add_article_url(blog_index))
 
     assert "Judul halaman*" in content
     assert "Page title*" not in content
@@ -70,19 +59,17 @@ def test_page_editor_in_indonesian(client, django_user_model, blog_index):
     assert "kadaluarsa" not in content
 
 
-def test_image_upload_in_indonesian(client, django_user_model):
-    content = page(log_in(client, django_user_model), "/admin/images/add/")
+def test_image_upload_in_indonesian(admin_in):
+    content = page(admin_in(), reverse("wagtailimages:add"))
 
     assert "Simpan perubahan Anda sebelum keluar" in content
     assert "Save your changes before leaving" not in content
 
 
-def test_admin_stays_english_for_a_user_who_prefers_it(
-    client, django_user_model, blog_index
-):
-    client = log_in(client, django_user_model, "en")
+def test_admin_stays_english_for_a_user_who_prefers_it(admin_in, client, blog_index):
+    client = admin_in("en")
 
-    dashboard = page(client, "/admin/")
+    dashboard = page(client, reverse("wagtailadmin_home"))
     assert "Reports" in dashboard
     assert "Laporan" not in dashboard
 

@@ -30,7 +30,7 @@ from wagtail.models import Site
 import pytest
 
 from editorial.roles import CONTRIBUTORS
-from tests.website.public_site import build_public_site
+from tests.site_builder import build_public_site
 from website import backup as backup_module
 from website.models import SiteSettings
 

@@ -14,13 +14,13 @@ import time
 import uuid
 
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 
 import pytest
 
 from blog.models import ArticlePage
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 from tests.website.test_settings import run_python
 from website import cache as page_cache
 from website.cache_backend import RETRY_SECONDS
@@ -93,16 +93,6 @@ def page_cache_on(settings):
     page_cache.forget_generation()
     yield
     page_cache.forget_generation()
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "redaksi", "redaksi@serambi.local", "rahasia-redaksi"
-    )
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 import socket
 
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import override_settings
+from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import (
@@ -16,8 +17,7 @@ from wagtail.test.utils.form_data import (
 import pytest
 
 from blog.models import ArticlePage
-from tests.website.reader_site import article, category, contributor
-from website.cache import forget_generation
+from tests.site_builder import article, category, contributor
 from website.models import HomePageFeaturedArticle
 
 pytestmark = pytest.mark.django_db
@@ -26,24 +26,9 @@ TITLE = "Mengatur uang belanja"
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
+def page_cache(settings, fresh_cache):
     settings.PAGE_CACHE_SECONDS = 600
     settings.PAGE_BROWSER_CACHE_SECONDS = 60
-    cache.clear()
-    forget_generation()
-    yield
-    cache.clear()
-    forget_generation()
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_superuser(
-        "redaksi", "redaksi@serambi.local", "rahasia-redaksi"
-    )
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 @pytest.fixture
@@ -135,7 +120,7 @@ def test_publishing_in_the_admin_refreshes_what_readers_see(
     assert TITLE in client.get(url).content.decode()  # now cached
 
     response = editor.post(
-        f"/admin/pages/{live_article.pk}/edit/",
+        reverse("wagtailadmin_pages:edit", args=[live_article.pk]),
         edit_form(live_article, writer, "Anggaran bulanan yang jujur"),
     )
     assert response.status_code == 302
@@ -149,7 +134,9 @@ def test_unpublishing_removes_the_article_everywhere(client, editor, live_articl
     for url in READER_URLS:
         client.get(url)
 
-    response = editor.post(f"/admin/pages/{live_article.pk}/unpublish/")
+    response = editor.post(
+        reverse("wagtailadmin_pages:unpublish", args=[live_article.pk])
+    )
     assert response.status_code == 302
 
     assert client.get("/artikel/mengatur-uang-belanja/").status_code == 404
@@ -205,7 +192,7 @@ def test_editors_pages_are_never_served_to_readers(client, editor, live_article)
 
 
 def test_previews_are_never_cached(client, editor, live_article, writer):
-    preview_url = f"/admin/pages/{live_article.pk}/edit/preview/"
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[live_article.pk])
     posted = editor.post(
         preview_url, edit_form(live_article, writer, "Judul pratinjau", "preview")
     )
@@ -278,7 +265,7 @@ def test_works_the_same_on_redis(client, editor, live_article, writer):
             assert TITLE in client.get(live_article.url).content.decode()
 
             editor.post(
-                f"/admin/pages/{live_article.pk}/edit/",
+                reverse("wagtailadmin_pages:edit", args=[live_article.pk]),
                 edit_form(live_article, writer, "Terbit lewat Redis"),
             )
 

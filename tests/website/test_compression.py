@@ -6,7 +6,7 @@ from django.test import override_settings
 
 import pytest
 
-from tests.website.reader_site import article, contributor
+from tests.site_builder import article, contributor
 from tests.website.test_settings import run_python
 
 

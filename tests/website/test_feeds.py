@@ -8,7 +8,7 @@ import pytest
 
 from blog.models import FEED_ITEMS
 from demo.factories import ArticlePageFactory
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor, pen_name_writer
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +29,7 @@ def items(client, url):
 def people(contributor_index):
     return {
         "ayu": contributor(contributor_index, "Ayu Lestari", slug="ayu-lestari"),
-        "bunga": contributor(
-            contributor_index,
-            "Siti Rahmawati",
-            pen_name="Bunga Senja",
-            use_pen_name_only=True,
-            slug="bunga-senja",
-        ),
+        "bunga": pen_name_writer(contributor_index),
         "dewi": contributor(contributor_index, "Dewi Anggraini"),
     }
 

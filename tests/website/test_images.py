@@ -10,13 +10,14 @@ import zlib
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
+from django.urls import reverse
 
 import pytest
 from PIL import Image as PILImage
 
 from website.models import CustomImage
 
-ADD_URL = "/admin/images/add/"
+ADD_URL = reverse("wagtailimages:add")
 
 
 def png_bytes(width=20, height=20, mode="RGB"):

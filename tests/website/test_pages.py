@@ -1,6 +1,7 @@
 """Page tree rules for every page type, and every page type rendering for a reader."""
 
 from django.test import override_settings
+from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail.test.utils.form_data import (
@@ -122,11 +123,14 @@ def test_only_one_of_each_index(request, client, django_user_model, index_fixtur
     client.force_login(superuser)
     meta = index_model._meta
     response = client.get(
-        f"/admin/pages/add/{meta.app_label}/{meta.model_name}/{home_page.pk}/"
+        reverse(
+            "wagtailadmin_pages:add",
+            args=[meta.app_label, meta.model_name, home_page.pk],
+        )
     )
     # Wagtail's permission-denied path: back to the dashboard with a message.
     assert response.status_code == 302
-    assert response.url == "/admin/"
+    assert response.url == reverse("wagtailadmin_home")
     assert index_model.objects.count() == 1
 
 
@@ -194,7 +198,9 @@ def article_edit_data(client, django_user_model, article):
     """
     admin = django_user_model.objects.create_superuser("penyunting", "p@e.id", "pw")
     client.force_login(admin)
-    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    html = client.get(
+        reverse("wagtailadmin_pages:edit", args=[article.pk])
+    ).content.decode()
     client.logout()
     data = querydict_from_html(html, form_id="page-edit-form")
     data.update(

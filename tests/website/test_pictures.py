@@ -12,7 +12,7 @@ import pytest
 from PIL import Image as PILImage
 from PIL import features
 
-from tests.website.reader_site import article, contributor, image
+from tests.site_builder import article, contributor, image
 from website.image_privacy import find_metadata
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ Goals (issue 12): article ≤ 10, listings ≤ 12, search and feeds ≤ 10.
 import pytest
 
 from blog.models import ArticleCredit
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 from website.models import HomePageFeaturedArticle
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ import pytest
 
 from blog.models import ArticlePage, BlogIndexPage
 from contributors.models import ContributorIndexPage
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor
 from tests.website.test_caching import edit_form
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 
 from blog.models import ArticlePage
 from demo.factories import ArticlePageFactory
-from tests.website.reader_site import article, category, contributor
+from tests.site_builder import article, category, contributor, pen_name_writer
 from website.views import SEARCH_RESULTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
@@ -80,13 +80,7 @@ def test_finds_a_contributor_by_name_and_bio(client, writer):
 
 
 def test_never_finds_a_pen_name_writer_by_her_real_name(client, contributor_index):
-    hidden = contributor(
-        contributor_index,
-        "Siti Rahmawati",
-        pen_name="Bunga Senja",
-        use_pen_name_only=True,
-        slug="bunga-senja",
-    )
+    hidden = pen_name_writer(contributor_index)
 
     assert list(found(client, "Rahmawati").context["results"]) == []
     assert list(found(client, "Siti").context["results"]) == []

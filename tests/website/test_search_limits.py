@@ -1,25 +1,13 @@
 """Search is cached briefly and limited per address, and its query is bounded."""
 
-from django.core.cache import cache
-
 import pytest
 
 from blog.models import ArticlePage
-from tests.website.reader_site import article, contributor
-from website.cache import forget_generation
+from tests.site_builder import article, contributor
 from website.search_limits import cache_seconds
 from website.views import MAX_QUERY_LENGTH
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    forget_generation()
-    yield
-    cache.clear()
-    forget_generation()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 @pytest.fixture

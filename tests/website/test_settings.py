@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import reverse
 
 from wagtail.users.models import UserProfile
 
@@ -180,7 +181,7 @@ def test_site_is_indonesian_in_jakarta_time():
 
 
 def test_admin_login_page_is_indonesian(client, db):
-    response = client.get("/admin/login/")
+    response = client.get(reverse("wagtailadmin_login"))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -193,7 +194,7 @@ def test_admin_is_indonesian_by_default(client, django_user_model, home_page):
     user = django_user_model.objects.create_superuser("redaksi", "r@serambi.test", "pw")
     client.force_login(user)
 
-    content = client.get("/admin/images/").content.decode()
+    content = client.get(reverse("wagtailimages:index")).content.decode()
 
     assert '<html lang="id"' in content
     assert "Gambar" in content
@@ -207,7 +208,7 @@ def test_admin_follows_a_users_english_preference(client, django_user_model, hom
     profile.save()
     client.force_login(user)
 
-    content = client.get("/admin/images/").content.decode()
+    content = client.get(reverse("wagtailimages:index")).content.decode()
 
     assert '<html lang="en"' in content
     assert "Images" in content

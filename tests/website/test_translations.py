@@ -14,11 +14,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation.template import templatize
 
 import wagtail.admin
-from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -42,7 +42,7 @@ PIXELS_MSGID = (
 def po_entries(path):
     """The live (non-obsolete) entries of a .po file, header left out.
 
-    Each entry is a dict: msgid, msgid_plural (or None), msgstr (a list: one string, or
+    Each entry is a dict: msgid, msgctxt (or None), msgid_plural (or None), msgstr (a list: one string, or
     one per plural form) and flags.
     """
     entries = []
@@ -63,6 +63,7 @@ def po_entries(path):
             entries.append(
                 {
                     "msgid": fields["msgid"],
+                    "msgctxt": fields.get("msgctxt"),
                     "msgid_plural": fields.get("msgid_plural"),
                     "msgstr": [
                         fields[k] for k in sorted(fields) if k.startswith("msgstr")
@@ -101,11 +102,13 @@ def test_every_entry_is_translated_and_the_committed_mo_matches(po_path):
             assert sorted(PLACEHOLDER.findall(msgstr)) == sorted(
                 PLACEHOLDER.findall(entry["msgid"])
             ), entry["msgid"]
+        # gettext's key for a string with a context: "context\x04msgid".
+        msgid = "\x04".join(filter(None, [entry["msgctxt"], entry["msgid"]]))
         if entry["msgid_plural"]:
             for index, msgstr in enumerate(entry["msgstr"]):
-                expected[(entry["msgid"], index)] = msgstr
+                expected[(msgid, index)] = msgstr
         else:
-            expected[entry["msgid"]] = entry["msgstr"][0]
+            expected[msgid] = entry["msgstr"][0]
 
     # A stale .mo: run `manage.py compilemessages --ignore ".venv/*"` and commit it.
     assert compiled == expected
@@ -121,6 +124,8 @@ GETTEXT_FUNCTIONS = {
     "ngettext": 2,
     "ngettext_lazy": 2,
 }
+# These take a context first: ("plural", "kategori").
+CONTEXT_FUNCTIONS = {"pgettext": 2, "pgettext_lazy": 2}
 SKIPPED_DIRS = {
     ".venv",
     "tests",
@@ -155,28 +160,36 @@ def source_files():
 
 
 def python_msgids(path):
+    """(context, msgid) of each translatable string; context None without one."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call):
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            count = GETTEXT_FUNCTIONS.get(name)
+            count = GETTEXT_FUNCTIONS.get(name) or CONTEXT_FUNCTIONS.get(name)
             strings = [
                 arg.value
                 for arg in node.args[: count or 0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
             ]
-            if count and strings:
-                yield strings[0]
+            if name in CONTEXT_FUNCTIONS and len(strings) == 2:
+                yield tuple(strings)
+            elif count and strings:
+                yield (None, strings[0])
 
 
 def template_msgids(path):
     # Django's own template-to-gettext translation, the one makemessages feeds xgettext.
     code = templatize(path.read_text(encoding="utf-8"), origin=str(path))
     for match in TEMPLATE_CALL.finditer(code):
-        yield ast.literal_eval(STRING_LITERAL.match(match.group(2).strip()).group(1))
+        yield (
+            None,
+            ast.literal_eval(STRING_LITERAL.match(match.group(2).strip()).group(1)),
+        )
 
 
 def test_every_source_string_is_in_the_english_catalogue():
-    catalogue = {entry["msgid"] for entry in po_entries(CATALOGUES[0])}
+    catalogue = {
+        (entry["msgctxt"], entry["msgid"]) for entry in po_entries(CATALOGUES[0])
+    }
     missing = set()
     for path in source_files():
         msgids = python_msgids(path) if path.suffix == ".py" else template_msgids(path)
@@ -201,22 +214,14 @@ def article(blog_index, contributor_index):
     return ArticlePageFactory(parent=blog_index, writer=writer)
 
 
-def log_in(client, django_user_model, language=None):
-    user = django_user_model.objects.create_superuser("redaksi", "r@serambi.test", "pw")
-    if language:
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-    client.force_login(user)
-    return client
-
-
 def test_admin_edit_form_in_english_for_a_user_who_prefers_it(
-    client, django_user_model, article
+    admin_in, client, article
 ):
-    log_in(client, django_user_model, "en")
+    admin_in("en")
 
-    content = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    content = client.get(
+        reverse("wagtailadmin_pages:edit", args=[article.pk])
+    ).content.decode()
 
     assert "Credits" in content  # our tab
     assert "Standfirst" in content  # our field label
@@ -225,10 +230,12 @@ def test_admin_edit_form_in_english_for_a_user_who_prefers_it(
     assert "Pembuka" not in content
 
 
-def test_admin_edit_form_in_indonesian_by_default(client, django_user_model, article):
-    log_in(client, django_user_model)
+def test_admin_edit_form_in_indonesian_by_default(admin_in, client, article):
+    admin_in()
 
-    content = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    content = client.get(
+        reverse("wagtailadmin_pages:edit", args=[article.pk])
+    ).content.decode()
 
     assert "Kredit" in content
     assert "Pembuka" in content
@@ -285,7 +292,7 @@ def upload_too_many_pixels(client):
     width, height = 8_000, 6_000
     assert width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     response = client.post(
-        "/admin/images/add/",
+        reverse("wagtailimages:add"),
         {
             "title": "Ilustrasi besar",
             "file": SimpleUploadedFile(
@@ -298,8 +305,8 @@ def upload_too_many_pixels(client):
     return " ".join(response.context["form"].errors["file"])
 
 
-def test_pixel_limit_error_is_indonesian_for_a_default_user(client, django_user_model):
-    log_in(client, django_user_model)
+def test_pixel_limit_error_is_indonesian_for_a_default_user(admin_in, client):
+    admin_in()
 
     error = upload_too_many_pixels(client)
 
@@ -309,8 +316,8 @@ def test_pixel_limit_error_is_indonesian_for_a_default_user(client, django_user_
     )
 
 
-def test_pixel_limit_error_stays_english_for_an_english_user(client, django_user_model):
-    log_in(client, django_user_model, "en")
+def test_pixel_limit_error_stays_english_for_an_english_user(admin_in, client):
+    admin_in("en")
 
     assert "too many pixels" in upload_too_many_pixels(client)
 
@@ -334,12 +341,10 @@ def test_our_indonesian_catalogue_is_merged_with_wagtails_and_wins():
         )
 
 
-def test_image_upload_help_text_uses_our_corrected_indonesian(
-    client, django_user_model
-):
-    log_in(client, django_user_model)
+def test_image_upload_help_text_uses_our_corrected_indonesian(admin_in, client):
+    admin_in()
 
-    content = client.get("/admin/images/add/").content.decode()
+    content = client.get(reverse("wagtailimages:add")).content.decode()
 
     # Wagtail's own id_ID reads "…: PNG, WEBP, Ukuran berkas maksimum…".
     assert re.search(
@@ -349,23 +354,23 @@ def test_image_upload_help_text_uses_our_corrected_indonesian(
 
 
 def test_review_workflow_status_is_indonesian_on_the_edit_view(
-    client, django_user_model, article
+    admin_in, client, article
 ):
-    log_in(client, django_user_model)
+    admin_in()
 
-    content = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    content = client.get(
+        reverse("wagtailadmin_pages:edit", args=[article.pk])
+    ).content.decode()
 
     assert "Komentar" in content
     assert "Belum ada jadwal terbit" in content
     assert "No publishing schedule set" not in content
 
 
-def test_comment_panel_strings_reach_the_javascript_catalogue(
-    client, django_user_model
-):
-    log_in(client, django_user_model)
+def test_comment_panel_strings_reach_the_javascript_catalogue(admin_in, client):
+    admin_in()
 
-    content = client.get("/admin/jsi18n/").content.decode()
+    content = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
 
     assert "Selesaikan" in content  # "Resolve"
     assert "Tulis balasan Anda..." in content  # "Enter your reply..."

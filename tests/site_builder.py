@@ -1,8 +1,16 @@
-"""A small public site for the markup and browser tests: real images, credits, a pen name."""
+"""The one builder of test sites: images, contributors, articles with credits and tags,
+and `build_public_site`, a small finished site for the markup, browser and backup tests.
+
+Articles are built live, their credits written after them; each is then indexed, as
+publishing it in the admin would, so search finds it by its credited names too."""
 
 import datetime
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from wagtail.search.index import insert_or_update_object
 
 from blog.models import ArticleCredit
 from contributors.models import ContributorLink
@@ -16,22 +24,96 @@ from demo.factories import (
 from website.models import HomePageFeaturedArticle
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
-PUBLISHED = datetime.datetime(2026, 8, 17, 9, 30, tzinfo=JAKARTA)
-
+START = datetime.datetime(2026, 1, 1, 8, 0, tzinfo=JAKARTA)
 REAL_NAME = "Siti Rahmawati"
 PEN_NAME = "Bunga Senja"
 
+_counter = {"n": 0}
 
-def image(title, *, alt, credit="", width=1600, height=900, color="#c2703d"):
+
+def _next():
+    _counter["n"] += 1
+    return _counter["n"]
+
+
+def image(name="gambar", *, alt=None, width=320, height=200, color=None, **kwargs):
+    """An image whose title and file name start with `name`."""
+    n = _next()
+    if color:
+        kwargs["file__color"] = color
     return CustomImageFactory(
-        title=title,
-        description=alt,
-        credit=credit,
+        title=f"{name}-{n}",
+        description=alt or f"Ilustrasi {name}",
         file__width=width,
         file__height=height,
-        file__color=color,
-        file__filename=f"{title}.jpg",
+        file__filename=f"{name}-{n}.png",
+        **kwargs,
     )
+
+
+def contributor(contributor_index, name=None, *, photo=False, **kwargs):
+    n = _next()
+    name = name or f"Penulis {n}"
+    kwargs.setdefault("slug", f"penulis-{n}")
+    if photo is True:
+        photo = image("foto")
+    if photo:
+        kwargs["photo"] = photo
+    return ContributorPageFactory(parent=contributor_index, title=name, **kwargs)
+
+
+def pen_name_writer(contributor_index, **kwargs):
+    """Siti Rahmawati, who writes as Bunga Senja only: her real name is never public."""
+    return contributor(
+        contributor_index,
+        REAL_NAME,
+        pen_name=PEN_NAME,
+        use_pen_name_only=True,
+        slug="bunga-senja",
+        **kwargs,
+    )
+
+
+def article(
+    blog_index,
+    *,
+    writers=(),
+    illustrators=(),
+    tags=(),
+    days=0,
+    hero=False,
+    **kwargs,
+):
+    """A live article published `days` after START, crediting the given people."""
+    n = _next()
+    published = START + datetime.timedelta(days=days, minutes=n)
+    kwargs.setdefault("slug", f"artikel-{n}")
+    if hero:
+        kwargs["hero_image"] = image("hero")
+    page = ArticlePageFactory(
+        parent=blog_index,
+        first_published_at=published,
+        last_published_at=published,
+        **kwargs,
+    )
+    if tags:
+        page.tags.add(*tags)
+        page.save()
+    order = 0
+    for role, people in (
+        (ArticleCredit.Role.WRITER, writers),
+        (ArticleCredit.Role.ILLUSTRATOR, illustrators),
+    ):
+        for person in people:
+            ArticleCreditFactory(
+                page=page, contributor=person, role=role, sort_order=order
+            )
+            order += 1
+    insert_or_update_object(page)
+    return page
+
+
+PUBLISHED = datetime.datetime(2026, 8, 17, 9, 30, tzinfo=JAKARTA)
 
 
 @dataclass
@@ -78,6 +160,8 @@ def build_public_site(home_page, blog_index, contributor_index, *, extra_article
     )
     hero = image(
         "ilustrasi-teras",
+        width=1600,
+        height=900,
         alt="Seorang ibu dan anaknya duduk di teras rumah saat senja",
         credit="Ilustrasi: Dewi Anggraini",
     )
@@ -119,6 +203,7 @@ def build_public_site(home_page, blog_index, contributor_index, *, extra_article
         ArticleCreditFactory(
             page=article, contributor=person, role=role, sort_order=order
         )
+    insert_or_update_object(article)
 
     others = []
     for number in range(extra_articles):
@@ -127,7 +212,10 @@ def build_public_site(home_page, blog_index, contributor_index, *, extra_article
             title=f"Tulisan lain nomor {number + 1}",
             category=category,
             hero_image=image(
-                f"ilustrasi-{number}", alt=f"Ilustrasi tulisan {number + 1}"
+                "ilustrasi",
+                alt=f"Ilustrasi tulisan {number + 1}",
+                width=1600,
+                height=900,
             ),
             first_published_at=PUBLISHED - datetime.timedelta(days=number + 1),
             writer=writer,
@@ -146,3 +234,21 @@ def build_public_site(home_page, blog_index, contributor_index, *, extra_article
         category=category,
         others=others,
     )
+
+
+def category(name, slug=None):
+    return CategoryFactory(name=name, slug=slug or name.lower().replace(" ", "-"))
+
+
+def publish_draft(page, user=None, **changes):
+    """Save `changes` as a new revision and publish it, as the admin's Publish does."""
+    page = page.specific.__class__.objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    revision = page.save_revision(user=user)
+    revision.publish(user=user)
+    return page
+
+
+def now():
+    return timezone.now()

@@ -1,0 +1,88 @@
+"""A submit that overtakes the autosave which created the page.
+
+Wagtail's autosave POSTs a new page to the create view as JSON; only when its answer
+arrives does the form point to the page's edit view. On a slow phone a contributor can
+press "Ajukan untuk ditinjau" before that: her submit then goes to the create view
+again, whose slug the autosaved page has just taken, and Wagtail answers with a
+validation error ("slug sudah dipakai"): the submit is lost, her article stays a draft.
+
+So the create view remembers, in her session, the page an autosave made (by parent,
+page type and slug). A full POST of the same form to the create view
+within a few minutes is handed to that page's edit view: the submit (or save, or
+publish) happens to the page the autosave created. The memory is dropped as soon as
+the page's own edit view is posted to, i.e. once the form has moved there; a draft
+that this session's autosave did not make is never touched.
+"""
+
+import time
+
+from wagtail import hooks
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.models import Page
+
+SESSION_KEY = "serambi_autosaved_pages"
+# Longer than any autosave answer takes to arrive, even on a poor connection.
+WINDOW_SECONDS = 15 * 60
+
+
+def _is_autosave(request):
+    # Wagtail's own test: its autosave asks for JSON, a form submit for HTML.
+    return not request.accepts("text/html")
+
+
+def _key(parent_page, page_class, slug):
+    return f"{parent_page.pk}:{page_class._meta.label_lower}:{slug}"
+
+
+@hooks.register("after_create_page", order=-100)
+def remember_the_autosaved_page(request, page):
+    if request.method != "POST" or not _is_autosave(request):
+        return
+    entries = request.session.get(SESSION_KEY, {})
+    parent = page.get_parent()
+    # The slug the form sent, which her submit sends again, and the one the page was
+    # given (the same, unless Wagtail cleaned it).
+    for slug in {request.POST.get("slug", ""), page.slug}:
+        entries[_key(parent, type(page), slug)] = [page.pk, time.time()]
+    request.session[SESSION_KEY] = entries
+
+
+@hooks.register("before_create_page")
+def hand_the_submit_to_the_autosaved_page(request, parent_page, page_class):
+    if request.method != "POST" or _is_autosave(request):
+        return None
+    entries = request.session.get(SESSION_KEY) or {}
+    entry = entries.pop(
+        _key(parent_page, page_class, request.POST.get("slug", "")), None
+    )
+    if entry is None:
+        return None
+    request.session[SESSION_KEY] = entries
+    page_id, saved_at = entry
+    if time.time() - saved_at > WINDOW_SECONDS:
+        return None
+    page = (
+        Page.objects.child_of(parent_page)
+        .type(page_class)
+        .filter(
+            pk=page_id,
+            owner=request.user,
+            live=False,
+            first_published_at__isnull=True,
+        )
+        .first()
+    )
+    if page is None:
+        return None
+    return EditView.as_view()(request, page_id=page.pk)
+
+
+@hooks.register("before_edit_page")
+def forget_once_the_form_has_moved(request, page):
+    if request.method != "POST":
+        return
+    entries = request.session.get(SESSION_KEY)
+    if entries and any(page_id == page.pk for page_id, _ in entries.values()):
+        request.session[SESSION_KEY] = {
+            key: entry for key, entry in entries.items() if entry[0] != page.pk
+        }

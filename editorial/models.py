@@ -137,7 +137,7 @@ class IllustrationRequest(models.Model):
     class Meta:
         ordering = ["deadline", "created_at", "pk"]
         verbose_name = _("permintaan ilustrasi")
-        verbose_name_plural = _("permintaan ilustrasi")
+        verbose_name_plural = pgettext_lazy("plural", "permintaan ilustrasi")
 
     def __str__(self):
         return self.article.get_admin_display_title()
@@ -170,7 +170,7 @@ class CalendarFeed(models.Model):
 
     class Meta:
         verbose_name = _("umpan kalender")
-        verbose_name_plural = _("umpan kalender")
+        verbose_name_plural = pgettext_lazy("plural", "umpan kalender")
 
     def __str__(self):
         return str(self.user)

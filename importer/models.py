@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ImportedPost(models.Model):
@@ -18,7 +19,7 @@ class ImportedPost(models.Model):
 
     class Meta:
         verbose_name = _("tulisan impor")
-        verbose_name_plural = _("tulisan impor")
+        verbose_name_plural = pgettext_lazy("plural", "tulisan impor")
 
     def __str__(self):
         return self.source_key
@@ -34,7 +35,7 @@ class ImportedImage(models.Model):
 
     class Meta:
         verbose_name = _("gambar impor")
-        verbose_name_plural = _("gambar impor")
+        verbose_name_plural = pgettext_lazy("plural", "gambar impor")
 
     def __str__(self):
         return self.sha256

@@ -326,3 +326,4 @@ class HelplineSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("layanan bantuan")
+        verbose_name_plural = pgettext_lazy("plural", "layanan bantuan")

@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
@@ -17,7 +18,7 @@ class ContentNoteSuggestion(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("saran catatan konten")
-        verbose_name_plural = _("saran catatan konten")
+        verbose_name_plural = pgettext_lazy("plural", "saran catatan konten")
 
     def __str__(self):
         return self.text

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ArticleReadDay(models.Model):
@@ -16,7 +17,7 @@ class ArticleReadDay(models.Model):
 
     class Meta:
         verbose_name = _("jumlah dibaca per hari")
-        verbose_name_plural = _("jumlah dibaca per hari")
+        verbose_name_plural = pgettext_lazy("plural", "jumlah dibaca per hari")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "day"], name="blog_read_day_unique"

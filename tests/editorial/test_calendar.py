@@ -265,4 +265,4 @@ def test_queries_do_not_grow_with_articles(
     )
 
 
-QUERIES = 13
+QUERIES = 14

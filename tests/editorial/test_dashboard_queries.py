@@ -17,7 +17,7 @@ from editorial.models import IllustrationRequest
 from .conftest import draft_by
 
 # Each includes the one query of the articles' reads (blog.reads.reads_for).
-QUERIES = {"contributor": 36, "illustrator": 36, "editor": 28}
+QUERIES = {"contributor": 38, "illustrator": 38, "editor": 30}
 
 
 def submit(page, user):

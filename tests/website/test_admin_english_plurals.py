@@ -9,9 +9,9 @@ import pytest
 
 from blog.models import Category
 
-OUR_APPS = ["blog", "contributors", "editorial", "website"]
+OUR_APPS = ["blog", "contributors", "editorial", "importer", "website"]
 # English has no other plural for these.
-SAME_IN_ENGLISH = {"website.sitesettings"}
+SAME_IN_ENGLISH = {"website.sitesettings", "website.helplinesettings"}
 # Bookkeeping no one sees, named in English only.
 ENGLISH_ONLY = {"website.pagecachegeneration"}
 

@@ -253,7 +253,8 @@ def test_round_trip_restores_every_row_file_and_search(site, tmp_path, empty_dat
     # The checks above compare like with like; these say what "everything" was.
     assert before["search"] == {
         "belanja": [200, ["Mengatur uang belanja sendirian"]],
-        "Lestari": [200, ["Ayu Lestari"]],
+        # Her profile, and the article that credits her by her public name.
+        "Lestari": [200, ["Ayu Lestari", "Mengatur uang belanja sendirian"]],
     }
     assert ["Penerjemah", "blog", "change_articlepage"] in before["group_permissions"]
     assert before["settings"][0][1:] == [

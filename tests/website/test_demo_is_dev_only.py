@@ -14,7 +14,7 @@ from django.conf import settings
 from setuptools import find_packages
 
 ROOT = Path(settings.BASE_DIR)
-PRODUCTION_PACKAGES = ["website", "blog", "contributors", "editorial"]
+PRODUCTION_PACKAGES = ["website", "blog", "contributors", "editorial", "importer"]
 
 # Imports every module of the production packages under the production settings,
 # then says what got imported along the way.

@@ -422,8 +422,7 @@ def _save_article(
 
     if created:
         parent.add_child(instance=page)
-    # A new page was validated by add_child's save a moment ago, unchanged since.
-    revision = page.save_revision(user=owner, log_action=True, clean=not created)
+    revision = page.save_revision(user=owner, log_action=True)
     if publish and parsed.status == "published":
         revision.publish(user=owner)
         if parsed.published_at:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from modelcluster.fields import ParentalKey
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
@@ -100,9 +101,7 @@ class ImportRun:
             if sender in searched:
                 to_search[sender].add(instance.pk)
             if sender in referenced:
-                to_reference.add(
-                    (sender._meta.app_label, sender._meta.model_name, str(instance.pk))
-                )
+                to_reference.add(_reference_owner(instance))
 
         for model in searched:
             post_save.disconnect(post_save_signal_handler, sender=model)
@@ -120,6 +119,19 @@ class ImportRun:
             _index_in_bulk(to_search)
             for args in sorted(to_reference):
                 update_reference_index_task.enqueue(*args)
+
+
+def _reference_owner(instance):
+    """What update_reference_index_task indexes for `instance`: its cluster parent.
+
+    An article's credits and tags are indexed as the article, so one task covers them.
+    """
+    parental = [f for f in instance._meta.get_fields() if isinstance(f, ParentalKey)]
+    if parental and getattr(instance, parental[0].attname) is not None:
+        model, pk = parental[0].related_model, getattr(instance, parental[0].attname)
+    else:
+        model, pk = type(instance), instance.pk
+    return (model._meta.app_label, model._meta.model_name, str(pk))
 
 
 def _index_in_bulk(to_search):
@@ -205,6 +217,7 @@ def _new_contributor(name, owner, bio="", run=None):
         short_bio=bio[:SHORT_BIO_CHARS],
         live=False,
         owner=owner,
+        locale_id=index.locale_id,
     )
     index.add_child(instance=page)
     page.save_revision(user=owner)
@@ -406,7 +419,8 @@ def _save_article(
         parent = parent or run.first_page(BlogIndexPage)
         if parent is None:
             raise UnreadableText(_("Belum ada halaman indeks artikel."))
-        page = ArticlePage(owner=owner, live=False)
+        # The parent's locale, as Page.get_default_locale would fetch it again.
+        page = ArticlePage(owner=owner, live=False, locale_id=parent.locale_id)
     else:
         page = imported.page.specific
         parent = page.get_parent()

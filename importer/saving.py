@@ -42,6 +42,7 @@ from .models import ImportedImage, ImportedPost
 from .parsing import ParsedCredit, UnreadableText
 
 SHORT_BIO_CHARS = 600
+BULK_INDEX_SIZE = 500  # objects per search-index batch at the end of a run
 
 logger = logging.getLogger(__name__)
 
@@ -138,16 +139,21 @@ def _index_in_bulk(to_search):
     """Add the saved objects that still exist to the search index, model by model."""
     backends = list(get_search_backends_with_name(with_auto_update=True))
     for model, pks in to_search.items():
-        objects = list(model.get_indexed_objects().filter(pk__in=pks))
-        if not objects:
-            continue
-        for name, backend in backends:
-            try:
-                backend.add_bulk(model, objects)
-            except Exception:
-                logger.exception("Indexing %s in the '%s' search backend", model, name)
-                if not backend.catch_indexing_errors:
-                    raise
+        pks = sorted(pks)
+        for start in range(0, len(pks), BULK_INDEX_SIZE):
+            chunk = pks[start : start + BULK_INDEX_SIZE]
+            objects = list(model.get_indexed_objects().filter(pk__in=chunk))
+            if not objects:
+                continue
+            for name, backend in backends:
+                try:
+                    backend.add_bulk(model, objects)
+                except Exception:
+                    logger.exception(
+                        "Indexing %s in the '%s' search backend", model, name
+                    )
+                    if not backend.catch_indexing_errors:
+                        raise
 
 
 @dataclass

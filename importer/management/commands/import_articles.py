@@ -1,5 +1,6 @@
 """python manage.py import_articles PATH [PATH …] [--owner U] [--title T] [--publish] [--dry-run]"""
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -7,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from importer.parsing import UnreadableText
-from importer.saving import plan_article, save_article
+from importer.saving import ImportRun, plan_article, save_article
 from importer.sources import count_posts, iter_posts
 
 
@@ -92,19 +93,23 @@ class Command(BaseCommand):
                 failures.append((path, str(exc)))
         progress = Progress(self.stderr._out, sum(totals.values()))
         created = updated = 0
-        for path in totals:
-            try:
-                posts = iter_posts(path, title=title)
-                for post in posts:
-                    outcome = self._one(
-                        post, owner, publish, dry_run, progress, failures
+        run = ImportRun()
+        with nullcontext() if dry_run else run.deferred_indexing():
+            for path in totals:
+                try:
+                    posts = iter_posts(path, title=title)
+                    for post in posts:
+                        outcome = self._one(
+                            post, owner, publish, dry_run, progress, failures, run
+                        )
+                        created += outcome == "created"
+                        updated += outcome == "updated"
+                        progress.step()
+                except (UnreadableText, OSError) as exc:
+                    failures.append((path, str(exc)))
+                    progress.note(
+                        _("GAGAL %(what)s: %(why)s") % {"what": path, "why": exc}
                     )
-                    created += outcome == "created"
-                    updated += outcome == "updated"
-                    progress.step()
-            except (UnreadableText, OSError) as exc:
-                failures.append((path, str(exc)))
-                progress.note(_("GAGAL %(what)s: %(why)s") % {"what": path, "why": exc})
 
         summary = (
             _(
@@ -124,14 +129,14 @@ class Command(BaseCommand):
                 % {"count": len(failures)}
             )
 
-    def _one(self, post, owner, publish, dry_run, progress, failures):
+    def _one(self, post, owner, publish, dry_run, progress, failures, run):
         try:
             parsed = post.parse()
             if dry_run:
                 plan = plan_article(parsed)
                 self.stdout.write(self._plan_line(plan))
                 return "created" if plan.created else "updated"
-            saved = save_article(parsed, owner=owner, publish=publish)
+            saved = save_article(parsed, owner=owner, publish=publish, run=run)
         except Exception as exc:  # noqa: BLE001 - one broken post must not stop the rest
             failures.append((post.label, str(exc)))
             progress.note(

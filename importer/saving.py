@@ -55,7 +55,9 @@ class ImportRun:
     transaction commits (`keep`), so a failed article leaves nothing stale behind.
     """
 
-    def __init__(self):
+    def __init__(self, *, through_real_names=True):
+        # False when the person importing may not connect a real name to a pen name.
+        self.through_real_names = through_real_names
         self.contributors = {}  # normalised name -> ContributorPage
         self.categories = {}  # normalised name -> Category
         self.bios = {}  # contributor pk -> her latest revision's short bio
@@ -175,8 +177,13 @@ class Plan:
     redirects: list = field(default_factory=list)
 
 
-def find_contributor(name):
-    """The contributor known by this public name, pen name or slug (any case)."""
+def find_contributor(name, *, through_real_names=True):
+    """The contributor known by this public name, pen name or slug (any case).
+
+    Without `through_real_names`, a profile shown under a pen name only is found by
+    that pen name alone: someone who may not connect her two names never gets the
+    pen-name profile back for the real name she typed.
+    """
     name = " ".join(name.split())
     if not name:
         return None
@@ -184,7 +191,12 @@ def find_contributor(name):
     query = Q(title__iexact=name) | Q(pen_name__iexact=name)
     if slug:
         query |= Q(slug=slug)
-    return ContributorPage.objects.filter(query).order_by("pk").first()
+    candidates = ContributorPage.objects.filter(query).order_by("pk")
+    if not through_real_names:
+        candidates = candidates.exclude(
+            Q(use_pen_name_only=True) & ~Q(pen_name="") & ~Q(pen_name__iexact=name)
+        )
+    return candidates.first()
 
 
 def _unique_slug(parent, base, exclude_pk=None):
@@ -206,7 +218,7 @@ def _contributor(name, run):
     key = " ".join(name.split()).lower()
     if key in run.contributors:
         return run.contributors[key]
-    contributor = find_contributor(name)
+    contributor = find_contributor(name, through_real_names=run.through_real_names)
     if contributor is not None:
         run.remember(run.contributors, key, contributor)
     return contributor

@@ -30,7 +30,7 @@ from editorial.privacy import may_see_private
 
 from .forms import TOO_BIG, ConfirmForm, CreditFormSet, SourceForm
 from .parsing import ParsedCredit, UnreadableText, parse_text, parse_upload
-from .saving import find_contributor, save_article
+from .saving import ImportRun, find_contributor, save_article
 
 logger = logging.getLogger(__name__)
 
@@ -380,6 +380,7 @@ def save(request, index):
                 title=confirm.cleaned_data["title"],
                 credits=chosen_credits,
                 image_alt_texts=confirm.alt_texts(),
+                run=ImportRun(through_real_names=is_editor(request.user)),
             ).page
             if submit:
                 # As the page editor's "submit" does (wagtail.admin.views.pages.edit).

@@ -426,12 +426,6 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
             ]
         prefetch_renditions(images)
 
-    def get_related_articles(self, request=None, limit=RELATED_ARTICLES):
-        """The related articles with what their cards show."""
-        related = list(self.related_articles_query(request)[:limit])
-        self.attach_card_data(related)
-        return related
-
     def related_articles_query(self, request=None):
         """Other live articles: most shared tags first, then the same category, then
         the newest. One query, however many tags or articles.

@@ -617,3 +617,36 @@ def test_the_preview_never_ties_a_real_name_to_a_pen_name(
     rows = preview(client, text=by_real_name).content.decode()
     rows = rows.split("data-import-credits>")[1].split("</ol>")[0]
     assert rows.count('data-match="existing"') == 2
+
+
+def test_a_saved_draft_never_ties_a_real_name_to_a_pen_name(
+    as_alya, alya, contributor_index, eka, client
+):
+    contributor(
+        contributor_index,
+        "siti",
+        "Siti Aminah",
+        pen_name="Bunda Senja",
+        use_pen_name_only=True,
+    )
+    hidden = ContributorPage.objects.get(pen_name="Bunda Senja")
+    by_real_name = (("illustrator", "Siti Aminah"), ("writer", "Alya Rahma"))
+    as_alya.post(url(), save_data(credits=by_real_name))
+
+    page = ArticlePage.objects.get()
+    illustrator = page.credits.get(role="illustrator").contributor
+    # A new draft profile for the editors to check, not the pen-name profile, so
+    # neither the draft nor its editor shows her the pen name.
+    assert illustrator != hidden
+    assert illustrator.title == "Siti Aminah"
+    assert not illustrator.live
+    editor_view = as_alya.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert editor_view.status_code == 200
+    assert "Bunda Senja" not in editor_view.content.decode()
+
+    # An editor, who knows both names, gets her existing profile.
+    client.force_login(eka)
+    client.post(url(), save_data(credits=by_real_name, owner=str(alya.pk)))
+    latest = ArticlePage.objects.order_by("-pk").first()
+    assert latest != page
+    assert latest.credits.get(role="illustrator").contributor == hidden

@@ -44,7 +44,9 @@ def run_python(code, settings_module, **env):
         env=clean,
         capture_output=True,
         text=True,
-        timeout=60,
+        # A guard against a hang, not a speed check: collectstatic compresses every
+        # static file (about 30 s of CPU), which a busy 2-core machine stretches.
+        timeout=300,
         check=False,
     )
 

@@ -12,9 +12,21 @@ within a few minutes is handed to that page's edit view: the submit (or save, or
 publish) happens to the page the autosave created. The memory is dropped as soon as
 the page's own edit view is posted to, i.e. once the form has moved there; a draft
 that this session's autosave did not make is never touched.
+
+That memory is only as good as its timing: an autosave and a submit in flight at once
+could each pass the slug check before either saved, and the second then failed inside
+Wagtail with a 500. So POSTs to the create view run one at a time per person
+(`OnePageCreationAtATime`), and the autosave's memory is stored before its lock is
+released: whichever comes second sees what the first did.
 """
 
 import time
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import Resolver404, resolve
 
 from wagtail import hooks
 from wagtail.admin.views.pages.edit import EditView
@@ -45,6 +57,9 @@ def remember_the_autosaved_page(request, page):
     for slug in {request.POST.get("slug", ""), page.slug}:
         entries[_key(parent, type(page), slug)] = [page.pk, time.time()]
     request.session[SESSION_KEY] = entries
+    # Now, inside the create lock, not when the response leaves: a submit waiting for
+    # the lock must find it.
+    request.session.save()
 
 
 @hooks.register("before_create_page")
@@ -86,3 +101,43 @@ def forget_once_the_form_has_moved(request, page):
         request.session[SESSION_KEY] = {
             key: entry for key, entry in entries.items() if entry[0] != page.pk
         }
+
+
+def _is_page_create(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.url_name == "add" and "wagtailadmin_pages" in match.namespaces
+
+
+class OnePageCreationAtATime:
+    """POSTs to Wagtail's page create view run one at a time per person.
+
+    The person's user row is locked for the request (PostgreSQL; SQLite's IMMEDIATE
+    transactions already take the database's write lock), and her session is read
+    again once the lock is held, so a submit that waited for an autosave sees the page
+    the autosave made and is handed to it (above).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.session_store = import_module(settings.SESSION_ENGINE).SessionStore
+
+    def __call__(self, request):
+        if (
+            request.method != "POST"
+            or not request.user.is_authenticated
+            or not _is_page_create(request)
+        ):
+            return self.get_response(request)
+        with transaction.atomic():
+            list(
+                get_user_model()
+                .objects.select_for_update()
+                .filter(pk=request.user.pk)
+                .values_list("pk", flat=True)
+            )
+            if request.session.session_key:
+                request.session = self.session_store(request.session.session_key)
+            return self.get_response(request)

@@ -108,3 +108,32 @@ def test_once_the_form_has_moved_to_the_edit_view_a_new_article_is_new(
     assert response.status_code == 200
     assert ArticlePage.objects.count() == 1
     assert ArticlePage.objects.get().current_workflow_state is None
+
+
+def test_a_submit_that_read_her_session_before_the_autosave_saved_it_still_lands(
+    as_alya, alya, blog_index, monkeypatch
+):
+    """Both requests in flight at once: the submit read her session before the
+    autosave stored its memory. Create POSTs run one at a time and read the session
+    again under the lock, so the submit still reaches the autosaved page."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    stale = SessionStore(as_alya.session.session_key).load()
+    autosaved = autosave(as_alya, blog_index, alya)
+    real_load = SessionStore.load
+    loads = []
+
+    def first_load_is_stale(store):
+        loads.append(store)
+        return dict(stale) if len(loads) == 1 else real_load(store)
+
+    monkeypatch.setattr(SessionStore, "load", first_load_is_stale)
+    response = as_alya.post(
+        add_url(blog_index),
+        article_data(alya.profile_page, standfirst="Kalimat pembuka yang baru."),
+    )
+
+    assertRedirects(response, reverse("wagtailadmin_home"))
+    assert list(ArticlePage.objects.values_list("pk", flat=True)) == [autosaved.pk]
+    submitted = ArticlePage.objects.get(pk=autosaved.pk)
+    assert submitted.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An autosave and a submit of a new page never race each other (editorial).
+    "editorial.autosave_race.OnePageCreationAtATime",
     # /?p=123 and /?page_id=123 (old WordPress links) reach the home page, which
     # answers 200, so Wagtail's 404-only redirects never see them (importer).
     "importer.middleware.OldQueryRedirectMiddleware",

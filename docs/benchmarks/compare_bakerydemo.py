@@ -5,7 +5,8 @@
 
 Two child processes, one per project, each with its own interpreter (Serambi's
 .venv and bakerydemo's .venv) and Django's test client, DEBUG off, no page cache
-(Django's default cache is the local-memory one in both, as bakerydemo ships):
+(Django's default cache is the local-memory one in both, as bakerydemo ships;
+static files from the plain storage in both, no manifest):
 
 - Serambi: the demo content (``seed_demo``) in a throw-away SQLite file;
 - bakerydemo: its own SQLite database after ``manage.py migrate`` and
@@ -21,6 +22,7 @@ CPU ms per render of each pair and Serambi's share of bakerydemo's (goal: at mos
 """
 
 import argparse
+import io
 import json
 import os
 import statistics
@@ -54,10 +56,11 @@ def serambi_child():
     from django.core.management import call_command
 
     settings.MEDIA_ROOT = workdir / "media"
-    settings.DEBUG = False
     settings.PAGE_CACHE_SECONDS = 0
     call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+    settings.DEBUG = True  # seed_demo runs on a development machine only; this is one
+    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+    settings.DEBUG = False
 
     from blog.models import ArticlePage
 
@@ -76,8 +79,19 @@ def bakerydemo_child(directory):
 
     django.setup()
     from django.conf import settings
+    from django.test.utils import override_settings
 
-    settings.DEBUG = False
+    # Plain static storage, as Serambi's test settings: no collectstatic needed
+    # (override_settings, so that the storages already loaded are reset).
+    override_settings(
+        DEBUG=False,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {
+                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+            },
+        },
+    ).enable()
     from bakerydemo.blog.models import BlogPage
 
     posts = sorted(BlogPage.objects.live(), key=lambda page: len(str(page.body)))

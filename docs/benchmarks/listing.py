@@ -38,11 +38,13 @@ ROOT = Path(__file__).resolve().parents[2]
 URLS = [
     ("index, page 1", "/artikel/"),
     ("index, last page", "/artikel/?page={last}"),
+    ("index, deepest full page", "/artikel/?page={deep}"),
     ("category listing", "/artikel/kategori/keluarga/"),
     ("article", "{article}"),
     ("home", "/"),
     ("feed", "/artikel/feed/"),
 ]
+CACHED = "index, page 1, from the page cache"
 
 
 def build_site(size):
@@ -168,26 +170,6 @@ def build_site(size):
     return middle
 
 
-def interleaved(client, urls, runs):
-    """Median CPU and wall milliseconds per URL, rendering every URL once a round."""
-    for _ in range(2):
-        for url in urls:
-            response = client.get(url)
-            if response.status_code != 200:
-                raise RuntimeError(f"{url} answered {response.status_code}")
-    cpu = {url: [] for url in urls}
-    wall = {url: [] for url in urls}
-    for _ in range(runs):
-        for url in urls:
-            began_wall, began_cpu = time.perf_counter(), time.process_time()
-            client.get(url)
-            cpu[url].append((time.process_time() - began_cpu) * 1000)
-            wall[url].append((time.perf_counter() - began_wall) * 1000)
-    return {
-        url: (statistics.median(cpu[url]), statistics.median(wall[url])) for url in urls
-    }
-
-
 def queries(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -223,42 +205,94 @@ def setup_site(size):
 
     last = max(1, -(-size // ARTICLES_PER_PAGE))
     urls = {
-        label: pattern.format(last=last, article=article.url) for label, pattern in URLS
+        label: pattern.format(
+            last=last, deep=size // ARTICLES_PER_PAGE, article=article.url
+        )
+        for label, pattern in URLS
     }
     settings.PAGE_CACHE_SECONDS = 0
     return urls, build_seconds
 
 
-def measure_one(size, runs):
-    """Runs in the child process: build, then time."""
+def serve_one(size):
+    """Runs in the child process: build, then answer the parent line by line.
+
+    "time LABEL" renders that page once and answers its CPU and wall milliseconds;
+    "queries LABEL" answers its SQL query count; "cache SECONDS" sets the page cache.
+    """
     urls, build_seconds = setup_site(size)
     from django.conf import settings
     from django.test import Client
 
+    urls[CACHED] = urls["index, page 1"]
     client = Client()
-    timings = interleaved(client, list(urls.values()), runs)
-    results = [
-        {
-            "page": label,
-            "url": url,
-            "cpu_ms": round(timings[url][0], 1),
-            "wall_ms": round(timings[url][1], 1),
-            "queries": queries(client, url),
-        }
-        for label, url in urls.items()
-    ]
-    settings.PAGE_CACHE_SECONDS = 600
-    cpu_ms, wall_ms = interleaved(client, ["/artikel/"], runs)["/artikel/"]
-    results.append(
-        {
-            "page": "index, page 1, from the page cache",
-            "url": "/artikel/",
-            "cpu_ms": round(cpu_ms, 2),
-            "wall_ms": round(wall_ms, 2),
-            "queries": queries(client, "/artikel/"),
-        }
-    )
-    return {"size": size, "build_seconds": round(build_seconds, 1), "results": results}
+    say({"ready": True, "build_seconds": round(build_seconds, 1)})
+    for line in sys.stdin:
+        verb, _, argument = line.strip().partition(" ")
+        if verb == "cache":
+            settings.PAGE_CACHE_SECONDS = int(argument)
+            say({})
+        elif verb == "queries":
+            say({"queries": queries(client, urls[argument])})
+        else:
+            began_wall, began_cpu = time.perf_counter(), time.process_time()
+            response = client.get(urls[argument])
+            cpu_ms = (time.process_time() - began_cpu) * 1000
+            wall_ms = (time.perf_counter() - began_wall) * 1000
+            say({"cpu_ms": cpu_ms, "wall_ms": wall_ms, "status": response.status_code})
+
+
+def say(answer):
+    sys.stdout.write(json.dumps(answer) + "\n")
+    sys.stdout.flush()
+
+
+class Site:
+    """A child process holding one size of site."""
+
+    def __init__(self, size):
+        self.size = size
+        self.process = subprocess.Popen(  # noqa: S603 - this script, this interpreter
+            [sys.executable, __file__, "--one", str(size)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+
+    def ask(self, line):
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        return self.read()
+
+    def read(self):
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the {self.size} site's process stopped; see above")
+        return json.loads(line)
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def measure(sites, labels, runs):
+    """Median CPU and wall ms per (site, label): every page of every site rendered
+    once a round, the sites' order swapped every round, after two warm-up rounds."""
+    cpu = {(site.size, label): [] for site in sites for label in labels}
+    wall = {(site.size, label): [] for site in sites for label in labels}
+    for number in range(2 + runs):
+        for label in labels:
+            for site in sites if number % 2 else sites[::-1]:
+                answer = site.ask(f"time {label}")
+                if answer["status"] != 200:
+                    raise RuntimeError(f"{label} answered {answer['status']}")
+                if number >= 2:
+                    cpu[site.size, label].append(answer["cpu_ms"])
+                    wall[site.size, label].append(answer["wall_ms"])
+    return {
+        key: (statistics.median(cpu[key]), statistics.median(wall[key])) for key in cpu
+    }
 
 
 def profile_one(size, label, runs):
@@ -314,7 +348,7 @@ def main():
         if args.profile:
             sys.stdout.write(profile_one(args.one, args.profile, args.runs) + "\n")
         else:
-            sys.stdout.write(json.dumps(measure_one(args.one, args.runs)) + "\n")
+            serve_one(args.one)
         return
 
     if args.profile:
@@ -323,16 +357,48 @@ def main():
         subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603 - this script
         return
 
-    reports = []
-    for size in sizes:
-        output = subprocess.run(  # noqa: S603 - this script, this interpreter
-            [sys.executable, __file__, "--one", str(size), "--runs", str(args.runs)],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        ).stdout
-        reports.append(json.loads(output.strip().splitlines()[-1]))
+    sites = [Site(size) for size in sizes]  # built side by side
+    try:
+        builds = {site.size: site.read()["build_seconds"] for site in sites}
+        labels = [label for label, _ in URLS]
+        timings = measure(sites, labels, args.runs)
+        counts = {
+            (site.size, label): site.ask(f"queries {label}")["queries"]
+            for site in sites
+            for label in labels
+        }
+        for site in sites:
+            site.ask("cache 600")
+        timings.update(measure(sites, [CACHED], args.runs))
+        counts.update(
+            {
+                (site.size, CACHED): site.ask(f"queries {CACHED}")["queries"]
+                for site in sites
+            }
+        )
+    finally:
+        for site in sites:
+            site.close()
+    reports = [
+        {
+            "size": size,
+            "build_seconds": builds[size],
+            "results": [
+                {
+                    "page": label,
+                    "cpu_ms": round(
+                        timings[size, label][0], 2 if label == CACHED else 1
+                    ),
+                    "wall_ms": round(
+                        timings[size, label][1], 2 if label == CACHED else 1
+                    ),
+                    "queries": counts[size, label],
+                }
+                for label in [*labels, CACHED]
+            ],
+        }
+        for size in sizes
+    ]
 
     sizes = [report["size"] for report in reports]
     header = "| page | " + " | ".join(f"{s:,} articles" for s in sizes)
@@ -356,7 +422,8 @@ def main():
     builds = ", ".join(f"{r['size']:,}: {r['build_seconds']} s" for r in reports)
     lines += [
         "",
-        f"Medians of {args.runs} interleaved rounds after two warm-up rounds. "
+        f"Medians of {args.runs} interleaved rounds after two warm-up rounds (every "
+        "page of both sites a round, the sites' order swapped each round). "
         f"Site build: {builds}. Load average at the end: "
         + ", ".join(f"{x:.2f}" for x in os.getloadavg())
         + ".",

@@ -20,10 +20,20 @@ It prints requests per second, p50, p99 and the slowest response per run, with t
 errors (socket errors, timeouts, and answers other than 2xx/3xx; the search flood's
 429s are the rate limit working). Needs /usr/bin/wrk (`apt-get install wrk`) and
 Redis on 127.0.0.1:6379. Only traffic to 127.0.0.1; everything stops by itself.
+
+    .venv/bin/python docs/benchmarks/throughput.py --weight --demo
+
+``--weight`` runs no load: it asks the same production gunicorn for the article with
+``Accept-Encoding`` identity, gzip, br and "gzip, deflate, br" (a browser's), and for
+the stylesheet and script the article links, and prints the bytes on the wire of each
+body. With ``--demo`` the site is the demo content (``seed_demo``: real Indonesian
+texts of varied length) instead of the 200 synthetic articles, whose repeated body
+text would flatter compression; every demo article is measured (median and largest).
 """
 
 import argparse
 import http.cookiejar
+import io
 import json
 import os
 import re
@@ -70,8 +80,9 @@ end
 """
 
 
-def build(database_url, media_root):
-    """Runs in a child process: migrate and build the site; prints an article URL."""
+def build(database_url, media_root, demo=False):
+    """Runs in a child process: migrate and build the site; prints article URLs,
+    the last one the article the throughput runs use."""
     os.environ.update(
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media_root),
@@ -88,6 +99,15 @@ def build(database_url, media_root):
 
     settings.MEDIA_ROOT = media_root  # the test settings fix their own
     call_command("migrate", verbosity=0)
+    if demo:
+        from blog.models import ArticlePage
+
+        settings.DEBUG = True  # seed_demo runs on a development machine only
+        call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+        settings.DEBUG = False
+        urls = [page.url for page in ArticlePage.objects.live().order_by("pk")]
+        sys.stdout.write("\n".join(urls) + "\n")
+        return
     article = build_site(ARTICLES)
     sys.stdout.write(article.url + "\n")
 
@@ -188,11 +208,20 @@ def main():
         "whitenoise static file, the cached article, and the uncached article, "
         "index and home (an unknown query parameter skips the page cache)",
     )
+    parser.add_argument(
+        "--weight",
+        action="store_true",
+        help="instead of load: bytes of the article and its static files as served, "
+        "per Accept-Encoding",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="build the demo content (seed_demo)"
+    )
     parser.add_argument("--build", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.build:
-        build(*args.build)
+        build(*args.build, demo=args.demo)
         return
 
     workdir = Path(tempfile.mkdtemp(prefix="serambi-throughput-"))
@@ -200,13 +229,15 @@ def main():
         f"sqlite:///{workdir / 'bench.sqlite3'}"
     )
     media_root = workdir / "media"
-    article_url = subprocess.run(  # noqa: S603 - this script, this interpreter
-        [PYTHON, __file__, "--build", database_url, str(media_root)],
+    article_urls = subprocess.run(  # noqa: S603 - this script, this interpreter
+        [PYTHON, __file__, "--build", database_url, str(media_root)]
+        + (["--demo"] if args.demo else []),
         check=True,
         capture_output=True,
         text=True,
         cwd=ROOT,
-    ).stdout.split()[-1]
+    ).stdout.split()
+    article_url = article_urls[-1]
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -241,6 +272,9 @@ def main():
     server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
     try:
         wait_until_healthy(base, server)
+        if args.weight:
+            weight(base, article_urls, command)
+            return
         readers = {"article": article_url, "index": "/artikel/", "home": "/"}
         for path in readers.values():
             urllib.request.urlopen(f"{base}{path}", timeout=30).read()  # noqa: S310 - warm the cache
@@ -289,6 +323,64 @@ def main():
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+ENCODINGS = ["identity", "gzip", "br", "gzip, deflate, br"]
+
+
+def wire_bytes(url, encoding):
+    """Body bytes as sent (urllib does not decompress) and the Content-Encoding."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})  # noqa: S310 - our own server
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - our own server
+        return len(response.read()), response.headers.get("Content-Encoding", "-")
+
+
+def weight(base, article_urls, command):
+    import statistics
+
+    lines = [
+        f"gunicorn {' '.join(command[1:])}; {len(article_urls)} article(s); bytes of "
+        "the body on the wire (Content-Encoding in brackets)",
+        "",
+        "| what | " + " | ".join(f"`{e}`" for e in ENCODINGS) + " |",
+        "|---|" + "---|" * len(ENCODINGS),
+    ]
+    sizes = {e: [] for e in ENCODINGS}
+    codings = {e: set() for e in ENCODINGS}
+    for path in article_urls:
+        for encoding in ENCODINGS:
+            size, coding = wire_bytes(f"{base}{path}", encoding)
+            sizes[encoding].append(size)
+            codings[encoding].add(coding)
+
+    def cells(values):
+        return " | ".join(
+            f"{values[e]:,} ({', '.join(sorted(codings[e]))})" for e in ENCODINGS
+        )
+
+    if len(article_urls) > 1:
+        lines.append(
+            "| article HTML, median | "
+            + cells({e: int(statistics.median(sizes[e])) for e in ENCODINGS})
+            + " |"
+        )
+    lines.append(
+        "| article HTML, largest | "
+        + cells({e: max(sizes[e]) for e in ENCODINGS})
+        + " |"
+    )
+    with urllib.request.urlopen(f"{base}{article_urls[-1]}", timeout=30) as response:  # noqa: S310 - our own server
+        html = response.read().decode()
+    for asset in sorted(
+        set(re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html))
+    ):
+        row_sizes = {}
+        for encoding in ENCODINGS:
+            size, coding = wire_bytes(f"{base}{asset}", encoding)
+            row_sizes[encoding] = size
+            codings[encoding] = {coding}
+        lines.append(f"| {asset} | " + cells(row_sizes) + " |")
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def compare(base, article_url, args, command, summary):

@@ -48,7 +48,10 @@ def fresh_cache():
     another test (a listing's page boundaries, a rendition) may answer for it."""
     from django.core.cache import cache
 
+    from website.cache import pages_in_memory
+
     cache.clear()
+    pages_in_memory.clear()
 
 
 @pytest.fixture

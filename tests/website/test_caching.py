@@ -272,3 +272,113 @@ def test_works_the_same_on_redis(client, editor, live_article, writer):
             assert "Terbit lewat Redis" in client.get(live_article.url).content.decode()
         finally:
             cache.clear()
+
+
+# --- Hits are answered before the rest of the middleware stack -----------------------
+
+
+def test_a_hit_is_answered_before_sessions_and_url_resolution(
+    client, monkeypatch, live_article
+):
+    client.get(live_article.url)  # stored
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("a cache hit went past the page cache middleware")
+
+    monkeypatch.setattr(
+        "django.contrib.sessions.middleware.SessionMiddleware.process_request",
+        must_not_run,
+    )
+    monkeypatch.setattr("django.urls.resolvers.URLResolver.resolve", must_not_run)
+    response = client.get(live_article.url)
+
+    assert response.status_code == 200
+    assert TITLE in response.content.decode()
+
+
+def test_a_hit_keeps_the_headers_of_the_page_and_of_the_security_middleware(
+    client, live_article
+):
+    miss = client.get(live_article.url)
+    hit = client.get(live_article.url)
+
+    for response in (miss, hit):
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Content-Type"] == "text/html; charset=utf-8"
+        assert "max-age=60" in response["Cache-Control"]
+    assert hit.content == miss.content
+    assert hit["Content-Length"] == str(len(hit.content))
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "encoding"),
+    [
+        ("gzip, deflate, br", "br"),
+        ("gzip", "gzip"),
+        ("br;q=0, gzip;q=0.8", "gzip"),
+        ("", None),
+    ],
+)
+def test_a_hit_is_sent_compressed_as_the_reader_accepts(
+    client, live_article, accept_encoding, encoding
+):
+    import gzip
+
+    import brotli
+
+    plain = client.get(live_article.url).content  # stored, and its plain body
+    hit = client.get(live_article.url, HTTP_ACCEPT_ENCODING=accept_encoding)
+
+    assert hit.get("Content-Encoding") == encoding
+    assert "Accept-Encoding" in hit["Vary"]
+    decompress = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}
+    assert decompress[encoding](hit.content) == plain
+    if encoding:
+        assert len(hit.content) < len(plain) / 2
+
+
+def test_a_page_with_a_form_token_is_never_stored(client, live_article):
+    # The search page renders no CSRF token for readers; the admin's log-in form
+    # does, and is never a cached page: a reader's token must not reach another.
+    login = reverse("wagtailadmin_login")
+    first = client.get(login)
+    client.cookies.clear()
+    second = client.get(login)
+
+    assert first.status_code == second.status_code == 200
+    assert "public" not in second.get("Cache-Control", "")
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def test_each_process_keeps_its_latest_pages_in_memory_in_front_of_the_cache(
+    client, live_article
+):
+    client.get(live_article.url)  # stored in the cache and in this process's memory
+    cache.clear()  # as if Redis were restarted
+    change_silently(live_article, "Judul yang belum terbit")
+
+    html = client.get(live_article.url).content.decode()
+
+    assert TITLE in html  # no round trip to the cache was needed
+
+
+def test_the_pages_in_memory_follow_publishing_and_their_bound(
+    client, settings, editor, live_article, writer
+):
+    settings.PAGE_CACHE_MEMORY_ENTRIES = 1
+    client.get(live_article.url)
+    client.get("/artikel/")  # the article's page leaves memory: one entry only
+    cache.clear()
+    change_silently(live_article, "Judul yang belum terbit")
+    assert "Judul yang belum terbit" in client.get(live_article.url).content.decode()
+
+    response = editor.post(
+        reverse("wagtailadmin_pages:edit", args=[live_article.pk]),
+        edit_form(live_article, writer, "Anggaran bulanan yang jujur"),
+    )
+    assert response.status_code == 302
+
+    assert (
+        "Anggaran bulanan yang jujur" in client.get(live_article.url).content.decode()
+    )

@@ -80,6 +80,9 @@ MIDDLEWARE = [
     # against BREACH); whitenoise serves static files pre-compressed, brotli included.
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' cached pages are answered here, before sessions and the
+    # rest, as cheaply as whitenoise answers a static file (website.cache).
+    "website.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -275,6 +278,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # publish; 0 turns it off. Browsers may keep a page for a minute.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
+# Each process keeps this many of the pages it served last in its own memory, in
+# front of Redis (website.cache.PagesInMemory; about 30 KB each, 0 turns it off).
+PAGE_CACHE_MEMORY_ENTRIES = int(os.environ.get("PAGE_CACHE_MEMORY_ENTRIES", "200"))
 
 # Front-end cache purging (a CDN in front of the app servers), configured only where
 # the environment names one.

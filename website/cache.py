@@ -41,6 +41,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 import brotli
 
+from .fragments import fragment_seconds
 from .page_cache_generation import PageCacheGeneration
 
 logger = logging.getLogger(__name__)
@@ -313,6 +314,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if fragment_seconds():
+            # Before any content is read: see website.fragments.
+            request.page_generation = current_generation()
         key = _request_key(request)
         if key is not None:
             stored = pages_in_memory.get(key)

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import Max, OuterRef, Subquery
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -93,6 +93,46 @@ class CustomRendition(AbstractRendition):
 # --- Pages -----------------------------------------------------------------------
 
 
+class HomeCards:
+    """The home page's featured and latest articles, read on first use."""
+
+    def __init__(self, home, request):
+        self.home = home
+        self.request = request
+
+    @cached_property
+    def featured(self):
+        from blog.models import public_articles
+
+        # Featured articles in the editor's order, drafts and private ones left out,
+        # in the same query as their card data.
+        featured_order = HomePageFeaturedArticle.objects.filter(
+            page=self.home, article=OuterRef("pk")
+        ).values("sort_order")[:1]
+        return list(
+            public_articles(self.request)
+            .filter(
+                pk__in=HomePageFeaturedArticle.objects.filter(page=self.home).values(
+                    "article"
+                )
+            )
+            .annotate(featured_order=Subquery(featured_order))
+            .order_by("featured_order")
+            .with_card_data()
+        )
+
+    @cached_property
+    def latest(self):
+        from blog.models import public_articles
+
+        return list(
+            public_articles(self.request)
+            .exclude(pk__in=[article.pk for article in self.featured])
+            .newest_first()
+            .with_card_data()[:HOME_LATEST_ARTICLES]
+        )
+
+
 class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
     """The front porch: introduction, featured articles, an invitation to write."""
 
@@ -135,37 +175,19 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
         verbose_name_plural = pgettext_lazy("plural", "beranda")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import Category, public_articles
+        from blog.models import Category
 
         context = super().get_context(request, *args, **kwargs)
-        # Featured articles in the editor's order, drafts and private ones left out,
-        # in the same query as their card data.
-        featured_order = HomePageFeaturedArticle.objects.filter(
-            page=self, article=OuterRef("pk")
-        ).values("sort_order")[:1]
-        featured = list(
-            public_articles(request)
-            .filter(
-                pk__in=HomePageFeaturedArticle.objects.filter(page=self).values(
-                    "article"
-                )
-            )
-            .annotate(featured_order=Subquery(featured_order))
-            .order_by("featured_order")
-            .with_card_data()
-        )
-        latest = list(
-            public_articles(request)
-            .exclude(pk__in=[article.pk for article in featured])
-            .newest_first()
-            .with_card_data()[:HOME_LATEST_ARTICLES]
-        )
+        # Read lazily, where the home page's cached fragment misses (website.fragments).
+        cards = HomeCards(self, request)
         context.update(
             {
-                "featured_articles": featured,
-                "latest_articles": latest,
+                "featured_articles": SimpleLazyObject(lambda: cards.featured),
+                "latest_articles": SimpleLazyObject(lambda: cards.latest),
                 "categories": Category.objects.with_live_articles(request),
-                "spotlight_contributors": self.get_spotlight_contributors(),
+                "spotlight_contributors": SimpleLazyObject(
+                    self.get_spotlight_contributors
+                ),
             }
         )
         return context

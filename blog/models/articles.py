@@ -16,7 +16,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -386,25 +386,21 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The article came from the router with its category and hero image (see
-        # BlogIndexPage.child_select_related). Its tags pick the related articles;
-        # then one query fetches the credits of the article and its related ones, and
-        # one the renditions of every image the page shows.
-        prefetch_related_objects([self], "tags")
-        related = list(self.related_articles_query(request)[:RELATED_ARTICLES])
-        self.attach_card_data([self, *related], photos=True)
-        credits = list(self.credits.all())
-        writer_credits = [c for c in credits if c.role == ArticleCredit.Role.WRITER]
+        # Read lazily: the template asks for these only where its cached fragments
+        # (website.fragments) miss, so a page whose fragments are cached reads none.
+        data = ArticleContextData(self, request)
         context.update(
             {
-                "credits": credits,
-                "writer_credits": writer_credits,
-                "writers": [credit.contributor for credit in writer_credits],
-                "tags": sorted(self.tags.all(), key=lambda tag: tag.name.lower()),
+                "credits": SimpleLazyObject(lambda: data.credits),
+                "writer_credits": SimpleLazyObject(lambda: data.writer_credits),
+                "writers": SimpleLazyObject(lambda: data.writers),
+                "tags": SimpleLazyObject(lambda: data.tags),
                 "category": self.category,
-                "related_articles": related,
+                "related_articles": SimpleLazyObject(lambda: data.related),
                 # For links to its category and tags, under whatever slug it has now.
-                "index_page": self.get_parent().specific_deferred,
+                "index_page": SimpleLazyObject(
+                    lambda: self.get_parent().specific_deferred
+                ),
             }
         )
         return context
@@ -488,6 +484,46 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
             raise ValidationError(
                 {"slug": _("Slug '%(slug)s' dipakai oleh situs.") % {"slug": self.slug}}
             )
+
+
+class ArticleContextData:
+    """What an article's page shows besides the article itself, read on first use.
+
+    The article came from the router with its category and hero image (see
+    BlogIndexPage.child_select_related). Its tags pick the related articles; then one
+    query fetches the credits of the article and its related ones, and one the
+    renditions of every image the page shows.
+    """
+
+    def __init__(self, article, request):
+        self.article = article
+        self.request = request
+
+    @cached_property
+    def related(self):
+        article = self.article
+        prefetch_related_objects([article], "tags")
+        related = list(article.related_articles_query(self.request)[:RELATED_ARTICLES])
+        article.attach_card_data([article, *related], photos=True)
+        return related
+
+    @cached_property
+    def credits(self):
+        self.related  # noqa: B018 - fetches the credits with the related articles'
+        return list(self.article.credits.all())
+
+    @cached_property
+    def writer_credits(self):
+        return [c for c in self.credits if c.role == ArticleCredit.Role.WRITER]
+
+    @cached_property
+    def writers(self):
+        return [credit.contributor for credit in self.writer_credits]
+
+    @cached_property
+    def tags(self):
+        self.related  # noqa: B018 - prefetches the tags
+        return sorted(self.article.tags.all(), key=lambda tag: tag.name.lower())
 
 
 class ArticleCredit(Orderable):

@@ -3,6 +3,7 @@ listings, and their feeds."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -90,7 +91,10 @@ class BlogIndexPage(
         return self.render(
             request,
             context_overrides={
-                "articles": self.paginate(request, articles, listing),
+                # Read where the listing's cached fragment misses (website.fragments).
+                "articles": SimpleLazyObject(
+                    lambda: self.paginate(request, articles, listing)
+                ),
                 "feed_url": self.feed_url(request, **extra_context),
                 **extra_context,
             },

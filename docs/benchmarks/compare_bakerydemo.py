@@ -18,7 +18,8 @@ load on the machine. Each child measures ``time.process_time()`` around one
 ``client.get()``: the CPU its own process spent on the render, which other load
 stretches far less than wall time. After three warm-up rounds it prints the median
 CPU ms per render of each pair and Serambi's share of bakerydemo's (goal: at most
-0.5x).
+0.5x), Serambi measured twice: from its cached fragments (website.fragments) and
+with them off, every part rendered afresh.
 """
 
 import argparse
@@ -111,6 +112,15 @@ def child(project, directory):
     sys.stdout.flush()
     for line in sys.stdin:
         url = found.get(line.strip(), line.strip())
+        if line.startswith("fragments "):
+            # Serambi only: render from cached fragments (on, as in production)
+            # or every part afresh (off: the first render after a publish).
+            from django.conf import settings
+
+            settings.FRAGMENT_CACHE_SECONDS = 600 if line.split()[1] == "on" else 0
+            sys.stdout.write(json.dumps({"fragments": line.split()[1]}) + "\n")
+            sys.stdout.flush()
+            continue
         if line.startswith("queries "):
             url = found.get(line[8:].strip(), line[8:].strip())
             with CaptureQueriesContext(connection) as captured:
@@ -174,14 +184,19 @@ def main():
     )
     serambi = Child(sys.executable, "serambi", args.bakerydemo)
     bakery = Child(bakery_python, "bakerydemo", args.bakerydemo)
-    cpu = {label: ([], []) for label, _, _ in PAIRS}
+    cpu = {label: {"fragments": [], "full": [], "bakery": []} for label, *_ in PAIRS}
     try:
         for number in range(3 + args.rounds):
             for label, ours, theirs in PAIRS:
-                order = [(0, serambi, ours), (1, bakery, theirs)]
+                order = [("fragments", ours), ("bakery", theirs), ("full", ours)]
                 if number % 2:
                     order.reverse()
-                for side, process, page in order:
+                for side, page in order:
+                    process = bakery if side == "bakery" else serambi
+                    if side != "bakery":
+                        serambi.ask(
+                            f"fragments {'on' if side == 'fragments' else 'off'}"
+                        )
                     answer = process.ask(page)
                     if answer["status"] != 200:
                         raise RuntimeError(f"{label}: {answer}")
@@ -190,22 +205,31 @@ def main():
         lines = [
             f"Medians of {args.rounds} interleaved rounds after three warm-ups; CPU "
             "time of the rendering process per render (Django test client, DEBUG off, "
-            "no page cache, SQLite).",
+            "no page cache, SQLite). Serambi from its cached fragments (as for a "
+            "logged-in reader, or any render the page cache does not answer once the "
+            "fragments are stored) and in full (every fragment rendered afresh: the "
+            "first render of a page after a publish).",
             "",
-            "| pair | Serambi CPU ms | bakerydemo CPU ms | Serambi / bakerydemo | "
-            "queries | HTML bytes |",
-            "|---|---|---|---|---|---|",
+            "| pair | Serambi from fragments, CPU ms | Serambi in full, CPU ms | "
+            "bakerydemo CPU ms | from fragments / bakerydemo | in full / bakerydemo | "
+            "queries (fragments / full / bakerydemo) | HTML bytes |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for label, ours, theirs in PAIRS:
-            mine, others = (statistics.median(x) for x in cpu[label])
-            queries = [
-                p.ask(f"queries {page}")["queries"]
-                for p, page in ((serambi, ours), (bakery, theirs))
-            ]
+            warm, full, others = (
+                statistics.median(cpu[label][side])
+                for side in ("fragments", "full", "bakery")
+            )
+            queries = []
+            for mode in ("on", "off"):
+                serambi.ask(f"fragments {mode}")
+                queries.append(serambi.ask(f"queries {ours}")["queries"])
+            queries.append(bakery.ask(f"queries {theirs}")["queries"])
             sizes = [p.ask(page) for p, page in ((serambi, ours), (bakery, theirs))]
             lines.append(
-                f"| {label} (`{sizes[0]['url']}` / `{sizes[1]['url']}`) | {mine:.1f} | "
-                f"{others:.1f} | {mine / others:.2f}x | {queries[0]} / {queries[1]} | "
+                f"| {label} (`{sizes[0]['url']}` / `{sizes[1]['url']}`) | {warm:.1f} | "
+                f"{full:.1f} | {others:.1f} | {warm / others:.2f}x | "
+                f"{full / others:.2f}x | {' / '.join(map(str, queries))} | "
                 f"{sizes[0]['bytes']:,} / {sizes[1]['bytes']:,} |"
             )
         lines += [

@@ -228,3 +228,23 @@ def test_contributor_list_is_ordered_by_the_names_it_shows(client, contributor_i
     assert "Zahra" not in html
     # By "Zahra Putri" she would come last.
     assert html.index("Ani Wulan") < html.index(PEN_NAME) < html.index("Citra Dewi")
+
+
+def test_cached_fragments_forget_her_real_name_too(
+    admin_browser, switch, client, settings, siti, her_article
+):
+    # Fragments of pages (website.fragments) are what a logged-in reader, or anyone
+    # the page cache does not answer, is served from; they were stored before.
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    urls = [her_article.url, "/artikel/", "/kontributor/"]
+    for url in urls:
+        assert REAL_NAME in admin_browser.get(url).content.decode(), url
+
+    switch(siti)
+
+    for reader in (admin_browser, client):
+        for url in urls:
+            html = reader.get(url).content.decode()
+            assert REAL_NAME not in html, url
+            assert "siti-aminah" not in html, url
+    assert PEN_NAME in client.get(her_article.url).content.decode()

@@ -132,6 +132,20 @@ def test_unreachable_redis_is_a_cache_miss(client, live_article, redis_down):
         assert time.monotonic() - started < 20
 
 
+def test_unreachable_redis_leaves_fragments_uncached_and_pages_whole(
+    client, editor, settings, live_article, redis_down
+):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    with override_settings(CACHES=redis_down):
+        for browser in (client, editor):
+            for url in READER_URLS:
+                response = browser.get(url)
+                assert response.status_code == 200, url
+            html = browser.get(live_article.url).content.decode()
+            assert TITLE in html
+            assert "Ayu Lestari" in html
+
+
 @pytest.fixture
 def hung_redis():
     """A Redis that accepts connections and never answers (a hung server, or a

@@ -164,3 +164,43 @@ def test_second_page_of_her_work(
     )
     assert response.context["works"].number == 2
     assert len(response.context["written_articles"]) == 2
+
+
+# With cached fragments (website.fragments): a render the page cache does not answer
+# (a logged-in reader, a page once after a publish) finds the site and the page
+# (Wagtail's routing: the site, then one query per level of the tree; a category or
+# tag listing also its category or tag, for a 404 if there is none) and reads
+# nothing else. Measured warm, as above: the first render stored the fragments.
+FROM_FRAGMENTS = {"home": 2, "index": 3, "category": 4, "tag": 4, "article": 4}
+
+
+@pytest.fixture
+def fragments(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    # The generation is read at most once this often; not within the test.
+    settings.PAGE_CACHE_GENERATION_SECONDS = 60
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("home", "/"),
+        ("index", "/artikel/"),
+        ("category", "/artikel/kategori/keluarga/"),
+        ("tag", "/artikel/tag/tag-0/"),
+    ],
+)
+def test_listing_pages_from_cached_fragments(
+    client, site, fragments, django_assert_num_queries, name, url
+):
+    render(client, url, django_assert_num_queries, FROM_FRAGMENTS[name])
+
+
+def test_an_article_from_cached_fragments(
+    client, site, fragments, django_assert_num_queries
+):
+    page = site["articles"][-1]
+    response = render(
+        client, page.url, django_assert_num_queries, FROM_FRAGMENTS["article"]
+    )
+    assert page.title in response.content.decode()

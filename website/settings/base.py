@@ -113,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "website.sections.sections",
+                "website.fragments.fragments",
             ],
         },
     },
@@ -278,6 +279,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # publish; 0 turns it off. Browsers may keep a page for a minute.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
+# Rendered fragments of public pages (website.fragments), for the renders the page
+# cache does not answer (logged-in users, a page once after each publish).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 # Each process keeps this many of the pages it served last in its own memory, in
 # front of Redis (website.cache.PagesInMemory; about 30 KB each, 0 turns it off).
 PAGE_CACHE_MEMORY_ENTRIES = int(os.environ.get("PAGE_CACHE_MEMORY_ENTRIES", "200"))

@@ -22,6 +22,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or (
 # Template and CSS edits should show on the next reload, not ten minutes later;
 # set PAGE_CACHE_SECONDS in the environment to try the page cache locally.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))
 
 # Off so the demo log-ins reach the admin directly; REQUIRE_2FA=true tries it out.
 SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", False)

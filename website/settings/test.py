@@ -14,6 +14,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off, so that one test's cached page never answers another's; the caching tests
 # turn it on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SERAMBI_DELIVERY_EMAIL_BACKEND = EMAIL_BACKEND
 STORAGES = {

@@ -1,0 +1,120 @@
+"""Cached fragments of pages (website.fragments): what the page cache does not answer
+(logged-in readers, a page once after a publish) is rendered from them, the same
+page as without them, and never older than what it shows."""
+
+from django.urls import reverse
+
+import pytest
+
+from tests.site_builder import article, category, contributor
+from tests.website.test_caching import edit_form
+from website.models import HomePageFeaturedArticle
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fragments(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def writer(contributor_index):
+    return contributor(contributor_index, "Ayu Lestari", slug="ayu-lestari", photo=True)
+
+
+@pytest.fixture
+def articles(home_page, blog_index, writer):
+    keuangan = category("Keuangan")
+    pages = [
+        article(
+            blog_index,
+            title=f"Catatan belanja minggu ke-{day}",
+            writers=[writer],
+            category=keuangan,
+            tags=["anggaran"],
+            hero=True,
+            days=day,
+        )
+        for day in range(14)
+    ]
+    HomePageFeaturedArticle.objects.create(page=home_page, article=pages[3])
+    return pages
+
+
+def page_urls(articles):
+    return [
+        "/",
+        "/artikel/",
+        "/artikel/?page=2",
+        "/artikel/kategori/keuangan/",
+        "/artikel/tag/anggaran/",
+        articles[0].url,
+        articles[5].url,
+    ]
+
+
+@pytest.mark.parametrize("reader", ["client", "editor"])
+def test_a_page_is_the_same_from_fragments_as_without(
+    request, settings, articles, reader
+):
+    browser = request.getfixturevalue(reader)
+    urls = page_urls(articles)
+    without = {url: browser.get(url).content.decode() for url in urls}
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    stored = {url: browser.get(url).content.decode() for url in urls}
+    served = {url: browser.get(url).content.decode() for url in urls}
+
+    for url in urls:
+        assert stored[url] == without[url], url
+        assert served[url] == without[url], url
+    if reader == "editor":  # the userbar is the editor's own, never a fragment's
+        assert "wagtail-userbar" in served[articles[0].url]
+
+
+def test_publishing_refreshes_every_fragment_that_shows_the_article(
+    fragments, client, editor, articles, writer
+):
+    renamed = articles[-1]  # the newest: on every listing's first page
+    urls = ["/", "/artikel/", "/artikel/kategori/keuangan/", articles[-2].url]
+    for url in urls:
+        assert renamed.title in editor.get(url).content.decode(), url
+
+    form = edit_form(renamed, writer, "Anggaran bulanan yang jujur")
+    form["tags"] = "anggaran"  # still related to the others
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=[renamed.pk]), form)
+    assert response.status_code == 302
+
+    for browser in (editor, client):
+        for url in urls:
+            html = browser.get(url).content.decode()
+            assert "Anggaran bulanan yang jujur" in html, url
+            assert renamed.title not in html, url
+
+
+def test_a_preview_neither_reads_nor_stores_fragments(
+    fragments, client, editor, articles, writer
+):
+    page = articles[0]
+    editor.get(page.url)  # its fragments are stored
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    editor.post(preview_url, edit_form(page, writer, "Judul pratinjau", "preview"))
+
+    preview = editor.get(preview_url).content.decode()
+
+    assert "Judul pratinjau" in preview
+    assert page.title not in preview.split("<main")[1]
+    for browser in (editor, client):
+        html = browser.get(page.url).content.decode()
+        assert page.title in html
+        assert "Judul pratinjau" not in html
+
+
+def test_off_when_fragment_cache_seconds_is_zero(settings, editor, articles):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    page = articles[0]
+    editor.get(page.url)
+    type(page).objects.filter(pk=page.pk).update(title="Langsung terlihat")
+
+    assert "Langsung terlihat" in editor.get(page.url).content.decode()

@@ -28,11 +28,13 @@ def fragment_seconds():
 
 
 def fragments(request):
-    """Context processor: `fragment_seconds` for the cache tags (0, so nothing is
-    kept, on a request the middleware did not see) and `fragment_variant`, which
-    names this rendering of the page among the others of the same page."""
+    """Context processor: `fragment_seconds` for the cache tags and
+    `fragment_variant`, which names this rendering of the page among the others of
+    the same page. Only the public pages' views (website.cache.cached_page_view)
+    keep fragments: anything else (an error page, the admin, a request the
+    middleware did not see) gets 0, so nothing is kept."""
     generation = getattr(request, "page_generation", None)
-    if generation is None:
+    if generation is None or not getattr(request, "fragments_allowed", False):
         return {"fragment_seconds": 0, "fragment_variant": ""}
     return {
         "fragment_seconds": fragment_seconds(),

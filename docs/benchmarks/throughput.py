@@ -209,6 +209,13 @@ def main():
         "index and home (an unknown query parameter skips the page cache)",
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="with --compare: alternate the static file and the cached article this "
+        "many times (the order swapped each round) and report the median of each",
+    )
+    parser.add_argument(
         "--weight",
         action="store_true",
         help="instead of load: bytes of the article and its static files as served, "
@@ -385,25 +392,54 @@ def weight(base, article_urls, command):
 
 def compare(base, article_url, args, command, summary):
     """Uncached renders beside the page cache and a static file, one run at a time,
-    so that each has the machine to itself."""
-    runs = [
-        ("static file (whitenoise)", "/static/css/serambi.css"),
-        ("article, page cache", article_url),
+    so that each has the machine to itself. The static file and the cached article
+    alternate for --rounds rounds, so that both meet the same moments of a shared
+    machine; each row is the round with the median requests a second."""
+    static = ("static file (whitenoise)", "/static/css/serambi.css")
+    cached = ("article, page cache", article_url)
+    uncached = [
         ("article, uncached", f"{article_url}?nocache=1"),
         ("index, uncached", "/artikel/?nocache=1"),
         ("home, uncached", "/?nocache=1"),
     ]
     lines = [
         f"gunicorn {' '.join(command[1:])}; {args.seconds} s a run, one at a time; "
-        f"{args.compare} connections",
+        f"{args.compare} connections; static file and cached article alternated "
+        f"over {args.rounds} rounds (the median round shown)",
         "",
         "| run | req/s | p50 ms | p99 ms | max ms | errors |",
         "|---|---|---|---|---|---|",
     ]
-    for name, path in runs:
+
+    def run(path):
         process = start_wrk(f"{base}{path}", args.compare, args.seconds, summary)
-        lines.append(row("", name, result_of(process)).replace("|  | ", "| ", 1))
+        result = result_of(process)
         time.sleep(1)
+        return result
+
+    def rate(result):
+        return result["requests"] / (result["duration_us"] / 1e6)
+
+    alternated = {static: [], cached: []}
+    for number in range(args.rounds):
+        for run_name in (static, cached) if number % 2 == 0 else (cached, static):
+            alternated[run_name].append(run(run_name[1]))
+    medians = {}
+    for run_name, results in alternated.items():
+        medians[run_name] = sorted(results, key=rate)[len(results) // 2]
+        lines.append(row("", run_name[0], medians[run_name]).replace("|  | ", "| ", 1))
+    for run_name in uncached:
+        lines.append(row("", run_name[0], run(run_name[1])).replace("|  | ", "| ", 1))
+    ratios = sorted(
+        rate(page) / rate(file)
+        for page, file in zip(alternated[cached], alternated[static], strict=True)
+    )
+    lines += [
+        "",
+        "Cached article / static file, req/s, round by round (sorted): "
+        + ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+        + f"; median {ratios[len(ratios) // 2]:.2f}x.",
+    ]
     sys.stdout.write("\n".join(lines) + "\n")
 
 

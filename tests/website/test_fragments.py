@@ -2,6 +2,8 @@
 (logged-in readers, a page once after a publish) is rendered from them, the same
 page as without them, and never older than what it shows."""
 
+import time
+
 from django.urls import reverse
 
 import pytest
@@ -118,3 +120,27 @@ def test_off_when_fragment_cache_seconds_is_zero(settings, editor, articles):
     type(page).objects.filter(pk=page.pk).update(title="Langsung terlihat")
 
     assert "Langsung terlihat" in editor.get(page.url).content.decode()
+
+
+def stored_fragments():
+    """The live fragments in the local-memory cache the tests run on."""
+    from django.core.cache import cache
+
+    now = time.time()
+    return {
+        key
+        for key, expires in cache._expire_info.items()
+        if "template.cache" in key and (expires is None or expires > now)
+    }
+
+
+def test_an_unknown_address_stores_no_fragment(fragments, client, articles):
+    client.get("/")
+    stored = stored_fragments()
+    assert stored  # the home page's
+
+    for number in range(5):
+        assert client.get(f"/tidak-ada-{number}/").status_code == 404
+        assert client.get(f"/artikel/tidak-ada-{number}/").status_code == 404
+
+    assert stored_fragments() == stored

@@ -31,3 +31,11 @@ def editor(superuser):
     browser = Client()
     browser.force_login(superuser)
     return browser
+
+
+@pytest.fixture
+def fragments(settings):
+    """Cached fragments of pages on (website.fragments; off in the test settings)."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    # The generation is read at most once this often; not within one test.
+    settings.PAGE_CACHE_GENERATION_SECONDS = 60

@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def fragments(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-
-
-@pytest.fixture
 def writer(contributor_index):
     return contributor(contributor_index, "Ayu Lestari", slug="ayu-lestari", photo=True)
 

@@ -287,12 +287,12 @@ pages_in_memory = PagesInMemory()
 def _request_key(request):
     """The page cache key for a request that may be answered from the cache, or None.
 
-    Only the cookie is looked at, as no middleware has read the session yet: a
-    reader without a session cookie cannot be logged in or in a preview.
+    No middleware has read the session yet, so only the cookie tells: a reader
+    without a session cookie cannot be logged in or in a preview.
     """
     if not cache_seconds() or request.method not in ("GET", "HEAD"):
         return None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+    if not is_anonymous_request(request):
         return None
     parameters = _key_parameters(request)
     if parameters is None:

@@ -591,16 +591,21 @@ def test_a_fault_in_the_parser_is_a_400_that_keeps_her_text(as_alya, monkeypatch
     assert response.context["form"]["text"].value() == COMMUNITY_TEXT
 
 
-def test_the_preview_never_ties_a_real_name_to_a_pen_name(
-    as_alya, contributor_index, eka, client
-):
-    contributor(
+@pytest.fixture
+def bunda_senja(contributor_index):
+    """A contributor published under her pen name only; her real name is Siti Aminah."""
+    return contributor(
         contributor_index,
         "siti",
         "Siti Aminah",
         pen_name="Bunda Senja",
         use_pen_name_only=True,
     )
+
+
+def test_the_preview_never_ties_a_real_name_to_a_pen_name(
+    as_alya, bunda_senja, eka, client
+):
     by_real_name = COMMUNITY_TEXT.replace("Ilustrator: Ans", "Ilustrator: Siti Aminah")
     content = preview(as_alya, text=by_real_name).content.decode()
     rows = content.split("data-import-credits>")[1].split("</ol>")[0]
@@ -620,15 +625,8 @@ def test_the_preview_never_ties_a_real_name_to_a_pen_name(
 
 
 def test_a_saved_draft_never_ties_a_real_name_to_a_pen_name(
-    as_alya, alya, contributor_index, eka, client
+    as_alya, alya, bunda_senja, eka, client
 ):
-    contributor(
-        contributor_index,
-        "siti",
-        "Siti Aminah",
-        pen_name="Bunda Senja",
-        use_pen_name_only=True,
-    )
     hidden = ContributorPage.objects.get(pen_name="Bunda Senja")
     by_real_name = (("illustrator", "Siti Aminah"), ("writer", "Alya Rahma"))
     as_alya.post(url(), save_data(credits=by_real_name))

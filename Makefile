@@ -8,7 +8,7 @@ PORT ?= 8000
 # Settings read these too, so links in e-mails and the seed name the port served.
 export HOST PORT
 
-.PHONY: install migrate seed run test test-fast lint format messages benchmark clean
+.PHONY: install migrate seed run test lint format messages benchmark clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,10 @@ seed: migrate
 run: seed
 	$(PY) manage.py serve_dev --host $(HOST) --port $(PORT)
 
+# In parallel on up to four cores (pytest-xdist); `.venv/bin/python -m pytest path`
+# runs a part of it in one process, for reading a failure.
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest --numprocesses auto --maxprocesses 4
 
 lint: install
 	$(VENV)/bin/ruff check .

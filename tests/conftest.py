@@ -20,6 +20,8 @@ def pytest_collection_modifyitems(items):
     test after them that was not recognised as a database test would find the
     migrations' rows (home page, groups, workflow) gone. Other tests with real
     transactions (the backup round trip) flush it too, so they go just before them.
+    pytest-xdist's workers (`make test`) are handed tests in this order, so each
+    worker keeps it too.
     """
     items.sort(key=lambda item: ("/tests/e2e/" in str(item.path), flushes(item)))
 

@@ -5,7 +5,6 @@ nothing listens; the mail server that comes back is a real one (aiosmtpd) in a t
 """
 
 import logging
-import socket
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -19,15 +18,10 @@ from aiosmtpd.controller import Controller
 from django_tasks import default_task_backend
 
 from blog.models import ArticlePage
+from tests.services import closed_port
 from website.mail import RETRY_DELAYS, deliver_email, serialize
 
 from .conftest import article_data, make_user
-
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Inbox:

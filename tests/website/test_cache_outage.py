@@ -20,6 +20,7 @@ from django.urls import reverse
 import pytest
 
 from blog.models import ArticlePage
+from tests.services import REDIS_TEST_URL, closed_port, needs_redis
 from tests.site_builder import article, category, contributor
 from tests.website.test_settings import run_python
 from website import cache as page_cache
@@ -40,28 +41,6 @@ READER_URLS = [
     "/sitemap.xml",
     "/cari/?q=belanja",
 ]
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-
-
-def redis_available():
-    try:
-        socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-needs_redis = pytest.mark.skipif(
-    not redis_available(), reason="no Redis server on 127.0.0.1:6379"
-)
-
-
-def closed_port():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
 
 
 def caches_for(redis_url):
@@ -79,7 +58,7 @@ def caches_for(redis_url):
 
 @pytest.fixture(scope="session")
 def redis_up():
-    return caches_for(f"redis://{REDIS_HOST}:{REDIS_PORT}/8")
+    return caches_for(REDIS_TEST_URL)
 
 
 @pytest.fixture(scope="session")
@@ -326,7 +305,7 @@ def test_production_without_redis_has_no_page_cache():
 
 
 def test_production_with_redis_keeps_its_page_cache():
-    value = production_value("PAGE_CACHE_SECONDS", REDIS_URL="redis://127.0.0.1:6379/8")
+    value = production_value("PAGE_CACHE_SECONDS", REDIS_URL=REDIS_TEST_URL)
     assert value == "600"
 
 

@@ -1,7 +1,5 @@
 """Public pages are cached for anonymous readers and cleared when editors publish."""
 
-import socket
-
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
@@ -17,6 +15,7 @@ from wagtail.test.utils.form_data import (
 import pytest
 
 from blog.models import ArticlePage
+from tests.services import REDIS_TEST_URL, needs_redis
 from tests.site_builder import article, category, contributor
 from website.models import HomePageFeaturedArticle
 
@@ -240,20 +239,12 @@ def test_turned_off_when_page_cache_seconds_is_zero(settings, client, live_artic
     assert "public" not in response.get("Cache-Control", "")
 
 
-def redis_available():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not redis_available(), reason="no Redis on 127.0.0.1:6379")
+@needs_redis
 def test_works_the_same_on_redis(client, editor, live_article, writer):
     redis = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/8",
+            "LOCATION": REDIS_TEST_URL,
             "KEY_PREFIX": "serambi-test",
         }
     }

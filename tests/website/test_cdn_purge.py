@@ -13,8 +13,8 @@ from django_tasks import task_backends
 from django_tasks.signals import task_finished
 
 from blog.models import ArticlePage
+from tests.services import closed_port
 from tests.site_builder import article, contributor
-from tests.website.test_cache_outage import closed_port
 from tests.website.test_caching import edit_form
 from website.purge import purge_pages_showing
 

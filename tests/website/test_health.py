@@ -6,7 +6,7 @@ from django.test import override_settings
 
 import pytest
 
-from tests.website.test_cache_outage import closed_port, redis_available
+from tests.services import REDIS_TEST_URL, closed_port, needs_redis
 from tests.website.test_settings import run_python
 
 pytestmark = pytest.mark.django_db
@@ -42,12 +42,12 @@ def test_names_an_unreachable_cache_and_still_answers_200(client):
     assert json.loads(response.content) == {"database": "ok", "cache": "unavailable"}
 
 
-@pytest.mark.skipif(not redis_available(), reason="no Redis server on 127.0.0.1:6379")
+@needs_redis
 def test_names_a_reachable_redis_ok(client):
     up = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/8",
+            "LOCATION": REDIS_TEST_URL,
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
     }

@@ -1,5 +1,7 @@
 """The pytest suite: fast hashing, in-memory cache and e-mail, plain static storage."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
@@ -21,7 +23,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"
+# One folder per pytest-xdist worker (`make test`): none sees or removes another's files.
+MEDIA_ROOT = (
+    BASE_DIR / ".pytest_cache" / "media" / os.environ.get("PYTEST_XDIST_WORKER", "")
+)
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True

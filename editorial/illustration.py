@@ -20,6 +20,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import override
 
 from wagtail.admin.mail import send_mail
+from wagtail.admin.utils import get_user_display_name
 from wagtail.blocks import StreamValue
 from wagtail.users.models import UserProfile
 
@@ -191,6 +192,24 @@ def writers_of(page):
     return users
 
 
+def past_illustrators():
+    """Contributors credited with an article's illustration before: those a new
+    request is sent to (the dashboard shows it to every contributor)."""
+    return set(
+        illustrators()
+        .filter(contributor_profile__credits__role=ArticleCredit.Role.ILLUSTRATOR)
+        .distinct()
+    )
+
+
+def public_name(user):
+    """How one person is named to another in the hand-off: her profile's public
+    name, so that a pen name keeps hiding the real one; an account without a
+    profile (an editor's) by its display name."""
+    profile = getattr(user, "contributor_profile", None)
+    return profile.public_name if profile else get_user_display_name(user)
+
+
 def editors():
     return set(
         get_user_model().objects.filter(
@@ -208,7 +227,7 @@ def notify(kind, illustration_request, actor, recipients):
             continue
         context = {
             "user": user,
-            "actor": actor,
+            "actor_name": public_name(actor),
             "page": page,
             "title": page.draft_title,
             "illustration_request": illustration_request,
@@ -234,6 +253,12 @@ def notify_writers_and_editors(kind, illustration_request, actor):
     """ "taken" or "illustrated": the article's writers and the editors are told."""
     recipients = writers_of(illustration_request.article) | editors()
     notify(kind, illustration_request, actor, recipients)
+
+
+def notify_illustrators(illustration_request, actor):
+    """A new request: those who have illustrated before are asked to take it."""
+    recipients = past_illustrators() - writers_of(illustration_request.article)
+    notify("opened", illustration_request, actor, recipients)
 
 
 def notify_assigned(illustration_request, actor):

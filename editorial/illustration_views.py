@@ -181,6 +181,8 @@ def request_illustration(request, page_id):
             illustration_request.article = page
             illustration_request.requested_by = request.user
         illustration_request.save()
+        if existing is None:
+            illustration.notify_illustrators(illustration_request, request.user)
         messages.success(
             request,
             _("Permintaan ilustrasi untuk '%(title)s' disimpan.")
@@ -195,6 +197,9 @@ def request_illustration(request, page_id):
             "form": form,
             "reassign_form": reassign_form,
             "illustration_request": existing,
+            "illustrator_name": existing
+            and existing.illustrator
+            and illustration.public_name(existing.illustrator),
             "page": page,
             "page_title": title,
             "header_title": title,

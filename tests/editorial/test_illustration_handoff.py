@@ -14,6 +14,7 @@ from pytest_django.asserts import assertRedirects
 from blog.models import ArticleCredit
 from demo.factories import ContributorPageFactory, CustomImageFactory
 from editorial.models import IllustrationRequest
+from tests.site_builder import article
 
 from .conftest import article_data, draft_by, make_user
 
@@ -140,7 +141,7 @@ def test_she_takes_it_and_the_writer_and_editors_are_told(
     told = sorted(message.to[0] for message in mail.outbox)
     assert told == ["alya@contoh.id", "eka@contoh.id"]
     assert mail.outbox[0].subject == 'Sedang digambar: "Hujan di jalan pulang"'
-    assert "Bunga mengambil permintaan ilustrasi" in mail.outbox[0].body
+    assert "Bunga Lestari mengambil permintaan ilustrasi" in mail.outbox[0].body
 
 
 def test_a_second_taker_is_told_it_is_gone(client, bunga, citra, open_request):
@@ -358,3 +359,87 @@ def test_tulisan_saya_lists_what_she_took_and_what_credits_her(
     assert "Belajar menabung sedikit demi sedikit" in html
     # Credited on someone else's draft: listed, but not a link into its editor.
     assert reverse("wagtailadmin_pages:edit", args=[credited.pk]) not in html
+
+
+# --- Who hears of a request, and by which name ------------------------------------------
+
+
+@pytest.fixture
+def past_illustrator(citra, blog_index):
+    """Citra, credited with the illustration of a published article."""
+    article(blog_index, illustrators=[citra.profile_page], title="Sarapan berdua")
+    return citra
+
+
+def ask(client, user, draft):
+    client.force_login(user)
+    return client.post(
+        reverse("editorial_request_illustration", args=[draft.pk]),
+        {"brief": BRIEF, "mood": "hangat", "deadline": "2026-12-20"},
+    )
+
+
+def hide_behind_pen_name(user, pen_name):
+    profile = user.profile_page
+    profile.pen_name, profile.use_pen_name_only = pen_name, True
+    profile.save()
+    user.last_name = "Kusumawardani"
+    user.save()
+
+
+def test_a_new_request_asks_those_who_have_illustrated_before(
+    client, alya, bunga, eka, past_illustrator, draft
+):
+    ask(client, alya, draft)
+
+    # Bunga has never illustrated, Eka sees the request on the editors' desk, and
+    # Alya asked: only Citra is e-mailed.
+    (message,) = mail.outbox
+    assert message.to == ["citra@contoh.id"]
+    assert message.subject == 'Butuh ilustrasi: "Hujan di jalan pulang"'
+    assert "Alya Rahma mencari ilustrator" in message.body
+    assert BRIEF in message.body
+    assert "Suasana: hangat" in message.body
+    assert "http://testserver" + reverse("wagtailadmin_home") in message.body
+    # What the dashboard shows an illustrator, never the draft.
+    assert "Rahasia draf" not in message.body
+
+
+def test_changing_the_brief_asks_nobody_again(
+    client, alya, past_illustrator, open_request
+):
+    ask(client, alya, open_request.article)
+
+    assert mail.outbox == []
+
+
+def test_a_pen_name_writer_is_asked_for_by_her_pen_name(
+    client, alya, past_illustrator, draft
+):
+    hide_behind_pen_name(alya, "Ibu Senja")
+
+    ask(client, alya, draft)
+
+    (message,) = mail.outbox
+    assert "Ibu Senja mencari ilustrator" in message.body
+    assert "Alya" not in message.body
+    assert "Kusumawardani" not in message.body
+
+
+def test_a_pen_name_illustrator_is_named_by_her_pen_name_to_the_writer(
+    client, alya, bunga, open_request
+):
+    hide_behind_pen_name(bunga, "Kupu Biru")
+
+    take(client, bunga, open_request)
+
+    to_alya = next(m for m in mail.outbox if m.to == ["alya@contoh.id"])
+    assert "Kupu Biru mengambil permintaan ilustrasi" in to_alya.body
+    assert "Bunga" not in to_alya.body + to_alya.subject
+    assert "Kusumawardani" not in to_alya.body
+    client.force_login(alya)
+    html = client.get(
+        reverse("editorial_request_illustration", args=[open_request.article_id])
+    ).content.decode()
+    assert "Kupu Biru" in html
+    assert "Bunga Lestari" not in html

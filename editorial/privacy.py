@@ -10,7 +10,10 @@ closes what that does not reach:
   remembers the request, `may_current_viewer_see_private` answers for it;
 - the reports answer 403 by URL to whoever does not see them in the menu;
 - bulk-action confirmation pages count the objects she may not act on instead of
-  listing them by title, and a bulk move only goes to a page she may see.
+  listing them by title, and a bulk move only goes to a page she may see;
+- the page explorer's "Owner" and "Edited by" filters, which list every account
+  that owns or edited any page by its real name, are for editors only, and so is
+  its status panel of a page she may not see privately (who published it, drafts).
 """
 
 import json
@@ -23,6 +26,7 @@ from django.utils.translation import gettext
 
 from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.views.chooser import ExternalLinkView
 from wagtail.admin.views.pages.bulk_actions.delete import (
     DeleteBulkAction as PageDeleteBulkAction,
@@ -30,6 +34,11 @@ from wagtail.admin.views.pages.bulk_actions.delete import (
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+from wagtail.admin.views.pages.listing import (
+    ExplorableIndexView,
+    GenericPageFilterSet,
+)
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents.views.bulk_actions.add_tags import (
     AddTagsBulkAction as DocumentAddTagsBulkAction,
 )
@@ -239,3 +248,49 @@ def private_bulk_actions():
             )
         )
     return actions
+
+
+# --- The page explorer's filters ----------------------------------------------------
+
+PEOPLE_FILTERS = ("owner", "edited_by")
+
+
+class PrivatePageFilterSet(GenericPageFilterSet):
+    """Wagtail's explorer filters, without the people filters for non-editors.
+
+    They list every account that owns or edited any page, drafts included, by its
+    account name: a contributor's real name. Dropped rather than relabelled, so that
+    an owner in the address filters nothing either (trying account ids one by one
+    would otherwise tell whose article is whose).
+    """
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        if request is None or not viewer_is_editor(request):
+            for name in PEOPLE_FILTERS:
+                self.filters.pop(name, None)
+
+
+class PrivateExplorableIndexView(ExplorableIndexView):
+    """The explorer, without the status panel of a page she may not see privately.
+
+    That panel names who published the page and who saved its latest draft, by their
+    account (real) names, and tells of drafts and reviews in progress.
+    """
+
+    def get_side_panels(self):
+        if not may_see_private(self.request, self.parent_page):
+            return MediaContainer()
+        return super().get_side_panels()
+
+
+class PrivatePageViewSet(PageViewSet):
+    """Wagtail's page views for every page type, with the explorer above.
+
+    Registered for `Page` after Wagtail's own base viewset, so it replaces it in
+    Wagtail's page viewset registry: the explorer of any section, its results and
+    the per-type listings all use it.
+    """
+
+    filterset_class = PrivatePageFilterSet
+    index_view_class = PrivateExplorableIndexView

@@ -178,6 +178,14 @@ def refuse_bulk_actions_on_locked_pages(request, action_type, objects, view):
 
 # --- Privacy: real names and drafts (see editorial/privacy.py) -----------------------
 hooks.register(MAY_SEE_PRIVATE_HOOK, privacy.may_current_viewer_see_private)
+
+
+@hooks.register("register_admin_viewset", order=100)
+def register_private_page_viewset():
+    # After Wagtail's base page viewset (order 0), which this one replaces.
+    return privacy.PrivatePageViewSet()
+
+
 for _action in privacy.private_bulk_actions():
     # After Wagtail's own (order 0), so that ours replace them in the registry.
     hooks.register("register_bulk_action", _action, order=100)

@@ -130,6 +130,94 @@ def test_editor_and_the_contributor_herself_see_the_real_name(
     assert REAL_NAME in html
 
 
+# --- Real names: whose pages these are, in the page explorer --------------------------
+
+
+@pytest.fixture
+def senja_live(senja, blog_index, eka):
+    """Senja's published article; her account carries her real name, as onboarding
+    gives it (editorial.onboarding.create_contributor)."""
+    senja.first_name, senja.last_name = REAL_NAME.split()
+    senja.save()
+    page = draft_by(
+        senja, blog_index, title="Tulisan Bunda Senja", slug="tulisan-senja"
+    )
+    page.save_revision(user=senja, log_action=True).publish(user=eka)
+    return page
+
+
+def explorer_urls(blog_index):
+    return [
+        reverse("wagtailadmin_explore", args=[blog_index.pk]),
+        reverse("wagtailadmin_explore_results", args=[blog_index.pk]),
+        reverse("wagtailadmin_explore_root"),
+        reverse("wagtailadmin_pages:type_use", args=["blog", "articlepage"]),
+    ]
+
+
+def test_the_explorer_filters_do_not_list_owners_by_real_name(
+    as_alya, blog_index, senja_live
+):
+    for url in explorer_urls(blog_index):
+        # The explorer's root sends her on to the section she may explore.
+        html = body(as_alya.get(url, follow=True))
+        assert REAL_NAME not in html, url
+        assert "Aminah" not in html, url
+    # The article itself is listed: only whose it is stays hidden.
+    html = body(as_alya.get(explorer_urls(blog_index)[0]))
+    assert "Tulisan Bunda Senja" in html
+
+
+def test_an_owner_or_editor_in_the_address_filters_nothing(
+    as_alya, alya, alya_draft, blog_index, senja_live
+):
+    # Otherwise trying account ids one by one would tell whose article is whose.
+    alya_draft.save_revision(user=alya, log_action=True)
+    url = reverse("wagtailadmin_explore", args=[blog_index.pk])
+    for name in ("owner", "edited_by"):
+        html = body(as_alya.get(url, {name: alya.pk}))
+        assert "Tulisan Bunda Senja" in html, name
+
+
+def test_exploring_her_article_tells_neither_who_published_it_nor_of_drafts(
+    as_alya, senja, blog_index, senja_live
+):
+    senja_live.title = "Judul baru yang belum terbit"
+    senja_live.save_revision(user=senja)
+
+    html = body(as_alya.get(reverse("wagtailadmin_explore", args=[senja_live.pk])))
+
+    assert "Tulisan Bunda Senja" in html
+    assert REAL_NAME not in html
+    assert "Judul baru yang belum terbit" not in html
+    # Wagtail's status panel ("Terpublikasi … oleh …", "Draf disimpan …") is not shown.
+    assert 'data-side-panel="status"' not in html
+
+
+def test_editors_still_see_the_status_of_an_article_they_explore(
+    client, eka, senja_live
+):
+    client.force_login(eka)
+    html = body(client.get(reverse("wagtailadmin_explore", args=[senja_live.pk])))
+    assert 'data-side-panel="status"' in html
+    assert REAL_NAME in html
+
+
+def test_editors_still_filter_the_explorer_by_owner(
+    client, eka, blog_index, senja_live
+):
+    client.force_login(eka)
+    html = body(client.get(reverse("wagtailadmin_explore", args=[blog_index.pk])))
+    assert REAL_NAME in html
+    filtered = body(
+        client.get(
+            reverse("wagtailadmin_explore", args=[blog_index.pk]),
+            {"owner": senja_live.owner_id},
+        )
+    )
+    assert "Tulisan Bunda Senja" in filtered
+
+
 # --- Drafts: a newer unpublished title of a live page ------------------------------
 
 

@@ -12,8 +12,9 @@ closes what that does not reach:
 - bulk-action confirmation pages count the objects she may not act on instead of
   listing them by title, and a bulk move only goes to a page she may see;
 - the page explorer's "Owner" and "Edited by" filters, which list every account
-  that owns or edited any page by its real name, are for editors only, and so is
-  its status panel of a page she may not see privately (who published it, drafts).
+  that owns or edited any page by its real name, are for editors only, and its
+  status panel of a page (who published it, who saved its draft) is for editors and
+  the page's own person.
 """
 
 import json
@@ -271,15 +272,26 @@ class PrivatePageFilterSet(GenericPageFilterSet):
                 self.filters.pop(name, None)
 
 
-class PrivateExplorableIndexView(ExplorableIndexView):
-    """The explorer, without the status panel of a page she may not see privately.
+def may_see_status(request, page):
+    """May the user of `request` see the page's status panel in the explorer?
 
-    That panel names who published the page and who saved its latest draft, by their
-    account (real) names, and tells of drafts and reviews in progress.
+    That panel names who published the page and who saved its latest draft by their
+    account (real) names, and tells of drafts and reviews in progress: editors and the
+    page's own person see it; someone merely credited on it does not.
     """
+    user = request.user
+    if viewer_is_editor(request):
+        return True
+    if page.owner_id is not None and page.owner_id == user.pk:
+        return True
+    return isinstance(page, ContributorPage) and page.user_id == user.pk
+
+
+class PrivateExplorableIndexView(ExplorableIndexView):
+    """The explorer, with the status panel only for those `may_see_status` allows."""
 
     def get_side_panels(self):
-        if not may_see_private(self.request, self.parent_page):
+        if not may_see_status(self.request, self.parent_page.specific_deferred):
             return MediaContainer()
         return super().get_side_panels()
 

@@ -194,6 +194,28 @@ def test_exploring_her_article_tells_neither_who_published_it_nor_of_drafts(
     assert 'data-side-panel="status"' not in html
 
 
+def test_credited_on_her_article_she_still_sees_no_account_name(
+    as_alya, alya, senja_live
+):
+    # Credited, Alya sees the draft title; the owner's real name stays hidden.
+    ArticleCredit.objects.create(
+        page=senja_live,
+        contributor=alya.profile_page,
+        role=ArticleCredit.Role.ILLUSTRATOR,
+    )
+
+    html = body(as_alya.get(reverse("wagtailadmin_explore", args=[senja_live.pk])))
+
+    assert "Tulisan Bunda Senja" in html
+    assert REAL_NAME not in html
+
+
+def test_she_sees_the_status_of_her_own_article(client, senja, senja_live):
+    client.force_login(senja)
+    html = body(client.get(reverse("wagtailadmin_explore", args=[senja_live.pk])))
+    assert 'data-side-panel="status"' in html
+
+
 def test_editors_still_see_the_status_of_an_article_they_explore(
     client, eka, senja_live
 ):

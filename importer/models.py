@@ -1,5 +1,6 @@
 """What the importer made, so that running it again updates rather than duplicates."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -39,3 +40,26 @@ class ImportedImage(models.Model):
 
     def __str__(self):
         return self.sha256
+
+
+class PendingUpload(models.Model):
+    """A file uploaded to "Kirim tulisan", kept between the preview and the save.
+
+    In the database rather than the cache: every web worker shares it, and it stays
+    when Redis is flushed or down. Only her account may read it back, for an hour.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    data = models.BinaryField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("unggahan tertunda")
+        verbose_name_plural = pgettext_lazy("plural", "unggahan tertunda")
+
+    def __str__(self):
+        return self.filename

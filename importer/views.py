@@ -1,21 +1,22 @@
 """ "Kirim tulisan": paste or upload a text, see how Serambi understood it, save a draft.
 
 Nothing is saved until she confirms. Her text travels with the form (a hidden field);
-an uploaded file waits server-side in the cache under a random token that only her
-session knows, and is dropped once the draft exists or after an hour.
+an uploaded file waits server-side in the database (PendingUpload) under a random
+token that only her account may use, and is dropped once the draft exists or after
+an hour.
 """
 
 import logging
 import secrets
-import time
+from datetime import timedelta
 
-from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
 from django.http import HttpResponseForbidden
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -29,13 +30,13 @@ from editorial.permissions import is_editor
 from editorial.privacy import may_see_private
 
 from .forms import TOO_BIG, ConfirmForm, CreditFormSet, SourceForm
+from .models import PendingUpload
 from .parsing import ParsedCredit, UnreadableText, parse_text, parse_upload
 from .saving import ImportRun, find_contributor, save_article
 
 logger = logging.getLogger(__name__)
 
 UPLOAD_SECONDS = 60 * 60
-SESSION_KEY = "importer_uploads"
 # A body larger than the biggest file we take, with room for the form around it.
 MAX_REQUEST_BYTES = 6 * 1024 * 1024
 
@@ -62,37 +63,37 @@ def may_submit_text(user):
 # --- The uploaded file between steps -----------------------------------------------
 
 
-def _cache_key(token):
-    return f"importer-upload:{token}"
-
-
 def keep_upload(request, filename, data):
+    now = timezone.now()
+    # Uploads never saved (she left after the preview) go with the next one.
+    PendingUpload.objects.filter(expires_at__lt=now).delete()
     token = secrets.token_urlsafe(24)
-    cache.set(_cache_key(token), (filename, data), UPLOAD_SECONDS)
-    now = time.time()
-    held = {
-        key: expires
-        for key, expires in request.session.get(SESSION_KEY, {}).items()
-        if expires > now
-    }
-    held[token] = now + UPLOAD_SECONDS
-    request.session[SESSION_KEY] = held
+    PendingUpload.objects.create(
+        token=token,
+        user=request.user,
+        filename=filename[:255],
+        data=data,
+        expires_at=now + timedelta(seconds=UPLOAD_SECONDS),
+    )
     return token
 
 
 def kept_upload(request, token):
-    """(filename, bytes) of an upload this session made, or None once expired."""
-    expires = request.session.get(SESSION_KEY, {}).get(token)
-    if not token or expires is None or expires < time.time():
+    """(filename, bytes) of an upload she made, or None once expired or not hers."""
+    if not token:
         return None
-    return cache.get(_cache_key(token))
+    kept = (
+        PendingUpload.objects.filter(
+            token=token, user=request.user, expires_at__gt=timezone.now()
+        )
+        .values_list("filename", "data")
+        .first()
+    )
+    return (kept[0], bytes(kept[1])) if kept else None
 
 
 def drop_upload(request, token):
-    cache.delete(_cache_key(token))
-    held = request.session.get(SESSION_KEY, {})
-    if held.pop(token, None) is not None:
-        request.session[SESSION_KEY] = held
+    PendingUpload.objects.filter(token=token, user=request.user).delete()
 
 
 # --- What Serambi understood ------------------------------------------------------

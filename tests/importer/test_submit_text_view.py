@@ -2,12 +2,14 @@
 
 import io
 import zipfile
+from datetime import timedelta
 
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import WorkflowState
 
@@ -16,7 +18,7 @@ import pytest
 from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
 from demo.factories import ContributorPageFactory
-from importer.views import SESSION_KEY
+from importer.models import PendingUpload
 from tests.editorial.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -367,7 +369,8 @@ def test_uploaded_text_file_waits_server_side_and_is_dropped_after_use(as_alya, 
     assert response.status_code == 200
     token = response.context["form"]["upload_token"].value()
     assert token
-    assert token in as_alya.session[SESSION_KEY]
+    kept = PendingUpload.objects.get(token=token)
+    assert (kept.user, kept.filename) == (alya, "tulisan.txt")
     content = response.content.decode()
     assert "Dukungan Emosional yang Bisa Dicari" in content
     assert 'name="text"' in content  # the hidden field, empty: the bytes stay here
@@ -377,8 +380,20 @@ def test_uploaded_text_file_waits_server_side_and_is_dropped_after_use(as_alya, 
     page = ArticlePage.objects.get()
     assert response.status_code == 302
     assert page.owner == alya
-    assert cache.get(f"importer-upload:{token}") is None
-    assert token not in as_alya.session[SESSION_KEY]
+    assert not PendingUpload.objects.exists()
+
+
+def test_an_upload_outlives_the_cache_between_the_steps(as_alya, alya):
+    # Another web worker's local-memory cache, or Redis flushed or down: the file
+    # she uploaded must still be there when she saves.
+    response = upload(as_alya, "tulisan.txt", COMMUNITY_TEXT.encode("utf-8"))
+    token = response.context["form"]["upload_token"].value()
+    cache.clear()
+
+    response = as_alya.post(url(), save_data(text="", upload_token=token))
+
+    assert response.status_code == 302
+    assert "Dukungan Emosional yang Bisa Dicari" in str(ArticlePage.objects.get().body)
 
 
 def test_uploaded_word_file_is_understood(as_alya):
@@ -412,12 +427,19 @@ def test_someone_elses_upload_token_is_refused(as_alya, client, bunga):
 def test_an_expired_upload_asks_for_the_file_again(as_alya):
     response = upload(as_alya, "tulisan.txt", COMMUNITY_TEXT.encode("utf-8"))
     token = response.context["form"]["upload_token"].value()
-    cache.delete(f"importer-upload:{token}")
+    PendingUpload.objects.filter(token=token).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
 
     response = as_alya.post(url(), save_data(text="", upload_token=token))
     assert response.status_code == 400
     assert "Unggah sekali lagi" in response.content.decode()
     assert ArticlePage.objects.count() == 0
+    # The next upload, by anyone, takes the stale one with it.
+    upload(as_alya, "lagi.txt", COMMUNITY_TEXT.encode("utf-8"))
+    assert list(PendingUpload.objects.values_list("filename", flat=True)) == [
+        "lagi.txt"
+    ]
 
 
 # --- Bad input: a clear message, a 4xx, nothing created ---------------------------

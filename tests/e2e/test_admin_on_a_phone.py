@@ -75,11 +75,17 @@ def test_editor_schedules_an_article_through_the_picker(
     ).first.click()
     time_in_view(page, picker, "10:00").click()
     picked = go_live.input_value()
-    page.click("#schedule-publishing-dialog button.action-save")
-    page.wait_for_url("**/edit/", timeout=TIMEOUT)
+    # The edit view saves and comes back to itself: wait for that new page, not
+    # the URL, which the page before it had too.
+    with page.expect_navigation(url="**/edit/", timeout=TIMEOUT):
+        page.click("#schedule-publishing-dialog button.action-save")
 
     # The schedule is saved in the draft; the menu now offers to publish on that day.
-    # The status panel comes back open and covers the footer on a phone: close it.
+    # The status panel comes back open and covers the footer on a phone: close it,
+    # once Wagtail has restored the panel it remembers (it drops `--initial` then).
+    page.locator(".form-side:not(.form-side--initial)").wait_for(
+        state="attached", timeout=TIMEOUT
+    )
     status_toggle = page.locator("[data-side-panel-toggle='status']")
     if status_toggle.get_attribute("aria-expanded") == "true":
         status_toggle.click()

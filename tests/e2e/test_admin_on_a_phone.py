@@ -125,6 +125,13 @@ def time_in_view(page, picker, label):
     raise AssertionError(f"the time list never showed {label}")
 
 
+def save_and_come_back(page):
+    """Save the draft and wait for the edit view it comes back to: a new page, which
+    the URL alone does not tell when the form was already at /edit/."""
+    with page.expect_navigation(url="**/edit/"):
+        page.locator("footer button.action-save").first.click()
+
+
 def test_a_long_bio_pasted_on_a_phone_is_kept_whole_and_counted(
     live_server, phone_page, screenshot_on_failure, contributor_index
 ):
@@ -223,8 +230,7 @@ def test_a_pasted_text_keeps_its_sections(
         ".some((input) => input.value.includes(text))",
         arg=expected_text,
     )
-    page.locator("footer button.action-save").first.click()
-    page.wait_for_url("**/edit/")
+    save_and_come_back(page)
 
     article = ArticlePage.objects.get(title="Belajar bertahan")
     body = article.get_latest_revision_as_object().body
@@ -273,8 +279,7 @@ def test_a_writer_credits_a_new_illustrator_from_the_credits_tab(
     modal.wait_for(state="hidden")
     assert "Ans" in new_credit.inner_text()
     page.select_option("#id_credits-1-role", "illustrator")
-    page.locator("footer button.action-save").first.click()
-    page.wait_for_url("**/edit/")
+    save_and_come_back(page)
 
     ans = ContributorPage.objects.get(title="Ans")
     assert not ans.live

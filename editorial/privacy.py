@@ -126,17 +126,38 @@ def viewer_is_editor(request):
     return request._serambi_is_editor
 
 
-def may_see_private(request, page):
-    """May the user of `request` see this page's drafts and its real name?"""
+def _active_user(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return user
+
+
+def is_hers_or_editor(request, page):
+    """Is the page hers (she owns it, or it is her profile), or is she an editor?"""
+    user = _active_user(request)
+    if user is None:
         return False
     if viewer_is_editor(request):
         return True
     if page.owner_id is not None and page.owner_id == user.pk:
         return True
-    if isinstance(page, ContributorPage):
-        return page.user_id is not None and page.user_id == user.pk
+    return (
+        isinstance(page, ContributorPage)
+        and page.user_id is not None
+        and page.user_id == user.pk
+    )
+
+
+def may_see_private(request, page):
+    """May the user of `request` see this page's drafts and its real name?
+
+    Hers or an editor's, and an article's also for whoever it credits."""
+    if is_hers_or_editor(request, page):
+        return True
+    user = _active_user(request)
+    if user is None or isinstance(page, ContributorPage):
+        return False
     return ArticleCredit.objects.filter(
         page_id=page.pk, contributor__user_id=user.pk
     ).exists()
@@ -272,26 +293,16 @@ class PrivatePageFilterSet(GenericPageFilterSet):
                 self.filters.pop(name, None)
 
 
-def may_see_status(request, page):
-    """May the user of `request` see the page's status panel in the explorer?
+class PrivateExplorableIndexView(ExplorableIndexView):
+    """The explorer, with the page's status panel only for editors and her own pages.
 
     That panel names who published the page and who saved its latest draft by their
-    account (real) names, and tells of drafts and reviews in progress: editors and the
-    page's own person see it; someone merely credited on it does not.
+    account (real) names, and tells of drafts and reviews in progress: someone merely
+    credited on the page does not see it.
     """
-    user = request.user
-    if viewer_is_editor(request):
-        return True
-    if page.owner_id is not None and page.owner_id == user.pk:
-        return True
-    return isinstance(page, ContributorPage) and page.user_id == user.pk
-
-
-class PrivateExplorableIndexView(ExplorableIndexView):
-    """The explorer, with the status panel only for those `may_see_status` allows."""
 
     def get_side_panels(self):
-        if not may_see_status(self.request, self.parent_page.specific_deferred):
+        if not is_hers_or_editor(self.request, self.parent_page.specific_deferred):
             return MediaContainer()
         return super().get_side_panels()
 

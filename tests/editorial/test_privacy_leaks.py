@@ -146,6 +146,11 @@ def senja_live(senja, blog_index, eka):
     return page
 
 
+def explore(browser, page, **params):
+    """The explorer's page for `page` (its children and its status), as HTML."""
+    return body(browser.get(reverse("wagtailadmin_explore", args=[page.pk]), params))
+
+
 def explorer_urls(blog_index):
     return [
         reverse("wagtailadmin_explore", args=[blog_index.pk]),
@@ -164,8 +169,7 @@ def test_the_explorer_filters_do_not_list_owners_by_real_name(
         assert REAL_NAME not in html, url
         assert "Aminah" not in html, url
     # The article itself is listed: only whose it is stays hidden.
-    html = body(as_alya.get(explorer_urls(blog_index)[0]))
-    assert "Tulisan Bunda Senja" in html
+    assert "Tulisan Bunda Senja" in explore(as_alya, blog_index)
 
 
 def test_an_owner_or_editor_in_the_address_filters_nothing(
@@ -173,9 +177,8 @@ def test_an_owner_or_editor_in_the_address_filters_nothing(
 ):
     # Otherwise trying account ids one by one would tell whose article is whose.
     alya_draft.save_revision(user=alya, log_action=True)
-    url = reverse("wagtailadmin_explore", args=[blog_index.pk])
     for name in ("owner", "edited_by"):
-        html = body(as_alya.get(url, {name: alya.pk}))
+        html = explore(as_alya, blog_index, **{name: alya.pk})
         assert "Tulisan Bunda Senja" in html, name
 
 
@@ -185,7 +188,7 @@ def test_exploring_her_article_tells_neither_who_published_it_nor_of_drafts(
     senja_live.title = "Judul baru yang belum terbit"
     senja_live.save_revision(user=senja)
 
-    html = body(as_alya.get(reverse("wagtailadmin_explore", args=[senja_live.pk])))
+    html = explore(as_alya, senja_live)
 
     assert "Tulisan Bunda Senja" in html
     assert REAL_NAME not in html
@@ -204,7 +207,7 @@ def test_credited_on_her_article_she_still_sees_no_account_name(
         role=ArticleCredit.Role.ILLUSTRATOR,
     )
 
-    html = body(as_alya.get(reverse("wagtailadmin_explore", args=[senja_live.pk])))
+    html = explore(as_alya, senja_live)
 
     assert "Tulisan Bunda Senja" in html
     assert REAL_NAME not in html
@@ -212,7 +215,7 @@ def test_credited_on_her_article_she_still_sees_no_account_name(
 
 def test_she_sees_the_status_of_her_own_article(client, senja, senja_live):
     client.force_login(senja)
-    html = body(client.get(reverse("wagtailadmin_explore", args=[senja_live.pk])))
+    html = explore(client, senja_live)
     assert 'data-side-panel="status"' in html
 
 
@@ -220,7 +223,7 @@ def test_editors_still_see_the_status_of_an_article_they_explore(
     client, eka, senja_live
 ):
     client.force_login(eka)
-    html = body(client.get(reverse("wagtailadmin_explore", args=[senja_live.pk])))
+    html = explore(client, senja_live)
     assert 'data-side-panel="status"' in html
     assert REAL_NAME in html
 
@@ -229,14 +232,8 @@ def test_editors_still_filter_the_explorer_by_owner(
     client, eka, blog_index, senja_live
 ):
     client.force_login(eka)
-    html = body(client.get(reverse("wagtailadmin_explore", args=[blog_index.pk])))
-    assert REAL_NAME in html
-    filtered = body(
-        client.get(
-            reverse("wagtailadmin_explore", args=[blog_index.pk]),
-            {"owner": senja_live.owner_id},
-        )
-    )
+    assert REAL_NAME in explore(client, blog_index)
+    filtered = explore(client, blog_index, owner=senja_live.owner_id)
     assert "Tulisan Bunda Senja" in filtered
 
 

@@ -222,20 +222,21 @@ def notify(kind, illustration_request, actor, recipients):
     """E-mail `recipients` (not the one who acted) through the background mail."""
     page = illustration_request.article
     base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    # The same for every recipient: worked out once.
+    shared = {
+        "actor_name": public_name(actor),
+        "page": page,
+        "title": page.draft_title,
+        "illustration_request": illustration_request,
+        "edit_url": base_url + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "illustrate_url": base_url
+        + reverse("editorial_illustrate", args=[illustration_request.pk]),
+        "dashboard_url": base_url + reverse("wagtailadmin_home"),
+    }
     for user in recipients:
         if user.pk == actor.pk or not user.is_active or not user.email:
             continue
-        context = {
-            "user": user,
-            "actor_name": public_name(actor),
-            "page": page,
-            "title": page.draft_title,
-            "illustration_request": illustration_request,
-            "edit_url": base_url + reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            "illustrate_url": base_url
-            + reverse("editorial_illustrate", args=[illustration_request.pk]),
-            "dashboard_url": base_url + reverse("wagtailadmin_home"),
-        }
+        context = {**shared, "user": user}
         with override(UserProfile.get_for_user(user).get_preferred_language()):
             subject = render_to_string(
                 f"editorial/illustration/mail/{kind}_subject.txt", context

@@ -36,6 +36,7 @@ from blog.models import (
     BlogIndexPage,
     Category,
 )
+from contributors.identity import find_same_person
 from contributors.models import ContributorIndexPage, ContributorPage
 
 from .models import ImportedImage, ImportedPost
@@ -178,25 +179,8 @@ class Plan:
 
 
 def find_contributor(name, *, through_real_names=True):
-    """The contributor known by this public name, pen name or slug (any case).
-
-    Without `through_real_names`, a profile shown under a pen name only is found by
-    that pen name alone: someone who may not connect her two names never gets the
-    pen-name profile back for the real name she typed.
-    """
-    name = " ".join(name.split())
-    if not name:
-        return None
-    slug = slugify(name)
-    query = Q(title__iexact=name) | Q(pen_name__iexact=name)
-    if slug:
-        query |= Q(slug=slug)
-    candidates = ContributorPage.objects.filter(query).order_by("pk")
-    if not through_real_names:
-        candidates = candidates.exclude(
-            Q(use_pen_name_only=True) & ~Q(pen_name="") & ~Q(pen_name__iexact=name)
-        )
-    return candidates.first()
+    """The contributor this name means (contributors.identity.find_same_person)."""
+    return find_same_person(name, through_real_names=through_real_names)
 
 
 def _unique_slug(parent, base, exclude_pk=None):

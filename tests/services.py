@@ -5,7 +5,9 @@ import socket
 
 import pytest
 
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+REDIS_HOST = "127.0.0.1"
+# Another port lets two checkouts run their suites at once without sharing test databases.
+REDIS_PORT = int(os.environ.get("SERAMBI_TEST_REDIS_PORT", "6379"))
 
 
 def _redis_test_db():

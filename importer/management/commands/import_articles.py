@@ -1,5 +1,6 @@
 """python manage.py import_articles PATH [PATH …] [--owner U] [--title T] [--publish] [--dry-run]"""
 
+from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -7,9 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from importer.parsing import UnreadableText
 from importer.saving import ImportRun, plan_article, save_article
-from importer.sources import count_posts, iter_posts
+from importer.sources import Skipped, count_posts, iter_posts
 
 
 class Progress:
@@ -26,6 +26,7 @@ class Progress:
 
     def step(self):
         self.done += 1
+        self.total = max(self.total, self.done)
         filled = self.WIDTH * self.done // self.total
         bar = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}"
         if self.tty:
@@ -84,70 +85,122 @@ class Command(BaseCommand):
         ):
             raise CommandError(_("--title hanya bisa dipakai untuk satu berkas."))
 
-        failures = []
+        progress = Progress(self.stderr._out, 0)
+        self.failures = []
         totals = {}
         for path in paths:
             try:
                 totals[path] = count_posts(path)
-            except (UnreadableText, OSError) as exc:
-                failures.append((path, str(exc)))
-        progress = Progress(self.stderr._out, sum(totals.values()))
-        created = updated = 0
+            except Exception as exc:  # noqa: BLE001 - reported, the rest go on
+                self._fail(progress, path, exc)
+        progress.total = max(sum(totals.values()), 1)
+        outcomes = Counter()
+        skipped = Counter()
+        planned = {}  # --dry-run: source key -> fingerprint planned in this run
         run = ImportRun()
-        with nullcontext() if dry_run else run.deferred_indexing():
-            for path in totals:
-                try:
-                    posts = iter_posts(path, title=title)
-                    for post in posts:
-                        outcome = self._one(
-                            post, owner, publish, dry_run, progress, failures, run
-                        )
-                        created += outcome == "created"
-                        updated += outcome == "updated"
-                        progress.step()
-                except (UnreadableText, OSError) as exc:
-                    failures.append((path, str(exc)))
-                    progress.note(
-                        _("GAGAL %(what)s: %(why)s") % {"what": path, "why": exc}
+        try:
+            with nullcontext() if dry_run else run.deferred_indexing():
+                for path in totals:
+                    self._import_path(
+                        path,
+                        title,
+                        owner,
+                        publish,
+                        dry_run,
+                        run,
+                        planned,
+                        progress,
+                        outcomes,
+                        skipped,
                     )
+        except Exception as exc:  # noqa: BLE001 - the summary must still be said
+            self._fail(progress, _("indeks pencarian"), exc)
 
+        if skipped:
+            self.stdout.write(
+                _("Bukan tulisan, tidak dijadikan artikel: %(items)s.")
+                % {
+                    "items": ", ".join(
+                        f"{count} {self._kind_name(kind)}"
+                        for kind, count in sorted(skipped.items())
+                    )
+                }
+            )
+        figures = {
+            "created": outcomes["created"],
+            "updated": outcomes["updated"],
+            "unchanged": outcomes["unchanged"],
+            "skipped": sum(skipped.values()),
+            "failed": len(self.failures),
+        }
         summary = (
             _(
-                "Uji coba, tidak ada yang disimpan: %(created)s baru, %(updated)s diperbarui, %(failed)s gagal."
+                "Uji coba, tidak ada yang disimpan: %(created)s baru, %(updated)s "
+                "diperbarui, %(unchanged)s tidak berubah, %(skipped)s dilewati, "
+                "%(failed)s gagal."
             )
             if dry_run
             else _(
-                "Selesai: %(created)s dibuat, %(updated)s diperbarui, %(failed)s gagal."
+                "Selesai: %(created)s dibuat, %(updated)s diperbarui, %(unchanged)s "
+                "tidak berubah, %(skipped)s dilewati, %(failed)s gagal."
             )
-        )
-        self.stdout.write(
-            summary % {"created": created, "updated": updated, "failed": len(failures)}
-        )
-        if failures:
-            raise CommandError(
-                _("%(count)s tulisan atau berkas gagal diimpor (lihat di atas).")
-                % {"count": len(failures)}
-            )
+        ) % figures
+        if self.failures:
+            # The summary is the last line said, failures or not (see GAGAL above).
+            raise CommandError(summary)
+        self.stdout.write(summary)
 
-    def _one(self, post, owner, publish, dry_run, progress, failures, run):
+    def _import_path(
+        self,
+        path,
+        title,
+        owner,
+        publish,
+        dry_run,
+        run,
+        planned,
+        progress,
+        outcomes,
+        skipped,
+    ):
+        try:
+            for item in iter_posts(path, title=title):
+                if isinstance(item, Skipped):
+                    skipped[item.skipped] += 1
+                    if item.warning:
+                        progress.note(_("PERINGATAN %(why)s") % {"why": item.warning})
+                    continue
+                outcome = self._one(
+                    item, owner, publish, dry_run, progress, run, planned
+                )
+                outcomes[outcome] += 1
+                progress.step()
+        except Exception as exc:  # noqa: BLE001 - a broken file fails alone
+            self._fail(progress, path, exc)
+
+    def _fail(self, progress, what, exc):
+        why = " ".join(str(exc).split()) or type(exc).__name__
+        self.failures.append((str(what), why))
+        progress.note(_("GAGAL %(what)s: %(why)s") % {"what": what, "why": why})
+
+    def _one(self, post, owner, publish, dry_run, progress, run, planned):
         try:
             parsed = post.parse()
             if dry_run:
-                plan = plan_article(parsed)
+                plan = plan_article(parsed, publish=publish, planned=planned)
                 self.stdout.write(self._plan_line(plan))
-                return "created" if plan.created else "updated"
+                return plan.outcome
             saved = save_article(parsed, owner=owner, publish=publish, run=run)
         except Exception as exc:  # noqa: BLE001 - one broken post must not stop the rest
-            failures.append((post.label, str(exc)))
-            progress.note(
-                _("GAGAL %(what)s: %(why)s")
-                % {"what": post.label, "why": str(exc) or type(exc).__name__}
-            )
-            return None
+            self._fail(progress, post.label, exc)
+            return "failed"
         notes = list(parsed.warnings)
         if saved.new_contributors:
             notes.append(
-                _("kontributor baru (draf, tanpa akun): %(names)s")
+                _(
+                    "profil kontributor baru, tanpa akun (terbit bersama artikel "
+                    "pertamanya yang terbit): %(names)s"
+                )
                 % {"names": ", ".join(c.title for c in saved.new_contributors)}
             )
         if saved.bio_suggestion:
@@ -157,13 +210,30 @@ class Command(BaseCommand):
             )
         for note in notes:
             progress.note(f"  {post.label}: {note}")
-        return "created" if saved.created else "updated"
+        return saved.outcome
+
+    @staticmethod
+    def _kind_name(kind):
+        names = {
+            "page": _("halaman"),
+            "attachment": _("lampiran"),
+            "nav_menu_item": _("item menu"),
+            "comment": _("komentar"),
+            "settings": _("pengaturan"),
+            "template": _("templat"),
+            "symlink": _("tautan simbolik"),
+        }
+        return names.get(kind, kind)
 
     @staticmethod
     def _plan_line(plan):
-        line = (_("BARU %(title)s") if plan.created else _("PERBARUI %(title)s")) % {
-            "title": plan.title
-        }
+        line = (
+            _("BARU %(title)s")
+            if plan.created
+            else _("TETAP %(title)s")
+            if plan.unchanged
+            else _("PERBARUI %(title)s")
+        ) % {"title": plan.title}
         if plan.new_contributors:
             line += " | " + _("kontributor baru: %(names)s") % {
                 "names": ", ".join(plan.new_contributors)

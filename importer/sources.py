@@ -529,11 +529,8 @@ class _WxrPost:
     def parse(self):
         fields = self.fields
         title = plain(fields.get("title", ""))
-        article = parse_html(
-            fields.get("content:encoded", ""),
-            title_line=False,
-            image_loader=self.images.loader(),
-            base_url=self.base_url(),
+        article = _post_html(
+            fields.get("content:encoded", ""), self.images, self.base_url()
         )
         _titled(article, title)
         article.slug = unquote(fields.get("wp:post_name", ""))
@@ -609,6 +606,31 @@ class _WxrPost:
             ]
         terms.append(("/feed/", "feed", ""))
         return terms
+
+
+IMG_SRC = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+
+
+def _post_html(html, images, base_url):
+    """A post's body; a post with nothing to read fails saying what it held."""
+    try:
+        return parse_html(
+            html, title_line=False, image_loader=images.loader(), base_url=base_url
+        )
+    except UnreadableText as exc:
+        missing = [src.rsplit("/", 1)[-1][:60] for src in IMG_SRC.findall(html or "")]
+        if missing:
+            raise UnreadableText(
+                _(
+                    "Tulisan ini tidak berisi teks, hanya gambar yang tidak ada di "
+                    "folder ekspor: %(names)s. Taruh berkas gambarnya di samping "
+                    "ekspor, lalu impor lagi."
+                )
+                % {"names": ", ".join(dict.fromkeys(missing))}
+            ) from exc
+        raise UnreadableText(
+            _("Tulisan ini kosong: tidak ada teks yang bisa dijadikan artikel.")
+        ) from exc
 
 
 def _titled(article, title):
@@ -695,12 +717,7 @@ class _BloggerPost:
         }
 
     def parse(self):
-        article = parse_html(
-            self.content,
-            title_line=False,
-            image_loader=self.images.loader(),
-            base_url=self.link or self.blog_link,
-        )
+        article = _post_html(self.content, self.images, self.link or self.blog_link)
         _titled(article, self.title)
         article.status = self.status
         article.published_at = parse_when(self.published)

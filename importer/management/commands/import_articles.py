@@ -1,5 +1,6 @@
 """python manage.py import_articles PATH [PATH …] [--owner U] [--title T] [--publish] [--dry-run]"""
 
+import warnings
 from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
@@ -7,6 +8,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+
+from bs4 import MarkupResemblesLocatorWarning
 
 from importer.saving import ImportRun, plan_article, save_article
 from importer.sources import Skipped, count_posts, iter_posts
@@ -85,6 +88,8 @@ class Command(BaseCommand):
         ):
             raise CommandError(_("--title hanya bisa dipakai untuk satu berkas."))
 
+        # A post whose text looks like a URL is still a post (BeautifulSoup warns).
+        warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
         progress = Progress(self.stderr._out, 0)
         self.failures = []
         totals = {}

@@ -219,7 +219,7 @@ def test_a_broken_post_reported_with_which_and_why(tmp_path, superuser):
     with pytest.raises(CommandError):
         call_command("import_articles", str(path), stdout=io.StringIO(), stderr=err)
     assert (
-        "GAGAL rusak.xml, tulisan 202 \u201cTulisan Kosong\u201d: Tidak ada isi tulisan"
+        "GAGAL rusak.xml, tulisan 202 \u201cTulisan Kosong\u201d: Tulisan ini kosong"
         in err.getvalue()
     )
 

@@ -276,16 +276,22 @@ def files_in(folder):
     )
 
 
-def test_an_image_linked_out_of_the_export_folder_is_refused(
-    tmp_path, superuser, media
-):
+@pytest.fixture
+def outside_file(tmp_path):
+    """An image outside the export folder (a key, a private photo, …)."""
     outside = tmp_path / "di-luar"
     outside.mkdir()
     (outside / "kunci.png").write_bytes(png_bytes((1, 2, 3)))
+    return outside / "kunci.png"
+
+
+def test_an_image_linked_out_of_the_export_folder_is_refused(
+    tmp_path, superuser, media, outside_file
+):
     folder = tmp_path / "ekspor"
     uploads = folder / "wp-content" / "uploads" / "2023" / "05"
     uploads.mkdir(parents=True)
-    (uploads / "dapur.png").symlink_to(outside / "kunci.png")
+    (uploads / "dapur.png").symlink_to(outside_file)
     path = folder / "ekspor.xml"
     path.write_text(
         wxr(
@@ -305,14 +311,11 @@ def test_an_image_linked_out_of_the_export_folder_is_refused(
 
 
 def test_a_featured_image_linked_out_of_the_folder_is_refused(
-    tmp_path, superuser, media
+    tmp_path, superuser, media, outside_file
 ):
-    outside = tmp_path / "di-luar"
-    outside.mkdir()
-    (outside / "kunci.png").write_bytes(png_bytes((1, 2, 3)))
     folder = tmp_path / "ekspor"
     folder.mkdir()
-    (folder / "sampul.png").symlink_to(outside / "kunci.png")
+    (folder / "sampul.png").symlink_to(outside_file)
     path = folder / "ekspor.xml"
     path.write_text(
         wxr(
@@ -341,43 +344,41 @@ def test_a_markdown_file_linked_out_of_the_folder_is_refused(tmp_path, superuser
     assert "1 tautan simbolik" in out
 
 
-def test_an_image_whose_record_fails_leaves_no_file(
-    tmp_path, superuser, media, monkeypatch
-):
+@pytest.fixture
+def with_image(tmp_path):
     (tmp_path / "dapur.png").write_bytes(png_bytes())
     path = tmp_path / "ekspor.xml"
     path.write_text(
         wxr(wxr_item(660, "Dapur", f'{TEXT}<img src="{SITE}/dapur.png">')),
         encoding="utf-8",
     )
+    return path
 
+
+def test_an_image_whose_record_fails_leaves_no_file(
+    with_image, superuser, media, monkeypatch
+):
     def full_disk(**kwargs):
         raise OSError("disk penuh")
 
     monkeypatch.setattr(ImportedImage.objects, "create", full_disk)
     with pytest.raises(CommandError, match="1 gagal"):
-        run(path)
+        run(with_image)
 
     assert ArticlePage.objects.count() == 0
     assert files_in(media) == []
 
 
 def test_an_article_failing_after_its_image_was_written_leaves_no_file(
-    tmp_path, superuser, media, monkeypatch
+    with_image, superuser, media, monkeypatch
 ):
-    (tmp_path / "dapur.png").write_bytes(png_bytes())
-    path = tmp_path / "ekspor.xml"
-    path.write_text(
-        wxr(wxr_item(661, "Dapur", f'{TEXT}<img src="{SITE}/dapur.png">')),
-        encoding="utf-8",
-    )
 
     def broken(parsed, category):
         raise RuntimeError("gagal di tengah")
 
     monkeypatch.setattr(importer.saving, "_tag_names", broken)
     with pytest.raises(CommandError, match="1 gagal"):
-        run(path)
+        run(with_image)
 
     assert get_image_model().objects.count() == 0
     assert files_in(media) == []

@@ -99,28 +99,19 @@ class Command(BaseCommand):
             except Exception as exc:  # noqa: BLE001 - reported, the rest go on
                 self._fail(progress, path, exc)
         progress.total = max(sum(totals.values()), 1)
-        outcomes = Counter()
-        skipped = Counter()
-        planned = {}  # --dry-run: source key -> fingerprint planned in this run
-        run = ImportRun()
+        self.outcomes, self.skipped = Counter(), Counter()
+        self.owner, self.publish, self.dry_run = owner, publish, dry_run
+        self.planned = {}  # --dry-run: source key -> fingerprint planned in this run
+        self.run = ImportRun()
+        self.progress = progress
         try:
-            with nullcontext() if dry_run else run.deferred_indexing():
+            with nullcontext() if dry_run else self.run.deferred_indexing():
                 for path in totals:
-                    self._import_path(
-                        path,
-                        title,
-                        owner,
-                        publish,
-                        dry_run,
-                        run,
-                        planned,
-                        progress,
-                        outcomes,
-                        skipped,
-                    )
+                    self._import_path(path, title)
         except Exception as exc:  # noqa: BLE001 - the summary must still be said
             self._fail(progress, _("indeks pencarian"), exc)
 
+        skipped = self.skipped
         if skipped:
             self.stdout.write(
                 _("Bukan tulisan, tidak dijadikan artikel: %(items)s.")
@@ -132,9 +123,9 @@ class Command(BaseCommand):
                 }
             )
         figures = {
-            "created": outcomes["created"],
-            "updated": outcomes["updated"],
-            "unchanged": outcomes["unchanged"],
+            "created": self.outcomes["created"],
+            "updated": self.outcomes["updated"],
+            "unchanged": self.outcomes["unchanged"],
             "skipped": sum(skipped.values()),
             "failed": len(self.failures),
         }
@@ -155,47 +146,37 @@ class Command(BaseCommand):
             raise CommandError(summary)
         self.stdout.write(summary)
 
-    def _import_path(
-        self,
-        path,
-        title,
-        owner,
-        publish,
-        dry_run,
-        run,
-        planned,
-        progress,
-        outcomes,
-        skipped,
-    ):
+    def _import_path(self, path, title):
         try:
             for item in iter_posts(path, title=title):
                 if isinstance(item, Skipped):
-                    skipped[item.skipped] += 1
+                    self.skipped[item.skipped] += 1
                     if item.warning:
-                        progress.note(_("PERINGATAN %(why)s") % {"why": item.warning})
+                        self.progress.note(
+                            _("PERINGATAN %(why)s") % {"why": item.warning}
+                        )
                     continue
-                outcome = self._one(
-                    item, owner, publish, dry_run, progress, run, planned
-                )
-                outcomes[outcome] += 1
-                progress.step()
+                self.outcomes[self._one(item)] += 1
+                self.progress.step()
         except Exception as exc:  # noqa: BLE001 - a broken file fails alone
-            self._fail(progress, path, exc)
+            self._fail(self.progress, path, exc)
 
     def _fail(self, progress, what, exc):
         why = " ".join(str(exc).split()) or type(exc).__name__
         self.failures.append((str(what), why))
         progress.note(_("GAGAL %(what)s: %(why)s") % {"what": what, "why": why})
 
-    def _one(self, post, owner, publish, dry_run, progress, run, planned):
+    def _one(self, post):
+        progress = self.progress
         try:
             parsed = post.parse()
-            if dry_run:
-                plan = plan_article(parsed, publish=publish, planned=planned)
+            if self.dry_run:
+                plan = plan_article(parsed, publish=self.publish, planned=self.planned)
                 self.stdout.write(self._plan_line(plan))
                 return plan.outcome
-            saved = save_article(parsed, owner=owner, publish=publish, run=run)
+            saved = save_article(
+                parsed, owner=self.owner, publish=self.publish, run=self.run
+            )
         except Exception as exc:  # noqa: BLE001 - one broken post must not stop the rest
             self._fail(progress, post.label, exc)
             return "failed"

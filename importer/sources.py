@@ -618,7 +618,10 @@ def _post_html(html, images, base_url):
             html, title_line=False, image_loader=images.loader(), base_url=base_url
         )
     except UnreadableText as exc:
-        missing = [src.rsplit("/", 1)[-1][:60] for src in IMG_SRC.findall(html or "")]
+        missing = [
+            unquote(urlsplit(src).path).rsplit("/", 1)[-1][:60]
+            for src in IMG_SRC.findall(html or "")
+        ]
         if missing:
             raise UnreadableText(
                 _(

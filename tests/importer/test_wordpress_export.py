@@ -372,7 +372,9 @@ def test_a_broken_export_is_failed_with_its_reason_printed(tmp_path, superuser):
 def test_a_post_with_only_a_missing_image_says_so(tmp_path, superuser):
     path = export(
         tmp_path,
-        wxr_item(91, "Foto Saja", f'<img src="{SITE}/wp-content/uploads/foto.jpg">'),
+        wxr_item(
+            91, "Foto Saja", f'<img src="{SITE}/wp-content/uploads/foto.jpg?w=604">'
+        ),
     )
     err = io.StringIO()
     with pytest.raises(CommandError):

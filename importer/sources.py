@@ -772,8 +772,31 @@ def _folder_posts(root):
             # A Hugo section's list page, not a post.
             yield Skipped(label=str(path), skipped="hugo _index")
             continue
+        if not _is_site_post(root, relative):
+            yield Skipped(label=str(path), skipped="page")
+            continue
         key = unique(f"file:{root.name}/{relative.as_posix()}")
         yield _file_post(path, root, key=key)
+
+
+def _is_site_post(root, relative):
+    """Whether a file of a Jekyll or Hugo site is a post rather than a page.
+
+    A Jekyll site (it has _posts/) keeps its posts in _posts/ and _drafts/; the
+    rest (about.md, README.md) are pages. A Hugo site (content/ beside its config)
+    keeps posts in a section folder under content/; content/about.md is a page.
+    Any other folder is a folder of posts.
+    """
+    root = Path(root)
+    parts = relative.parts
+    if (root / "_posts").is_dir():
+        return parts[0] in ("_posts", "_drafts")
+    if (root / "content").is_dir() and any(
+        (root / name).is_file()
+        for name in ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml")
+    ):
+        return len(parts) >= 3 and parts[0] == "content"
+    return True
 
 
 def _file_post(path, root, *, key, title=None):

@@ -69,6 +69,25 @@ def jekyll(tmp_path):
     return site
 
 
+def test_jekyll_and_hugo_pages_are_counted_not_made_articles(tmp_path, superuser):
+    jekyll = tmp_path / "situs-jekyll"
+    write(jekyll / "_config.yml", "title: Blog Kami\n")
+    write(jekyll / "about.md", "---\ntitle: Tentang Kami\n---\nKami komunitas.\n")
+    write(jekyll / "_posts" / "2019-03-04-cerita.md", "---\ntitle: Cerita\n---\nIsi.\n")
+    hugo = tmp_path / "situs-hugo"
+    write(hugo / "hugo.toml", 'title = "Blog Kami"\n')
+    write(hugo / "README.md", "# Cara membangun situs ini\n")
+    write(hugo / "content" / "tentang.md", '+++\ntitle = "Tentang"\n+++\nKami.\n')
+    write(hugo / "content" / "posts" / "kabar.md", '+++\ntitle = "Kabar"\n+++\nIsi.\n')
+    out, _err = run(jekyll, hugo)
+
+    assert sorted(ArticlePage.objects.values_list("title", flat=True)) == [
+        "Cerita",
+        "Kabar",
+    ]
+    assert "Bukan tulisan, tidak dijadikan artikel: 3 halaman." in out
+
+
 def test_jekyll_date_and_slug_come_from_the_file_name(jekyll, superuser):
     run(jekyll, "--publish")
 

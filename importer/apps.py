@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ImporterConfig(AppConfig):
     name = "importer"
     verbose_name = _("Impor tulisan")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

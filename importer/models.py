@@ -17,6 +17,12 @@ class ImportedPost(models.Model):
         related_name="+",
     )
     imported_at = models.DateTimeField(_("diimpor"), auto_now=True)
+    # What the source said last time: a run that finds the same leaves it alone.
+    fingerprint = models.CharField(max_length=64, blank=True, default="")
+    # The post's old addresses and its blog's term pages ([old path, route on the
+    # blog index]): redirects that exist while the article is live, and only then.
+    old_paths = models.JSONField(default=list, blank=True)
+    old_terms = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("tulisan impor")
@@ -24,6 +30,25 @@ class ImportedPost(models.Model):
 
     def __str__(self):
         return self.source_key
+
+
+class ImportedProfile(models.Model):
+    """A contributor's profile that an import made from the name a post showed.
+
+    It holds that public name only (and the bio the post printed); it is published
+    when an article crediting her is, so her byline never leads to a missing page.
+    """
+
+    contributor = models.OneToOneField(
+        "contributors.ContributorPage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("profil impor")
+        verbose_name_plural = pgettext_lazy("plural", "profil impor")
+
+    def __str__(self):
+        return str(self.contributor_id)
 
 
 class ImportedImage(models.Model):

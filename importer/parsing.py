@@ -11,16 +11,19 @@ title, the credit lines and the writer's block at the end, headings, lists, body
 
 import io
 import re
+import tomllib
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
+from urllib.parse import urljoin
 
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import Truncator
 from django.utils.timezone import is_naive, make_aware
 from django.utils.translation import gettext as _
 
+import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString
 
 from blog.models import ArticleCredit
@@ -181,6 +184,14 @@ class ParsedArticle:
     source_key: str = ""
     old_urls: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # From old blogs' exports (importer.sources): the summary the blog showed,
+    # a post kept behind a password, a post pinned to the front, its featured image.
+    excerpt: str = ""
+    password: str = ""
+    featured: bool = False
+    hero_image: ParsedImage | None = None
+    # (old path, "category" | "tag" | "category_feed" | "tag_feed" | "feed", name)
+    old_term_urls: list = field(default_factory=list)
 
 
 @dataclass
@@ -222,15 +233,18 @@ def parse_markdown(text, *, image_loader=None):
     return article
 
 
-def parse_html(html, *, title_line=True, image_loader=None):
+def parse_html(html, *, title_line=True, image_loader=None, base_url=""):
     """An HTML body (an old blog's post, a paste that brought markup), sanitised.
 
     `title_line`: whether the first line may be the title (a post's title is given
     apart from its body). `image_loader(src, alt)` returns a ParsedImage for an <img>
-    or None; without it images are left out.
+    or None; without it images are left out. `base_url`: the old blog's address,
+    which relative links are resolved against (without it they are dropped).
     """
     html = _checked(html)
-    return _from_html(html, title_line=title_line, image_loader=image_loader)
+    return _from_html(
+        html, title_line=title_line, image_loader=image_loader, base_url=base_url
+    )
 
 
 def parse_docx(data):
@@ -403,11 +417,27 @@ def _safe_href(href):
     return None
 
 
+def _resolved_href(href, base_url):
+    """(href to keep or None, warning or None): a relative link made absolute."""
+    href = (href or "").strip()
+    if not href or href.startswith("#") or _safe_href(href):
+        return _safe_href(href), None
+    if ":" in href.split("/", 1)[0]:
+        return None, None  # javascript:, data:, … : never a link
+    absolute = urljoin(base_url, href) if base_url else ""
+    if _safe_href(absolute):
+        return absolute, None
+    return None, _(
+        "Tautan relatif dibuang (alamat blog lama tidak diketahui): %(href)s"
+    ) % {"href": href[:80]}
+
+
 class _HtmlReader:
     """Walks an HTML tree into Lines, keeping bold, italic and safe links only."""
 
-    def __init__(self, image_loader=None, newlines_break=True):
+    def __init__(self, image_loader=None, newlines_break=True, base_url=""):
         self.image_loader = image_loader
+        self.base_url = base_url
         self.newlines_break = newlines_break
         self.lines = []
         self.images = []
@@ -472,11 +502,17 @@ class _HtmlReader:
                 self.wrap(child, "<b>", "</b>", kind, in_block)
             elif name in ("i", "em"):
                 self.wrap(child, "<i>", "</i>", kind, in_block)
-            elif name == "a" and _safe_href(child.get("href")):
-                href = escape(_safe_href(child.get("href")), quote=True)
+            elif name == "a" and self.href(child.get("href")):
+                href = escape(self.href(child.get("href")), quote=True)
                 self.wrap(child, f'<a href="{href}">', "</a>", kind, in_block)
             else:
                 self.walk(child, kind, in_block)
+
+    def href(self, href):
+        resolved, warning = _resolved_href(href, self.base_url)
+        if warning and warning not in self.warnings:
+            self.warnings.append(warning)
+        return resolved
 
     def wrap(self, node, opening, closing, kind, in_block):
         self.buffer.append(opening)
@@ -510,8 +546,10 @@ class _HtmlReader:
         self.lines.append(Line("image", image_index=len(self.images) - 1))
 
 
-def _from_html(html, *, title_line=True, image_loader=None, newlines_break=True):
-    reader = _HtmlReader(image_loader, newlines_break=newlines_break)
+def _from_html(
+    html, *, title_line=True, image_loader=None, newlines_break=True, base_url=""
+):
+    reader = _HtmlReader(image_loader, newlines_break=newlines_break, base_url=base_url)
     lines = reader.read(html)
     article = _build(lines, images=reader.images, title_line=title_line)
     article.warnings[:0] = reader.warnings
@@ -654,66 +692,90 @@ def _w(name):
 
 # --- Front matter
 
+FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+DRAFT_STATUSES = ("draft", "private", "pending")
+
 
 def split_front_matter(text):
-    """({key: value or [values]}, body) for a text that may open with '---' lines."""
-    lines = text.lstrip("\ufeff").split("\n")
-    if not lines or lines[0].strip() != "---":
+    """({key: value}, body) for a text that may open with YAML `---` or TOML `+++`.
+
+    Read by real parsers (PyYAML's safe_load, tomllib), so every list style, quoting
+    and date that Jekyll and Hugo accept is read as they read it. A block that does
+    not parse fails the post with the parser's reason rather than becoming its text.
+    """
+    text = text.lstrip("\ufeff")
+    first, _newline, rest = text.partition("\n")
+    fence = first.strip()
+    if fence not in FRONT_MATTER_FENCES:
         return {}, text
+    lines = rest.split("\n")
+    closers = FRONT_MATTER_FENCES[fence]
+    end = next((i for i, line in enumerate(lines) if line.strip() in closers), None)
+    if end is None:
+        return {}, text
+    source = "\n".join(lines[:end])
     try:
-        end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == "---")
-    except StopIteration:
-        return {}, text
-    meta = {}
-    key = None
-    for line in lines[1:end]:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        item = re.match(r"^\s+-\s+(?P<value>.*)$", line)
-        if item and key:
-            if not isinstance(meta.get(key), list):
-                meta[key] = []
-            meta[key].append(_unquote(item["value"]))
-            continue
-        pair = re.match(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$", line)
-        if not pair:
-            continue
-        key = pair["key"].lower()
-        value = pair["value"].strip()
-        if value.startswith("[") and value.endswith("]"):
-            meta[key] = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
-        else:
-            meta[key] = _unquote(value)
-    return meta, "\n".join(lines[end + 1 :])
-
-
-def _unquote(value):
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
-    return value
+        meta = yaml.safe_load(source) if fence == "---" else tomllib.loads(source)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError) as exc:
+        reason = " ".join(str(exc).split())[:200]
+        raise UnreadableText(
+            _("Bagian depan (front matter) tidak bisa dibaca: %(reason)s")
+            % {"reason": reason}
+        ) from exc
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise UnreadableText(
+            _("Bagian depan (front matter) harus berisi pasangan nama: nilai.")
+        )
+    return {str(key).lower(): value for key, value in meta.items()}, "\n".join(
+        lines[end + 1 :]
+    )
 
 
 def _as_list(value):
-    if not value:
+    """Names from a list (any YAML or TOML style) or a comma-separated string."""
+    if value is None or value == "":
         return []
-    if isinstance(value, list):
-        return [plain(v) for v in value if plain(v)]
-    return [plain(v) for v in value.split(",") if plain(v)]
+    values = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    return [plain(str(v)) for v in values if v is not None and plain(str(v))]
+
+
+def _truthy(value):
+    return value is True or str(value).strip().lower() in ("true", "yes", "1")
+
+
+def _falsy(value):
+    return value is False or str(value).strip().lower() in ("false", "no", "0")
+
+
+def _person(value):
+    """An author as Jekyll and Hugo write one: a name, a list, or {name: …}."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("display_name") or ""
+    return plain(str(value or ""))
 
 
 def parse_when(value):
-    """An aware datetime from an ISO date or datetime string, or None."""
-    if not value:
-        return None
-    value = value.strip().replace(" ", "T", 1) if "T" not in value else value.strip()
-    try:
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value[:10])
-            moment = datetime(day.year, day.month, day.day) if day else None
-    except ValueError:
-        return None
+    """An aware datetime from an ISO date or datetime string (or object), or None."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    else:
+        if not value or not str(value).strip():
+            return None
+        value = str(value).strip()
+        value = value.replace(" ", "T", 1) if "T" not in value else value
+        try:
+            moment = parse_datetime(value)
+            if moment is None:
+                day = parse_date(value[:10])
+                moment = datetime(day.year, day.month, day.day) if day else None
+        except ValueError:
+            return None
     if moment is not None and is_naive(moment):
         moment = make_aware(moment)
     return moment
@@ -725,18 +787,24 @@ def apply_front_matter(article, meta):
         article.title_proposed = False
         article.warnings = [w for w in article.warnings if w != _proposed_warning()]
     article.slug = plain(str(meta.get("slug") or ""))
-    article.published_at = parse_when(str(meta.get("date") or ""))
+    article.published_at = parse_when(meta.get("date") or meta.get("publishdate"))
     article.categories = _as_list(meta.get("categories") or meta.get("category"))
     article.tags = _as_list(meta.get("tags"))
-    article.author = plain(str(meta.get("author") or ""))
-    draft = str(meta.get("draft") or "").lower() == "true"
+    article.author = _person(meta.get("author") or meta.get("authors"))
+    for key in ("excerpt", "summary", "description"):
+        if isinstance(meta.get(key), str) and plain(meta[key]):
+            article.excerpt = plain(meta[key])
+            break
     status = str(meta.get("status") or "").lower()
-    article.status = (
-        "draft" if draft or status in ("draft", "private", "pending") else "published"
+    draft = (
+        _truthy(meta.get("draft"))
+        or ("published" in meta and _falsy(meta.get("published")))
+        or status in DRAFT_STATUSES
     )
+    article.status = "draft" if draft else "published"
     for key in ("aliases", "redirect_from", "url", "permalink"):
         for url in _as_list(meta.get(key)):
-            if url.startswith("/"):
+            if url.startswith("/") and url not in article.old_urls:
                 article.old_urls.append(url)
 
 

@@ -19,9 +19,16 @@ from wagtail.signals import (
 
 from blog.models import ArticlePage, Category
 from contributors.models import ContributorPage
+from importer.signals import article_imported
 
 from .cache import clear_page_cache
-from .models import CustomImage, HelplineSettings, SiteSettings
+from .models import (
+    CustomImage,
+    HelplineSettings,
+    HomePage,
+    HomePageFeaturedArticle,
+    SiteSettings,
+)
 from .purge import schedule_purge
 from .search_index import reindex_credited_articles
 
@@ -78,3 +85,23 @@ def shown_on_many_pages_changed(sender, created=False, **kwargs):
     # render, with the defaults it was already showing).
     if not created:
         clear_page_cache()
+
+
+@receiver(article_imported)
+def feature_sticky_post(sender, page, featured=False, **kwargs):
+    # A post pinned to the front of its old blog is pinned to ours: among the home
+    # page's featured articles, through a revision as an editor's change would be
+    # (published at once unless the home page has a draft of its own waiting).
+    if not featured or not page.live:
+        return
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    latest = home.get_latest_revision_as_object()
+    if any(item.article_id == page.pk for item in latest.featured_articles.all()):
+        return
+    waiting = home.has_unpublished_changes
+    latest.featured_articles.add(HomePageFeaturedArticle(article=page))
+    revision = latest.save_revision(log_action=True)
+    if not waiting:
+        revision.publish()

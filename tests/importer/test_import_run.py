@@ -90,11 +90,11 @@ def test_a_failed_article_leaves_nothing_remembered_for_the_next(
     save_redirects = importer.saving._save_redirects
     calls = []
 
-    def fail_once(parsed, page):
+    def fail_once(parsed, page, imported):
         calls.append(parsed.title)
         if len(calls) == 1:
             raise RuntimeError("disk penuh")
-        save_redirects(parsed, page)
+        save_redirects(parsed, page, imported)
 
     monkeypatch.setattr(importer.saving, "_save_redirects", fail_once)
     run = ImportRun()

@@ -1,5 +1,7 @@
 """python manage.py import_articles PATH [PATH …] [--owner U] [--title T] [--publish] [--dry-run]"""
 
+import warnings
+from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -7,9 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from importer.parsing import UnreadableText
+from bs4 import MarkupResemblesLocatorWarning
+
 from importer.saving import ImportRun, plan_article, save_article
-from importer.sources import count_posts, iter_posts
+from importer.sources import Skipped, count_posts, iter_posts
 
 
 class Progress:
@@ -26,6 +29,7 @@ class Progress:
 
     def step(self):
         self.done += 1
+        self.total = max(self.total, self.done)
         filled = self.WIDTH * self.done // self.total
         bar = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}"
         if self.tty:
@@ -84,70 +88,105 @@ class Command(BaseCommand):
         ):
             raise CommandError(_("--title hanya bisa dipakai untuk satu berkas."))
 
-        failures = []
+        # A post whose text looks like a URL is still a post (BeautifulSoup warns).
+        warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+        progress = Progress(self.stderr._out, 0)
+        self.failures = []
         totals = {}
         for path in paths:
             try:
                 totals[path] = count_posts(path)
-            except (UnreadableText, OSError) as exc:
-                failures.append((path, str(exc)))
-        progress = Progress(self.stderr._out, sum(totals.values()))
-        created = updated = 0
-        run = ImportRun()
-        with nullcontext() if dry_run else run.deferred_indexing():
-            for path in totals:
-                try:
-                    posts = iter_posts(path, title=title)
-                    for post in posts:
-                        outcome = self._one(
-                            post, owner, publish, dry_run, progress, failures, run
-                        )
-                        created += outcome == "created"
-                        updated += outcome == "updated"
-                        progress.step()
-                except (UnreadableText, OSError) as exc:
-                    failures.append((path, str(exc)))
-                    progress.note(
-                        _("GAGAL %(what)s: %(why)s") % {"what": path, "why": exc}
-                    )
+            except Exception as exc:  # noqa: BLE001 - reported, the rest go on
+                self._fail(progress, path, exc)
+        progress.total = max(sum(totals.values()), 1)
+        self.outcomes, self.skipped = Counter(), Counter()
+        self.owner, self.publish, self.dry_run = owner, publish, dry_run
+        self.planned = {}  # --dry-run: source key -> fingerprint planned in this run
+        self.run = ImportRun()
+        self.progress = progress
+        try:
+            with nullcontext() if dry_run else self.run.deferred_indexing():
+                for path in totals:
+                    self._import_path(path, title)
+        except Exception as exc:  # noqa: BLE001 - the summary must still be said
+            self._fail(progress, _("indeks pencarian"), exc)
 
+        skipped = self.skipped
+        if skipped:
+            self.stdout.write(
+                _("Bukan tulisan, tidak dijadikan artikel: %(items)s.")
+                % {
+                    "items": ", ".join(
+                        f"{count} {self._kind_name(kind)}"
+                        for kind, count in sorted(skipped.items())
+                    )
+                }
+            )
+        figures = {
+            "created": self.outcomes["created"],
+            "updated": self.outcomes["updated"],
+            "unchanged": self.outcomes["unchanged"],
+            "skipped": sum(skipped.values()),
+            "failed": len(self.failures),
+        }
         summary = (
             _(
-                "Uji coba, tidak ada yang disimpan: %(created)s baru, %(updated)s diperbarui, %(failed)s gagal."
+                "Uji coba, tidak ada yang disimpan: %(created)s baru, %(updated)s "
+                "diperbarui, %(unchanged)s tidak berubah, %(skipped)s dilewati, "
+                "%(failed)s gagal."
             )
             if dry_run
             else _(
-                "Selesai: %(created)s dibuat, %(updated)s diperbarui, %(failed)s gagal."
+                "Selesai: %(created)s dibuat, %(updated)s diperbarui, %(unchanged)s "
+                "tidak berubah, %(skipped)s dilewati, %(failed)s gagal."
             )
-        )
-        self.stdout.write(
-            summary % {"created": created, "updated": updated, "failed": len(failures)}
-        )
-        if failures:
-            raise CommandError(
-                _("%(count)s tulisan atau berkas gagal diimpor (lihat di atas).")
-                % {"count": len(failures)}
-            )
+        ) % figures
+        if self.failures:
+            # The summary is the last line said, failures or not (see GAGAL above).
+            raise CommandError(summary)
+        self.stdout.write(summary)
 
-    def _one(self, post, owner, publish, dry_run, progress, failures, run):
+    def _import_path(self, path, title):
+        try:
+            for item in iter_posts(path, title=title):
+                if isinstance(item, Skipped):
+                    self.skipped[item.skipped] += 1
+                    if item.warning:
+                        self.progress.note(
+                            _("PERINGATAN %(why)s") % {"why": item.warning}
+                        )
+                    continue
+                self.outcomes[self._one(item)] += 1
+                self.progress.step()
+        except Exception as exc:  # noqa: BLE001 - a broken file fails alone
+            self._fail(self.progress, path, exc)
+
+    def _fail(self, progress, what, exc):
+        why = " ".join(str(exc).split()) or type(exc).__name__
+        self.failures.append((str(what), why))
+        progress.note(_("GAGAL %(what)s: %(why)s") % {"what": what, "why": why})
+
+    def _one(self, post):
+        progress = self.progress
         try:
             parsed = post.parse()
-            if dry_run:
-                plan = plan_article(parsed)
+            if self.dry_run:
+                plan = plan_article(parsed, publish=self.publish, planned=self.planned)
                 self.stdout.write(self._plan_line(plan))
-                return "created" if plan.created else "updated"
-            saved = save_article(parsed, owner=owner, publish=publish, run=run)
-        except Exception as exc:  # noqa: BLE001 - one broken post must not stop the rest
-            failures.append((post.label, str(exc)))
-            progress.note(
-                _("GAGAL %(what)s: %(why)s")
-                % {"what": post.label, "why": str(exc) or type(exc).__name__}
+                return plan.outcome
+            saved = save_article(
+                parsed, owner=self.owner, publish=self.publish, run=self.run
             )
-            return None
+        except Exception as exc:  # noqa: BLE001 - one broken post must not stop the rest
+            self._fail(progress, post.label, exc)
+            return "failed"
         notes = list(parsed.warnings)
         if saved.new_contributors:
             notes.append(
-                _("kontributor baru (draf, tanpa akun): %(names)s")
+                _(
+                    "profil kontributor baru, tanpa akun (terbit bersama artikel "
+                    "pertamanya yang terbit): %(names)s"
+                )
                 % {"names": ", ".join(c.title for c in saved.new_contributors)}
             )
         if saved.bio_suggestion:
@@ -157,13 +196,30 @@ class Command(BaseCommand):
             )
         for note in notes:
             progress.note(f"  {post.label}: {note}")
-        return "created" if saved.created else "updated"
+        return saved.outcome
+
+    @staticmethod
+    def _kind_name(kind):
+        names = {
+            "page": _("halaman"),
+            "attachment": _("lampiran"),
+            "nav_menu_item": _("item menu"),
+            "comment": _("komentar"),
+            "settings": _("pengaturan"),
+            "template": _("templat"),
+            "symlink": _("tautan simbolik"),
+        }
+        return names.get(kind, kind)
 
     @staticmethod
     def _plan_line(plan):
-        line = (_("BARU %(title)s") if plan.created else _("PERBARUI %(title)s")) % {
-            "title": plan.title
-        }
+        line = (
+            _("BARU %(title)s")
+            if plan.created
+            else _("TETAP %(title)s")
+            if plan.unchanged
+            else _("PERBARUI %(title)s")
+        ) % {"title": plan.title}
         if plan.new_contributors:
             line += " | " + _("kontributor baru: %(names)s") % {
                 "names": ", ".join(plan.new_contributors)

@@ -334,6 +334,12 @@ _after_auth = (
 MIDDLEWARE.insert(_after_auth, "website.two_factor.middleware.SecondFactorMiddleware")
 SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Serambi"
+# Authenticator secrets are sealed with a key derived from TWO_FACTOR_KEY, else from
+# SECRET_KEY; the fallbacks still open secrets sealed before a key rotation
+# (website.two_factor.secrets, `manage.py reseal_2fa_secrets`).
+TWO_FACTOR_KEY = os.environ.get("TWO_FACTOR_KEY", "")
+TWO_FACTOR_KEY_FALLBACKS = env_list("TWO_FACTOR_KEY_FALLBACKS")
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 # Background tasks (django-tasks): e-mail, search index updates, CDN purges and the
 # scheduled jobs run in a worker process, never inside a request. The queue lives in

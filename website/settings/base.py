@@ -400,11 +400,19 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.upload_forms.DocumentForm"
 from website.monitoring import init_sentry, parse_admins  # noqa: E402
 
 ADMINS = parse_admins(os.environ.get("ADMINS", ""))
+# Grouped: one e-mail per kind of error per ERROR_MAIL_WINDOW_SECONDS, at most
+# ERROR_MAIL_LIMIT in all per window (website.monitoring), so a flood of errors cannot
+# spend the SMTP quota that resets and invitations need.
+ERROR_MAIL_WINDOW_SECONDS = int(os.environ.get("ERROR_MAIL_WINDOW_SECONDS", "600"))
+ERROR_MAIL_LIMIT = int(os.environ.get("ERROR_MAIL_LIMIT", "10"))
 LOGGING["handlers"]["mail_admins"] = {
-    "class": "django.utils.log.AdminEmailHandler",
+    "class": "website.monitoring.GroupedAdminEmailHandler",
     "level": "ERROR",
     "filters": ["require_debug_false"],
 }
+# Django's own default sends every ERROR under "django" (a forged Host header, a
+# suspicious request) to ADMINS ungrouped; this one replaces it.
+LOGGING["loggers"]["django"] = {"handlers": ["mail_admins"], "level": "INFO"}
 LOGGING.setdefault("filters", {})["require_debug_false"] = {
     "()": "django.utils.log.RequireDebugFalse"
 }
@@ -426,6 +434,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 MIDDLEWARE.insert(1, "website.headers.SecurityHeadersMiddleware")
+# URLs with a NUL, control characters, bytes that are not UTF-8, or 2 KB of path:
+# 400/414 before anything else reads them, first of all.
+MIDDLEWARE.insert(0, "website.security.HostileRequestMiddleware")
 MIDDLEWARE += [
     "website.security.AccountSecurityMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -450,7 +450,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "website.security.axes_lockout_response"
 # The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT says how many proxies
 # of ours append to X-Forwarded-For; a header the client sent itself is never trusted.
-AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
+CLIENT_IP_CALLABLE = "website.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
+# Read-count beacons one client address may send a minute (blog.reads; 0: no limit).
+READ_BEACON_LIMIT_PER_MINUTE = int(os.environ.get("READ_BEACON_LIMIT_PER_MINUTE", "30"))
 # TRUSTED_PROXY_COUNT (above) also names the reader for the lockouts.
 # The reset e-mail goes out after the response, so its timing never tells whether an
 # address is registered.

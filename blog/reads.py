@@ -5,12 +5,21 @@ reader: only the beacon's address (`data-read-beacon`). static/js/serambi.js pos
 it once per article per tab session, after the page has been visible for a while.
 The beacon stores no cookie, IP address or user agent; the user agent is read only to
 leave bots out, and logged-in people with admin access are left out as well.
+
+A script cannot inflate the counts (`ReadLimits`): each client address may send
+READ_BEACON_LIMIT_PER_MINUTE beacons a minute (429 after that), and one reader (an
+address and a browser) counts once per article per day. Both live in the cache under
+a keyed hash of the address, for a day at most; a cache that does not answer lets
+reads through uncounted-for (failing open).
 """
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Case,
@@ -25,6 +34,8 @@ from django.db.models import (
 from django.db.models.functions import Length, Substr
 from django.http import HttpResponse, HttpResponseNotFound
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -32,6 +43,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import PageViewRestriction
 
 from .models import ArticlePage, ArticleReadDay
+
+logger = logging.getLogger(__name__)
 
 SERIES_DAYS = 30
 
@@ -89,6 +102,53 @@ def count_read(article_id, day=None):
         return cursor.rowcount > 0
 
 
+def client_address(request):
+    """The reader's address as the site's proxy settings name it (CLIENT_IP_CALLABLE,
+    the project's; REMOTE_ADDR without one)."""
+    name = getattr(settings, "CLIENT_IP_CALLABLE", "")
+    if name:
+        return import_string(name)(request)
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class ReadLimits:
+    """Per-address rate and once-per-reader-per-day, in the cache, failing open."""
+
+    def __init__(self, request):
+        self.address = client_address(request)
+        self.reader = f"{self.address}\x1f{request.headers.get('User-Agent', '')}"
+
+    @staticmethod
+    def key(kind, *parts):
+        # Keyed with SECRET_KEY: the cache never holds an address a reader could be
+        # found by.
+        digest = salted_hmac("serambi.reads", "\x1f".join(map(str, parts))).hexdigest()
+        return f"serambi:reads:{kind}:{digest}"
+
+    def over_rate(self):
+        limit = getattr(settings, "READ_BEACON_LIMIT_PER_MINUTE", 30)
+        if not limit:
+            return False
+        minute = int(timezone.now().timestamp() // 60)
+        key = self.key("rate", self.address, minute)
+        try:
+            if cache.add(key, 1, 61):
+                return False
+            return (cache.incr(key) or 0) > limit
+        except Exception:
+            logger.warning("Read limits: cache unavailable", exc_info=True)
+            return False
+
+    def first_today(self, article_id):
+        """False when this reader's read of the article already counted today."""
+        key = self.key("seen", self.reader, article_id, timezone.localdate())
+        try:
+            return cache.add(key, 1, 24 * 60 * 60) is not False
+        except Exception:
+            logger.warning("Read limits: cache unavailable", exc_info=True)
+            return True
+
+
 def has_admin_access(user):
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
@@ -101,6 +161,11 @@ def read_beacon(request, article_id):
     # Only a logged-in person's request carries a session cookie; a reader's asks
     # nothing of the session store.
     if is_bot(request.headers.get("User-Agent", "")) or has_admin_access(request.user):
+        return HttpResponse(status=204)
+    limits = ReadLimits(request)
+    if limits.over_rate():
+        return HttpResponse(b"", status=429, content_type="text/plain")
+    if not limits.first_today(article_id):
         return HttpResponse(status=204)
     if not count_read(article_id):
         # A bare 404: a script posting made-up ids costs no rendered error page.

@@ -1,6 +1,9 @@
 """One archive holds the whole site: the database and every uploaded file.
 
-`manage.py backup DIR` writes ``serambi-YYYYMMDD-HHMMSS.tar.gz`` (UTC) holding
+`manage.py backup DIR` writes ``serambi-YYYYMMDD-HHMMSS.tar.gz.age`` (UTC): a gzipped
+tar encrypted with the passphrase in ``BACKUP_PASSPHRASE``, in the standard age format
+(website.age_format), so that ``age -d`` opens it on any machine. Without a passphrase
+it refuses, unless told ``--unencrypted`` (then ``….tar.gz``). The tar holds
 
 - ``database.sqlite3`` or ``database.pgdump``: an engine-native copy of the database,
   taken from one consistent snapshot (SQLite's online backup API; ``pg_dump`` in custom
@@ -13,13 +16,18 @@
 - ``manifest.json``: versions, engine, applied migrations, the row count of every table,
   each media file's size and SHA-256, and any file a row names that storage lacked.
 
+Left out, as rows (their tables stay, empty): sessions (a copy of a live, verified
+session is a way in), uploads waiting in "Kirim tulisan", and the task queue with the
+e-mail it carries (reset and invitation links). `EXCLUDED_MODELS` names them.
+
 `manage.py restore ARCHIVE` checks the archive whole before it writes anything, refuses a
 database that has any table or a storage that has any file, writes the media, restores
 the database (in one transaction on PostgreSQL), and compares every table's row count
 with the manifest.
 
-The archive holds real names, e-mail addresses and password hashes: it is created
-readable by its owner only, and never inside ``MEDIA_ROOT``, which the web serves.
+The archive holds real names, e-mail addresses and password hashes: besides the
+encryption, it is created readable by its owner only, and never inside ``MEDIA_ROOT``,
+which the web serves. docs/operations.md says how to keep the passphrase.
 """
 
 import contextlib
@@ -49,9 +57,22 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.models import FileField
 from django.utils.translation import gettext as _
 
+from website import age_format
+
 ARCHIVE_FORMAT = "serambi-backup"
 ARCHIVE_FORMAT_VERSION = 1
-ARCHIVE_NAME = re.compile(r"^serambi-\d{8}-\d{6}\.tar\.gz$")
+ARCHIVE_NAME = re.compile(r"^serambi-\d{8}-\d{6}\.tar\.gz(\.age)?$")
+ENCRYPTED_SUFFIX = ".age"
+PASSPHRASE_VARIABLE = "BACKUP_PASSPHRASE"  # noqa: S105  (a variable name)
+# Shorter passphrases are refused for new archives: scrypt slows guessing, it cannot
+# make a short one safe.
+MIN_PASSPHRASE_LENGTH = 16
+# Rows that never go into an archive (the tables do, empty): see the docstring.
+EXCLUDED_MODELS = (
+    "sessions.Session",
+    "importer.PendingUpload",
+    "django_tasks_database.DBTaskResult",
+)
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
 DUMP_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
@@ -149,10 +170,21 @@ def database_engine(conn=connection):
     return engine
 
 
+def excluded_tables():
+    # A label that stops resolving (a renamed app) raises: rows must never slip in
+    # unnoticed.
+    return [apps.get_model(label)._meta.db_table for label in EXCLUDED_MODELS]
+
+
 def read_snapshot(cursor, quote, table_names, snapshot):
     """Row counts, migrations and file names, read from one consistent snapshot."""
     snapshot.tables = {}
+    left_out = set(excluded_tables())
     for table in sorted(table_names):
+        if table in left_out:
+            # Dumped without rows (pg_dump --exclude-table-data, or emptied copy).
+            snapshot.tables[table] = 0
+            continue
         cursor.execute(f"SELECT COUNT(*) FROM {quote(table)}")  # noqa: S608
         snapshot.tables[table] = cursor.fetchone()[0]
     if "django_migrations" in snapshot.tables:
@@ -182,6 +214,7 @@ def dump_sqlite(conn, target):
     destination = sqlite3.connect(target)
     try:
         conn.connection.backup(destination)
+        leave_out_rows(destination, conn.ops.quote_name)
     finally:
         destination.close()
     snapshot = Snapshot("sqlite", Path(target), server_version=sqlite3.sqlite_version)
@@ -197,6 +230,24 @@ def dump_sqlite(conn, target):
     finally:
         copy.close()
     return snapshot
+
+
+def leave_out_rows(copy, quote):
+    """Empty the excluded tables of a SQLite copy, leaving no trace in the file.
+
+    secure_delete overwrites the deleted rows, VACUUM rebuilds the file without the
+    freed pages: the rows must not survive in the copy's free space either.
+    """
+    existing = {
+        row[0]
+        for row in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    copy.execute("PRAGMA secure_delete = ON")
+    for table in excluded_tables():
+        if table in existing:
+            copy.execute(f"DELETE FROM {quote(table)}")  # noqa: S608
+    copy.commit()
+    copy.execute("VACUUM")
 
 
 def postgres_command(program, settings_dict, parameters):
@@ -266,6 +317,7 @@ def dump_postgresql(conn, target):
                     "--no-privileges",
                     f"--snapshot={snapshot_id}",
                     f"--file={target}",
+                    *(f"--exclude-table-data={table}" for table in excluded_tables()),
                 ],
             )
             server_major = int(server_version.split(".")[0])
@@ -396,13 +448,31 @@ class BackupResult:
     manifest: dict
 
 
-def write_archive(directory, now):
+def scrypt_work_factor():
+    return getattr(
+        settings, "BACKUP_SCRYPT_WORK_FACTOR", age_format.DEFAULT_WORK_FACTOR
+    )
+
+
+@contextlib.contextmanager
+def archive_stream(raw, passphrase):
+    """Where the tar goes: `raw` itself, or an age stream encrypting into it."""
+    if passphrase is None:
+        yield raw
+        return
+    encrypted = age_format.Encryptor(raw, passphrase, scrypt_work_factor())
+    yield encrypted
+    encrypted.close()
+
+
+def write_archive(directory, now, passphrase=None):
     """Build the archive in ``directory`` under a temporary name, then rename it.
 
     Nothing is left behind on failure: not the partial archive, not the staging folder.
     """
     directory = Path(directory)
-    final = directory / f"serambi-{now:%Y%m%d-%H%M%S}.tar.gz"
+    suffix = ".tar.gz" + (ENCRYPTED_SUFFIX if passphrase is not None else "")
+    final = directory / f"serambi-{now:%Y%m%d-%H%M%S}{suffix}"
     if final.exists():
         raise BackupError(
             _("%(path)s sudah ada; coba lagi sedetik lagi.") % {"path": final}
@@ -412,10 +482,13 @@ def write_archive(directory, now):
         prefix=".serambi-", suffix=".tar.gz.partial", dir=directory
     )
     try:
-        with os.fdopen(descriptor, "wb") as raw:
+        with (
+            os.fdopen(descriptor, "wb") as raw,
+            archive_stream(raw, passphrase) as stream,
+        ):
             snapshot = dump_database(staging)
             with tarfile.open(
-                fileobj=raw, mode="w:gz", compresslevel=6, format=tarfile.PAX_FORMAT
+                fileobj=stream, mode="w:gz", compresslevel=6, format=tarfile.PAX_FORMAT
             ) as archive:
                 dump_name = DUMP_FILES[snapshot.engine]
                 with open(snapshot.dump_path, "rb") as dump:
@@ -452,8 +525,8 @@ def write_archive(directory, now):
                 }
                 body = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
                 add_file(archive, MANIFEST, io.BytesIO(body), len(body))
-            raw.flush()
-            os.fsync(raw.fileno())
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
         os.replace(partial, final)
         fsync_directory(directory)
     except BaseException:
@@ -491,15 +564,44 @@ def full_disk_reported(where):
         raise disk_full(where, error) from error
 
 
-def backup(destination, *, now=None):
-    """Write one archive to a folder or to ``s3://bucket/prefix``; return where it is."""
+def check_passphrase(passphrase, unencrypted):
+    """The passphrase to encrypt with, or None when told explicitly not to encrypt."""
+    if unencrypted:
+        return None
+    if not passphrase:
+        raise BackupError(
+            _(
+                "%(variable)s belum disetel: cadangan berisi nama asli, alamat e-mail "
+                "dan kata sandi ter-hash, jadi selalu dienkripsi. Setel frasa sandi di "
+                "%(variable)s (lihat docs/operations.md), atau tulis arsip tanpa "
+                "enkripsi dengan --unencrypted bila Anda sungguh memaksudkannya."
+            )
+            % {"variable": PASSPHRASE_VARIABLE}
+        )
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise BackupError(
+            _(
+                "Frasa sandi di %(variable)s terlalu pendek (kurang dari %(length)s "
+                "karakter). Buat yang panjang dan acak, lihat docs/operations.md."
+            )
+            % {"variable": PASSPHRASE_VARIABLE, "length": MIN_PASSPHRASE_LENGTH}
+        )
+    return passphrase
+
+
+def backup(destination, *, now=None, passphrase=None, unencrypted=False):
+    """Write one archive to a folder or to ``s3://bucket/prefix``; return where it is.
+
+    Encrypted with `passphrase`; refused without one unless `unencrypted` is True.
+    """
+    passphrase = check_passphrase(passphrase, unencrypted)
     now = now or datetime.datetime.now(datetime.UTC)
     destination = str(destination)
     if destination.startswith("s3://"):
         bucket, prefix = split_s3_url(destination)
         with tempfile.TemporaryDirectory(prefix="serambi-backup-") as local:
             with full_disk_reported(local):
-                result = write_archive(local, now)
+                result = write_archive(local, now, passphrase)
             name = Path(result.path).name
             with open(result.path, "rb") as archive:
                 stored = archive_bucket_storage(bucket, prefix).save(
@@ -520,7 +622,7 @@ def backup(destination, *, now=None):
         )
     with full_disk_reported(directory):
         directory.mkdir(parents=True, exist_ok=True)
-        return write_archive(directory, now)
+        return write_archive(directory, now, passphrase)
 
 
 # --- Restore ----------------------------------------------------------------------
@@ -726,10 +828,53 @@ def unapplied_migrations():
     return sorted(set(loader.graph.leaf_nodes()) - set(loader.applied_migrations))
 
 
-def restore(source):
-    """Restore an archive into the configured (empty) database and media storage."""
+def decrypted_archive(path, workdir, passphrase):
+    """A plain tar.gz to read: `path` itself, or its decryption inside `workdir`."""
+    if not age_format.is_age_file(path):
+        return path
+    if not passphrase:
+        raise BackupError(
+            _(
+                "Arsip %(path)s terenkripsi. Setel %(variable)s ke frasa sandi yang "
+                "dipakai saat mencadangkan, lalu ulangi."
+            )
+            % {"path": path, "variable": PASSPHRASE_VARIABLE}
+        )
+    plain = Path(workdir) / "archive.tar.gz"
+    try:
+        with open(path, "rb") as source, open(plain, "wb") as target:
+            age_format.decrypt(source, target, passphrase)
+    except age_format.WrongPassphrase as error:
+        raise BackupError(
+            _(
+                "Frasa sandi di %(variable)s tidak membuka arsip %(path)s. Periksa "
+                "frasa sandinya (huruf besar-kecil, spasi); tidak ada yang ditulis."
+            )
+            % {"path": path, "variable": PASSPHRASE_VARIABLE}
+        ) from error
+    except age_format.AgeError as error:
+        raise not_a_backup(path, error) from error
+    return plain
+
+
+def read_manifest(path, passphrase=None):
+    """The manifest of an archive, encrypted or not (for checks and tests)."""
+    with tempfile.TemporaryDirectory(prefix="serambi-manifest-") as workdir:
+        plain = decrypted_archive(path, workdir, passphrase)
+        with tarfile.open(plain, mode="r:gz") as archive:
+            return json.load(archive.extractfile(MANIFEST))
+
+
+def restore(source, *, passphrase=None):
+    """Restore an archive into the configured (empty) database and media storage.
+
+    An encrypted archive needs its `passphrase`; it is decrypted (and checked whole)
+    into a temporary folder before anything is written to the targets.
+    """
     with tempfile.TemporaryDirectory(prefix="serambi-restore-") as workdir:
-        path = open_archive_source(source, workdir)
+        path = decrypted_archive(
+            open_archive_source(source, workdir), workdir, passphrase
+        )
         manifest, dump = check_archive(path, workdir)
         engine = manifest["database"]["engine"]
         check_targets_empty(engine)

@@ -7,6 +7,10 @@ with the real backend, `SERAMBI_DELIVERY_EMAIL_BACKEND` (SMTP in production), an
 that fails it tries again later, up to `len(RETRY_DELAYS) + 1` attempts. Nothing here
 raises to the person who clicked: a mail server that is down delays a message, it never
 turns a saved form into a 500.
+
+Once a message has left (sent, or handed on to a retry, or given up on), its task row
+keeps the subject and recipients only (`forget_body`): bodies hold password-reset and
+invitation links, and finished rows stay in the database for 14 days.
 """
 
 import base64
@@ -21,6 +25,9 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
 from django_tasks import task
+from django_tasks.signals import task_finished
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -175,3 +182,35 @@ class QueuedEmailBackend(BaseEmailBackend):
                     continue
             queued += 1
         return queued
+
+
+def summary(data):
+    """What a finished task row keeps of a message: who it went to, and about what."""
+    return {key: data[key] for key in ("subject", "to", "cc", "bcc") if key in data}
+
+
+def forget_body(sender, task_result, **kwargs):
+    """After deliver_email has run, its row in the database queue drops the body.
+
+    A retry got its own row (with the body) before this one finished, so nothing the
+    queue still needs is lost; never raises into the worker.
+    """
+    # django-tasks-db sends the backend itself after a success, its class after a
+    # failure.
+    backend = sender if isinstance(sender, type) else type(sender)
+    if not issubclass(backend, DatabaseBackend):
+        return
+    if task_result.task.module_path != deliver_email.module_path:
+        return
+    try:
+        data, *rest = task_result.args
+        DBTaskResult.objects.filter(id=task_result.id).update(
+            args_kwargs={"args": [summary(data), *rest], "kwargs": {}}
+        )
+    except Exception:
+        logger.exception(
+            "Could not drop the body of sent e-mail task %s", task_result.id
+        )
+
+
+task_finished.connect(forget_body, dispatch_uid="website.mail.forget_body")

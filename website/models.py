@@ -19,6 +19,7 @@ from website import image_privacy
 from website.blocks import HelplineBlock
 
 from .page_cache_generation import PageCacheGeneration  # noqa: F401  (a model)
+from .two_factor.models import SealedTOTPDevice  # noqa: F401  (a model)
 
 HOME_LATEST_ARTICLES = 6
 SPOTLIGHT_CONTRIBUTORS = 4

@@ -36,9 +36,9 @@ def article(blog_index):
     return ArticlePageFactory(parent=blog_index, title="Menabung sedikit demi sedikit")
 
 
-def beacon(client, page, user_agent=PHONE, method="post"):
+def beacon(client, page, user_agent=PHONE, method="post", address="127.0.0.1"):
     url = reverse("read_beacon", args=[page.pk])
-    return getattr(client, method)(url, HTTP_USER_AGENT=user_agent)
+    return getattr(client, method)(url, HTTP_USER_AGENT=user_agent, REMOTE_ADDR=address)
 
 
 def counts(page):
@@ -49,7 +49,7 @@ def counts(page):
 
 def test_a_read_is_counted_in_todays_row(client, article):
     assert beacon(client, article).status_code == 204
-    assert beacon(client, article).status_code == 204
+    assert beacon(client, article, address="10.1.2.3").status_code == 204
     row = ArticleReadDay.objects.get()
     assert (row.article_id, row.day, row.count) == (
         article.pk,
@@ -61,7 +61,7 @@ def test_a_read_is_counted_in_todays_row(client, article):
 def test_counting_is_one_statement(client, article):
     beacon(client, article)  # the row exists: the next read updates it
     with CaptureQueriesContext(connection) as queries:
-        response = beacon(client, article)
+        response = beacon(client, article, address="10.1.2.3")
     assert response.status_code == 204
     assert len(queries) == 1
     assert queries[0]["sql"].startswith("INSERT INTO")
@@ -269,3 +269,40 @@ def test_reads_on_the_dashboard_take_one_query_however_many_articles(
         response = client.get(reverse("wagtailadmin_home"))
     assert response.content.decode().count('data-reads-total="1"') == number
     assert len(reads_queries(queries)) == 1
+
+
+# --- A script cannot inflate the counts --------------------------------------------
+
+
+def test_repeats_from_one_reader_count_once_a_day(client, article):
+    for _ in range(5):
+        assert beacon(client, article).status_code == 204
+    # Another reader at the same address (a family's shared phone line): she counts.
+    beacon(client, article, user_agent=PHONE + " Firefox/139.0")
+
+    assert counts(article) == [2]
+
+
+def test_beacons_from_one_address_are_limited(client, article, settings):
+    settings.READ_BEACON_LIMIT_PER_MINUTE = 5
+    statuses = [
+        beacon(client, article, user_agent=f"{PHONE} v{n}").status_code
+        for n in range(20)
+    ]
+
+    assert statuses == [204] * 5 + [429] * 15
+    assert counts(article) == [5]
+    assert beacon(client, article, address="10.9.8.7").status_code == 204
+
+
+def test_with_the_cache_down_reads_still_count(client, article, monkeypatch):
+    from django.core.cache import cache
+
+    def no_answer(*args, **kwargs):
+        """django-redis with IGNORE_EXCEPTIONS: no answer, no error."""
+
+    monkeypatch.setattr(cache, "add", no_answer)
+    monkeypatch.setattr(cache, "incr", no_answer)
+
+    assert beacon(client, article).status_code == 204
+    assert counts(article) == [1]

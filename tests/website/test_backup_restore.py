@@ -31,12 +31,14 @@ import pytest
 
 from editorial.roles import CONTRIBUTORS
 from tests.site_builder import build_public_site
+from website import age_format
 from website import backup as backup_module
 from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-ARCHIVE_NAME = re.compile(r"^serambi-\d{8}-\d{6}\.tar\.gz$")
+ARCHIVE_NAME = re.compile(r"^serambi-\d{8}-\d{6}\.tar\.gz\.age$")
+PASSPHRASE = "kunci-cadangan-uji-yang-panjang"
 SEARCHES = ("belanja", "Lestari")
 
 
@@ -156,6 +158,13 @@ def restore(archive, *, database_url, media_root):
 # --- Fixtures ----------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def passphrase(monkeypatch):
+    """As an operator sets it: in the environment, which `restore` processes inherit."""
+    monkeypatch.setenv("BACKUP_PASSPHRASE", PASSPHRASE)
+    return PASSPHRASE
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -212,8 +221,14 @@ def make_backup(directory):
 
 
 def read_manifest(archive):
-    with tarfile.open(archive) as tar:
-        return json.load(tar.extractfile("manifest.json"))
+    return backup_module.read_manifest(archive, PASSPHRASE)
+
+
+def decrypted(archive, target):
+    """The archive's plain tar.gz, as `age -d` would write it."""
+    with open(archive, "rb") as source, open(target, "wb") as plain:
+        age_format.decrypt(source, plain, PASSPHRASE)
+    return target
 
 
 # --- The round trip ----------------------------------------------------------------
@@ -347,8 +362,9 @@ def test_restore_refuses_a_damaged_archive_and_writes_nothing(
 ):
     archive = make_backup(tmp_path / "backups")
     damaged = tmp_path / "damaged.tar.gz"
+    plain = decrypted(archive, tmp_path / "plain.tar.gz")
     # Same manifest, one image with different bytes: its checksum no longer matches.
-    with tarfile.open(archive) as source, tarfile.open(damaged, "w:gz") as copy:
+    with tarfile.open(plain) as source, tarfile.open(damaged, "w:gz") as copy:
         for member in source:
             data = source.extractfile(member).read()
             if member.name.startswith("media/original_images/"):
@@ -484,3 +500,134 @@ def test_backup_on_postgresql_without_pg_dump_says_what_to_install(
     with pytest.raises(CommandError, match="pg_dump tidak ditemukan"):
         call_command("backup", str(tmp_path / "backups"), stdout=io.StringIO())
     assert os.listdir(tmp_path / "backups") == []
+
+
+# --- Encryption and what stays out --------------------------------------------------
+
+
+def test_without_a_passphrase_backup_refuses_and_writes_nothing(
+    site, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("BACKUP_PASSPHRASE")
+
+    with pytest.raises(CommandError, match="BACKUP_PASSPHRASE belum disetel"):
+        call_command("backup", str(tmp_path / "backups"), stdout=io.StringIO())
+
+    assert not (tmp_path / "backups").exists()
+
+
+def test_a_short_passphrase_is_refused(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("BACKUP_PASSPHRASE", "rahasia")
+
+    with pytest.raises(CommandError, match="terlalu pendek"):
+        call_command("backup", str(tmp_path / "backups"), stdout=io.StringIO())
+
+
+def test_an_unencrypted_archive_only_when_asked_explicitly(site, tmp_path, monkeypatch):
+    monkeypatch.delenv("BACKUP_PASSPHRASE")
+    out = io.StringIO()
+
+    call_command("backup", str(tmp_path / "backups"), "--unencrypted", stdout=out)
+
+    archive = Path(out.getvalue().strip())
+    assert re.match(r"^serambi-\d{8}-\d{6}\.tar\.gz$", archive.name)
+    with tarfile.open(archive) as tar:
+        assert json.load(tar.extractfile("manifest.json"))["counts"]["credits"] == 9
+
+
+def test_the_archive_is_a_standard_age_file(site, tmp_path):
+    """age, rage or pyrage open it with the passphrase, without Serambi."""
+    pyrage = pytest.importorskip("pyrage", reason="pyrage is a dev dependency")
+    archive = make_backup(tmp_path / "backups")
+    raw = archive.read_bytes()
+    assert raw.startswith(b"age-encryption.org/v1\n-> scrypt ")
+
+    plain = pyrage.passphrase.decrypt(raw, PASSPHRASE)
+
+    with tarfile.open(fileobj=io.BytesIO(plain)) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+    assert manifest["counts"]["credits"] == 9
+    with pytest.raises(pyrage.DecryptError):
+        pyrage.passphrase.decrypt(raw, "frasa-sandi-yang-lain-sama-sekali")
+
+
+def test_restore_without_or_with_a_wrong_passphrase_writes_nothing(
+    site, tmp_path, empty_database, monkeypatch
+):
+    archive = make_backup(tmp_path / "backups")
+    media = tmp_path / "restored-media"
+
+    monkeypatch.delenv("BACKUP_PASSPHRASE")
+    missing = restore(archive, database_url=empty_database, media_root=media)
+    monkeypatch.setenv("BACKUP_PASSPHRASE", "frasa-sandi-yang-keliru-sekali")
+    wrong = restore(archive, database_url=empty_database, media_root=media)
+
+    assert missing.returncode == 1
+    assert "terenkripsi. Setel BACKUP_PASSPHRASE" in missing.stderr
+    assert wrong.returncode == 1
+    assert "Frasa sandi di BACKUP_PASSPHRASE tidak membuka arsip" in wrong.stderr
+    assert not media.exists() or not any(media.rglob("*"))
+    assert target_sql(empty_database) == [[], []]
+
+
+SECRET_MARK = "tanda-rahasia-8d1f"
+
+
+def dump_text(archive, tmp_path):
+    """The archive's database dump as text a person could search."""
+    with tarfile.open(decrypted(archive, tmp_path / "plain.tar.gz")) as tar:
+        (member,) = [m for m in tar if m.name.startswith("database.")]
+        tar.extract(member, tmp_path, filter="data")
+    dump = tmp_path / member.name
+    if member.name.endswith(".sqlite3"):
+        return dump.read_bytes().decode("latin-1")
+    return subprocess.run(  # noqa: S603
+        ["pg_restore", "--file=-", str(dump)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_sessions_pending_uploads_and_queued_mail_stay_out(
+    site, tmp_path, django_user_model, settings
+):
+    from django.contrib.sessions.models import Session
+    from django.core.mail import send_mail
+    from django.test import Client
+    from django.utils import timezone
+
+    from django_tasks_db.models import DBTaskResult
+
+    from importer.models import PendingUpload
+
+    user = django_user_model.objects.get(username="ayu")
+    Client().force_login(user)
+    PendingUpload.objects.create(
+        token=SECRET_MARK,
+        user=user,
+        filename=f"{SECRET_MARK}.docx",
+        data=SECRET_MARK.encode(),
+        expires_at=timezone.now(),
+    )
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send_mail(
+        "Atur ulang kata sandi",
+        f"https://serambi.test/reset/{SECRET_MARK}/",
+        None,
+        ["ayu@serambi.test"],
+    )
+    assert Session.objects.count() == 1
+    assert DBTaskResult.objects.count() == 1
+    session_key = Session.objects.get().session_key
+
+    archive = make_backup(tmp_path / "backups")
+
+    text = dump_text(archive, tmp_path)
+    assert "ayu@serambi.test" in text  # the users are there...
+    assert SECRET_MARK not in text  # ...the upload and the reset link are not,
+    assert session_key not in text  # nor her session.
+    tables = read_manifest(archive)["tables"]
+    assert tables["django_session"] == 0
+    assert tables[PendingUpload._meta.db_table] == 0
+    assert tables[DBTaskResult._meta.db_table] == 0

@@ -6,7 +6,8 @@ from tests.site_builder import article, category, contributor
 
 pytestmark = pytest.mark.django_db
 
-PAGE_NUMBERS = ["abc", "-1", "0", "1.5", "", "99999999999999999999", "%00", "%ff%fe"]
+# A NUL or bytes that are not UTF-8 never reach a view: 400 (tests/website/test_hostile_urls.py).
+PAGE_NUMBERS = ["abc", "-1", "0", "1.5", "", "99999999999999999999"]
 
 
 @pytest.fixture
@@ -50,10 +51,6 @@ def test_odd_page_numbers_in_search(client, site_with_articles):
 
 
 ODD_QUERIES = [
-    "%00",
-    "cerita%00hari",
-    "%ff%fe",
-    "%c3%28",
     "a" * 5000,
     "cerita+" * 1000,
     "%22",
@@ -79,12 +76,9 @@ def test_search_survives_any_query(client, site_with_articles):
         assert len(response.context["query"]) <= 200, query
 
 
-def test_a_nul_byte_is_dropped_not_searched(client, site_with_articles):
-    response = client.get("/cari/?q=cerita%00")
-
-    assert response.status_code == 200
-    assert response.context["query"] == "cerita"
-    assert response.context["result_count"] == 13
+def test_a_nul_byte_or_broken_utf8_is_refused_not_searched(client, site_with_articles):
+    for query in ("cerita%00", "%00", "cerita%00hari", "%ff%fe", "%c3%28"):
+        assert client.get(f"/cari/?q={query}").status_code == 400, query
 
 
 def test_search_never_echoes_markup(client, site_with_articles):
@@ -126,7 +120,7 @@ def test_unknown_addresses_are_404(client, site_with_articles):
 
 
 @pytest.mark.parametrize(
-    "url", ["/artikel/feed/?page=abc", "/kontributor/ayu-lestari/feed/?q=%00"]
+    "url", ["/artikel/feed/?page=abc", "/kontributor/ayu-lestari/feed/?q=x"]
 )
 def test_feeds_ignore_stray_parameters(client, site_with_articles, url):
     response = client.get(url)

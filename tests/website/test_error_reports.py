@@ -124,3 +124,103 @@ def test_sentry_is_off_without_a_dsn(sentry_server):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["false", "500"]
     assert Collector.received == []
+
+
+# --- A flood of errors: grouped, so the SMTP quota survives ---------------------------
+
+
+def boom_again(request, number):
+    raise RuntimeError(f"the same bug, request {number}")
+
+
+def another_bug(request):
+    raise KeyError("a different bug")
+
+
+flood_urls = [
+    path("boom/<int:number>/", boom_again),
+    path("other/", another_bug),
+    path("", include("website.urls")),
+]
+
+
+class FloodURLs:
+    urlpatterns = flood_urls
+
+
+flood = override_settings(
+    ROOT_URLCONF=FloodURLs,
+    ADMINS=[("Tim Teknis", "teknis@serambi.example")],
+    ERROR_MAIL_WINDOW_SECONDS=600,
+    ERROR_MAIL_LIMIT=10,
+)
+
+
+def end_of_window():
+    """What the window's expiry does: the per-kind counts go, the tallies stay."""
+    from django.core.cache import cache
+
+    for key in [k for k in cache._cache if "error-mail:kind:" in k]:
+        del cache._cache[key]
+        del cache._expire_info[key]
+
+
+@pytest.fixture(autouse=True)
+def no_counts_in_memory(monkeypatch):
+    """Each test starts with the in-process counts (the cache-down fallback) empty."""
+    from website.monitoring import GroupedAdminEmailHandler, LocalWindows
+
+    monkeypatch.setattr(GroupedAdminEmailHandler, "local", LocalWindows())
+
+
+@pytest.mark.django_db
+@flood
+def test_a_flood_of_one_error_sends_one_email_and_then_a_tally(mailoutbox):
+    client = Client(raise_request_exception=False)
+
+    statuses = {client.get(f"/boom/{n}/").status_code for n in range(40)}
+    client.get("/other/")
+
+    assert statuses == {500}
+    assert [m.subject.split(":")[0] for m in mailoutbox] == [
+        "[Django] ERROR (EXTERNAL IP)",
+        "[Django] ERROR (EXTERNAL IP)",
+    ]
+    assert "RuntimeError" in mailoutbox[0].body
+    assert "KeyError" in mailoutbox[1].body
+    end_of_window()
+    client.get("/boom/41/")
+    assert len(mailoutbox) == 3
+    assert "[+39 like it not e-mailed]" in mailoutbox[2].subject
+
+
+@pytest.mark.django_db
+@flood
+def test_forged_host_headers_do_not_flood_the_admins(mailoutbox):
+    client = Client(raise_request_exception=False)
+
+    for n in range(30):
+        response = client.get("/", headers={"host": f"jahat-{n}.example"})
+        assert response.status_code == 400
+
+    assert len(mailoutbox) <= 1
+
+
+@pytest.mark.django_db
+@flood
+def test_with_the_cache_down_errors_are_still_mailed_and_still_bounded(
+    mailoutbox, monkeypatch
+):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        """django-redis with IGNORE_EXCEPTIONS: no answer, no error."""
+
+    for method in ("add", "incr", "get", "set"):
+        monkeypatch.setattr(cache, method, down)
+    client = Client(raise_request_exception=False)
+
+    for n in range(25):
+        client.get(f"/boom/{n}/")
+
+    assert len(mailoutbox) == 1

@@ -334,6 +334,12 @@ _after_auth = (
 MIDDLEWARE.insert(_after_auth, "website.two_factor.middleware.SecondFactorMiddleware")
 SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Serambi"
+# Authenticator secrets are sealed with a key derived from TWO_FACTOR_KEY, else from
+# SECRET_KEY; the fallbacks still open secrets sealed before a key rotation
+# (website.two_factor.secrets, `manage.py reseal_2fa_secrets`).
+TWO_FACTOR_KEY = os.environ.get("TWO_FACTOR_KEY", "")
+TWO_FACTOR_KEY_FALLBACKS = env_list("TWO_FACTOR_KEY_FALLBACKS")
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 # Background tasks (django-tasks): e-mail, search index updates, CDN purges and the
 # scheduled jobs run in a worker process, never inside a request. The queue lives in
@@ -394,11 +400,19 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.upload_forms.DocumentForm"
 from website.monitoring import init_sentry, parse_admins  # noqa: E402
 
 ADMINS = parse_admins(os.environ.get("ADMINS", ""))
+# Grouped: one e-mail per kind of error per ERROR_MAIL_WINDOW_SECONDS, at most
+# ERROR_MAIL_LIMIT in all per window (website.monitoring), so a flood of errors cannot
+# spend the SMTP quota that resets and invitations need.
+ERROR_MAIL_WINDOW_SECONDS = int(os.environ.get("ERROR_MAIL_WINDOW_SECONDS", "600"))
+ERROR_MAIL_LIMIT = int(os.environ.get("ERROR_MAIL_LIMIT", "10"))
 LOGGING["handlers"]["mail_admins"] = {
-    "class": "django.utils.log.AdminEmailHandler",
+    "class": "website.monitoring.GroupedAdminEmailHandler",
     "level": "ERROR",
     "filters": ["require_debug_false"],
 }
+# Django's own default sends every ERROR under "django" (a forged Host header, a
+# suspicious request) to ADMINS ungrouped; this one replaces it.
+LOGGING["loggers"]["django"] = {"handlers": ["mail_admins"], "level": "INFO"}
 LOGGING.setdefault("filters", {})["require_debug_false"] = {
     "()": "django.utils.log.RequireDebugFalse"
 }
@@ -420,6 +434,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 MIDDLEWARE.insert(1, "website.headers.SecurityHeadersMiddleware")
+# URLs with a NUL, control characters, bytes that are not UTF-8, or 2 KB of path:
+# 400/414 before anything else reads them, first of all.
+MIDDLEWARE.insert(0, "website.security.HostileRequestMiddleware")
 MIDDLEWARE += [
     "website.security.AccountSecurityMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -433,7 +450,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "website.security.axes_lockout_response"
 # The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT says how many proxies
 # of ours append to X-Forwarded-For; a header the client sent itself is never trusted.
-AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
+CLIENT_IP_CALLABLE = "website.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
+# Read-count beacons one client address may send a minute (blog.reads; 0: no limit).
+READ_BEACON_LIMIT_PER_MINUTE = int(os.environ.get("READ_BEACON_LIMIT_PER_MINUTE", "30"))
 # TRUSTED_PROXY_COUNT (above) also names the reader for the lockouts.
 # The reset e-mail goes out after the response, so its timing never tells whether an
 # address is registered.

@@ -36,6 +36,9 @@ WHITENOISE_USE_FINDERS = True
 # Off, so that force_login reaches the admin; tests/website/test_two_factor.py turns it on.
 SERAMBI_REQUIRE_2FA = False
 
+# Backups: age's scrypt at 2^10 rather than 2^18, so each archive costs no second.
+BACKUP_SCRYPT_WORK_FACTOR = 10
+
 # Off, so that the suite's many searches from one address are never refused; the
 # rate-limit tests turn it on.
 SEARCH_RATE_LIMIT_PER_MINUTE = 0

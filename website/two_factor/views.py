@@ -1,4 +1,5 @@
-"""The admin views of two-factor authentication: verify, enrol, recovery codes, reset."""
+"""The admin views of two-factor authentication: verify, enrol, replace the phone,
+recovery codes, turn off, and an administrator's reset."""
 
 from base64 import b32encode
 
@@ -12,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from wagtail.admin import messages
 from wagtail.admin.utils import get_user_display_name
@@ -25,12 +27,15 @@ from . import (
     check_code,
     confirm_enrolment,
     is_enrolled,
-    new_recovery_codes,
+    may_remove,
     pending_totp_device,
     recovery_codes_left,
+    regenerate_recovery_codes,
+    remove,
+    replace_authenticator,
     reset,
 )
-from .forms import CodeForm, EnrolForm
+from .forms import CodeForm, EnrolForm, PasswordForm
 
 SESSION_CODES = "serambi_2fa_recovery_codes"
 SESSION_NEXT = "serambi_2fa_next"
@@ -97,33 +102,50 @@ def verify(request):
     )
 
 
-@never_cache
-@sensitive_post_parameters("code")
-def enrol(request):
-    user = request.user
-    next_url = _next_url(request)
-    if is_enrolled(user):
-        if not user.is_verified():
-            return redirect_to_login(
-                request.get_full_path(), reverse("serambi_2fa_verify")
-            )
-        return TemplateResponse(
-            request,
-            "website/two_factor/status.html",
-            {
-                "page_title": _("Verifikasi dua langkah"),
-                "header_icon": "key",
-                "codes_left": recovery_codes_left(user),
-            },
-        )
+REMOVE_PREFIX = "matikan"
 
+
+def _status(request, password_form=None, remove_form=None, status=200):
+    user = request.user
+    return TemplateResponse(
+        request,
+        "website/two_factor/status.html",
+        {
+            "page_title": _("Verifikasi dua langkah"),
+            "header_icon": "key",
+            "codes_left": recovery_codes_left(user),
+            "may_remove": may_remove(user),
+            "password_form": password_form or PasswordForm(user=user),
+            # Its own prefix: two password fields on one page need two ids.
+            "remove_form": remove_form or PasswordForm(user=user, prefix=REMOVE_PREFIX),
+        },
+        status=status,
+    )
+
+
+def _setup_page(request, *, replacing, next_url=None):
+    """Scan a QR code, type its first code and the password: a first phone, or a new
+    one that takes the old one's place once it works."""
+    user = request.user
     device = pending_totp_device(user)
-    form = EnrolForm(request.POST or None)
+    form = EnrolForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         accepted, throttled = check_code(
             user, form.cleaned_data["code"], devices=[device]
         )
         if accepted is not None:
+            if replacing:
+                replace_authenticator(user, device)
+                # Her session moves to the new phone and stays verified.
+                django_otp.login(request, device)
+                messages.success(
+                    request,
+                    _(
+                        "Aplikasi autentikator baru sudah aktif; yang lama tidak "
+                        "berlaku lagi."
+                    ),
+                )
+                return redirect("serambi_2fa_enrol")
             codes = confirm_enrolment(user, device)
             django_otp.login(request, device)
             request.session[SESSION_CODES] = codes
@@ -136,10 +158,16 @@ def enrol(request):
         request,
         "website/two_factor/enrol.html",
         {
-            "page_title": _("Aktifkan verifikasi dua langkah"),
+            "page_title": _("Ganti aplikasi autentikator")
+            if replacing
+            else _("Aktifkan verifikasi dua langkah"),
             "header_icon": "key",
             "form": form,
             "next": next_url,
+            "replacing": replacing,
+            "action": reverse(
+                "serambi_2fa_replace" if replacing else "serambi_2fa_enrol"
+            ),
             "qr_svg": _qr_svg(device.config_url),
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         },
@@ -148,13 +176,56 @@ def enrol(request):
 
 
 @never_cache
+@sensitive_post_parameters("code", "password")
+def enrol(request):
+    user = request.user
+    next_url = _next_url(request)
+    if is_enrolled(user):
+        if not user.is_verified():
+            return redirect_to_login(
+                request.get_full_path(), reverse("serambi_2fa_verify")
+            )
+        return _status(request)
+    return _setup_page(request, replacing=False, next_url=next_url)
+
+
+@never_cache
+@sensitive_post_parameters("code", "password")
+def replace(request):
+    """A new phone while the old one still works (a lost one: the recovery codes, or
+    an administrator's reset)."""
+    if not is_enrolled(request.user) or not request.user.is_verified():
+        return redirect("serambi_2fa_enrol")
+    return _setup_page(request, replacing=True)
+
+
+@never_cache
+@require_POST
+@sensitive_post_parameters("password")
+def remove_view(request):
+    user = request.user
+    if not is_enrolled(user) or not user.is_verified() or not may_remove(user):
+        raise PermissionDenied
+    form = PasswordForm(request.POST, user=user, prefix=REMOVE_PREFIX)
+    if not form.is_valid():
+        return _status(request, remove_form=form, status=400)
+    remove(user)
+    messages.success(request, _("Verifikasi dua langkah dimatikan untuk akun Anda."))
+    return redirect("wagtailadmin_account")
+
+
+@never_cache
+@sensitive_post_parameters("password")
 def recovery_codes(request):
-    """Show fresh recovery codes once; POST replaces the old ones."""
+    """Show fresh recovery codes once; POST (with the password) replaces the old ones."""
     user = request.user
     if request.method == "POST":
         if not is_enrolled(user) or not user.is_verified():
             raise PermissionDenied
-        request.session[SESSION_CODES] = new_recovery_codes(user)
+        form = PasswordForm(request.POST, user=user)
+        if not form.is_valid():
+            return _status(request, password_form=form, status=400)
+        request.session[SESSION_CODES] = regenerate_recovery_codes(user)
         request.session[SESSION_NEXT] = reverse("serambi_2fa_enrol")
         return redirect("serambi_2fa_recovery_codes")
     codes = request.session.pop(SESSION_CODES, None)

@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from . import ENROL_ACTION, RESET_ACTION, is_enrolled, views
+from . import (
+    ENROL_ACTION,
+    RECOVERY_CODES_ACTION,
+    REMOVE_ACTION,
+    REPLACE_ACTION,
+    RESET_ACTION,
+    is_enrolled,
+    views,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -14,6 +22,8 @@ def register_two_factor_urls():
     return [
         path("2fa/", views.enrol, name="serambi_2fa_enrol"),
         path("2fa/verifikasi/", views.verify, name="serambi_2fa_verify"),
+        path("2fa/ganti/", views.replace, name="serambi_2fa_replace"),
+        path("2fa/matikan/", views.remove_view, name="serambi_2fa_remove"),
         path(
             "2fa/kode-pemulihan/",
             views.recovery_codes,
@@ -61,4 +71,19 @@ def register_two_factor_log_actions(actions):
         ENROL_ACTION,
         _("Aktifkan verifikasi dua langkah"),
         _("Verifikasi dua langkah diaktifkan"),
+    )
+    actions.register_action(
+        REPLACE_ACTION,
+        _("Ganti aplikasi autentikator"),
+        _("Aplikasi autentikator diganti"),
+    )
+    actions.register_action(
+        RECOVERY_CODES_ACTION,
+        _("Buat kode pemulihan baru"),
+        _("Kode pemulihan baru dibuat"),
+    )
+    actions.register_action(
+        REMOVE_ACTION,
+        _("Matikan verifikasi dua langkah"),
+        _("Verifikasi dua langkah dimatikan"),
     )

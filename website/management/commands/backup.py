@@ -1,20 +1,25 @@
-"""`manage.py backup DIR`: one archive of the database and every uploaded file.
+"""`manage.py backup DIR`: one encrypted archive of the database and every upload.
+
+The passphrase comes from the environment (BACKUP_PASSPHRASE), never from the command
+line, where other users of the machine could read it in the process list.
 
 Prints the archive's path and nothing else, so a script can keep it:
 ``ARCHIVE=$(manage.py backup /var/backups/serambi)``. See website/backup.py.
 """
 
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from website.backup import BackupError, backup
+from website.backup import PASSPHRASE_VARIABLE, BackupError, backup
 
 
 class Command(BaseCommand):
     help = _(
-        "Cadangkan basis data dan semua berkas unggahan ke satu arsip "
-        "serambi-YYYYMMDD-HHMMSS.tar.gz di FOLDER (atau s3://bucket/awalan), lalu "
-        "cetak lokasinya."
+        "Cadangkan basis data dan semua berkas unggahan ke satu arsip terenkripsi "
+        "serambi-YYYYMMDD-HHMMSS.tar.gz.age di FOLDER (atau s3://bucket/awalan), "
+        "dengan frasa sandi dari BACKUP_PASSPHRASE, lalu cetak lokasinya."
     )
 
     def add_arguments(self, parser):
@@ -23,10 +28,22 @@ class Command(BaseCommand):
             metavar="FOLDER",
             help=_("Folder tujuan, atau s3://bucket/awalan untuk bucket privat."),
         )
+        parser.add_argument(
+            "--unencrypted",
+            action="store_true",
+            help=_(
+                "Tulis arsip tanpa enkripsi (.tar.gz). Hanya bila Anda sungguh "
+                "memaksudkannya: arsip berisi data pribadi."
+            ),
+        )
 
     def handle(self, *args, **options):
         try:
-            result = backup(options["destination"])
+            result = backup(
+                options["destination"],
+                passphrase=os.environ.get(PASSPHRASE_VARIABLE),
+                unencrypted=options["unencrypted"],
+            )
         except BackupError as error:
             raise CommandError(str(error)) from error
         missing = result.manifest["media"]["missing"]

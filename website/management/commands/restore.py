@@ -4,16 +4,19 @@ The target is whatever DATABASE_URL and MEDIA_ROOT (or the bucket) name; both mu
 empty, the database not even migrated. See website/backup.py.
 """
 
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from website.backup import BackupError, restore
+from website.backup import PASSPHRASE_VARIABLE, BackupError, restore
 
 
 class Command(BaseCommand):
     help = _(
         "Pulihkan arsip dari perintah backup ke basis data baru yang kosong (belum "
-        "di-migrate) dan MEDIA_ROOT yang kosong."
+        "di-migrate) dan MEDIA_ROOT yang kosong; arsip terenkripsi dibuka dengan "
+        "frasa sandi dari BACKUP_PASSPHRASE."
     )
     # The target database is empty: checks that read it would only fail.
     requires_system_checks = []
@@ -22,12 +25,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "archive",
             metavar="ARSIP",
-            help=_("Berkas serambi-….tar.gz, atau s3://bucket/awalan/berkas."),
+            help=_(
+                "Berkas serambi-….tar.gz.age (atau .tar.gz), atau "
+                "s3://bucket/awalan/berkas."
+            ),
         )
 
     def handle(self, *args, **options):
         try:
-            manifest, unapplied = restore(options["archive"])
+            manifest, unapplied = restore(
+                options["archive"], passphrase=os.environ.get(PASSPHRASE_VARIABLE)
+            )
         except BackupError as error:
             raise CommandError(str(error)) from error
         counts = ", ".join(

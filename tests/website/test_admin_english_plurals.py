@@ -13,7 +13,7 @@ OUR_APPS = ["blog", "contributors", "editorial", "importer", "website"]
 # English has no other plural for these.
 SAME_IN_ENGLISH = {"website.sitesettings", "website.helplinesettings"}
 # Bookkeeping no one sees, named in English only.
-ENGLISH_ONLY = {"website.pagecachegeneration"}
+ENGLISH_ONLY = {"website.pagecachegeneration", "website.sealedtotpdevice"}
 
 
 def our_models():

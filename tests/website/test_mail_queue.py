@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 LINK = "https://serambi.test/admin/password_reset/confirm/MQ/abc-123/"
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ class SealedTOTPDevice(TOTPDevice):
         proxy = True
         app_label = "website"
         verbose_name = "TOTP device (sealed secret)"
+        verbose_name_plural = "TOTP devices (sealed secret)"
 
     def save(self, *args, **kwargs):
         if not secrets.is_sealed(self.key):

@@ -19,6 +19,7 @@ from wagtail.admin import messages
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.images import get_image_model
 from wagtail.images.widgets import AdminImageChooser
+from wagtail.locks import WorkflowLock
 from wagtail.permissions import policy_registry
 
 from blog.models import ArticlePage
@@ -290,13 +291,20 @@ def illustrate(request, pk):
     """ "Ilustrasi untuk …": hero image and image blocks of the latest draft, only."""
     illustration_request = _taken_by_her(request, pk)
     article = illustration_request.article
-    lock = article.get_lock()
-    if request.method == "POST" and lock is not None and lock.for_user(request.user):
-        messages.error(request, _("Artikel ini sedang dikunci oleh redaksi."))
-        return redirect("editorial_illustrate", pk)
     page = article.get_latest_revision_as_object()
     form = IllustrateForm(request.POST or None, page=page, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    locked = request.method == "POST" and locked_for_illustrator(article, request.user)
+    if locked:
+        # Her choices stay in the form she sees again: nothing is dropped.
+        messages.error(
+            request,
+            _(
+                "Artikel ini sedang dikunci oleh redaksi, jadi gambar Anda belum "
+                "disimpan. Pilihan Anda masih ada di bawah: simpan lagi setelah "
+                "kuncinya dibuka, atau hubungi redaksi."
+            ),
+        )
+    if request.method == "POST" and not locked and form.is_valid():
         illustration.illustrate(
             page,
             request.user,
@@ -334,7 +342,24 @@ def illustrate(request, pk):
             "submit_button_label": _("Simpan ilustrasi"),
             "submit_button_active_label": _("Menyimpan…"),
         },
-        status=400 if form.errors else 200,
+        status=409 if locked else 400 if form.errors else 200,
+    )
+
+
+def locked_for_illustrator(article, user):
+    """A lock an editor set (or a scheduled publication) stops her; the review does not.
+
+    Wagtail's workflow lock keeps everyone but the reviewers out of the page editor
+    while an article is in review, which is exactly when writers ask for a picture.
+    Her view changes only images, in a new revision that sends the article back to
+    the reviewers (editorial.workflows.send_edits_back_for_review), so the review
+    sees what she added before anything is approved.
+    """
+    lock = article.get_lock()
+    return (
+        lock is not None
+        and not isinstance(lock, WorkflowLock)
+        and lock.for_user(user)
     )
 
 

@@ -1,5 +1,7 @@
 from django.http import HttpResponseForbidden
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -102,6 +104,13 @@ def my_profile_menu_item():
         icon_name="user",
         name="editorial-my-profile",
         order=260,
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def phone_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/phone_admin.css")
     )
 
 

@@ -443,3 +443,69 @@ def test_a_pen_name_illustrator_is_named_by_her_pen_name_to_the_writer(
     ).content.decode()
     assert "Kupu Biru" in html
     assert "Bunga Lestari" not in html
+
+
+def test_she_adds_her_picture_while_the_article_is_in_review(
+    client, alya, bunga, eka, blog_index
+):
+    # Alya writes and submits; while it waits for review she asks for a picture.
+    client.force_login(alya)
+    client.post(
+        reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog_index.pk]),
+        article_data(alya.profile_page),
+    )
+    draft = Page.objects.get(slug="belajar-meminta-tolong").specific
+    assert draft.current_workflow_state.status == "in_progress"
+    illustration_request = IllustrationRequest.objects.create(
+        article=draft, brief=BRIEF, requested_by=alya
+    )
+    take(client, bunga, illustration_request)
+    picture = an_image(title="Dua payung di jalan", uploaded_by_user=bunga)
+
+    response = client.post(
+        reverse("editorial_illustrate", args=[illustration_request.pk]),
+        {"hero_image": picture.pk, "done": "1"},
+    )
+
+    assertRedirects(
+        response,
+        reverse("editorial_illustrate", args=[illustration_request.pk]),
+        fetch_redirect_response=False,
+    )
+    draft.refresh_from_db()
+    latest = draft.get_latest_revision_as_object()
+    assert latest.hero_image == picture
+    assert ("Bunga Lestari", "illustrator") in [
+        (credit.contributor.title, credit.role) for credit in latest.credits.all()
+    ]
+    # Still in review, and what the reviewers now review is her revision.
+    workflow_state = draft.current_workflow_state
+    assert workflow_state.status == "in_progress"
+    assert workflow_state.current_task_state.revision == draft.latest_revision
+    assert draft.latest_revision.user == bunga
+    client.force_login(eka)
+    editor_view = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    assert "Dua payung di jalan" in editor_view.content.decode()
+
+
+def test_a_lock_set_by_an_editor_keeps_her_choice_on_screen(
+    client, bunga, eka, draft, open_request
+):
+    take(client, bunga, open_request)
+    draft.locked, draft.locked_by = True, eka
+    draft.save(update_fields=["locked", "locked_by"])
+    picture = an_image(title="Dua payung di jalan", uploaded_by_user=bunga)
+    revisions_before = draft.revisions.count()
+
+    response = client.post(
+        reverse("editorial_illustrate", args=[open_request.pk]),
+        {"hero_image": picture.pk},
+    )
+
+    assert response.status_code == 409
+    assert draft.revisions.count() == revisions_before
+    page = response.content.decode()
+    assert "sedang dikunci oleh redaksi" in page
+    assert "Pilihan Anda masih ada di bawah" in page
+    # The picture she chose is still chosen in the form she sees again.
+    assert f'name="hero_image" value="{picture.pk}"' in page

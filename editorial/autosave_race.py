@@ -32,6 +32,8 @@ from wagtail import hooks
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page
 
+from .models import IllustrationRequest
+
 SESSION_KEY = "serambi_autosaved_pages"
 # Longer than any autosave answer takes to arrive, even on a poor connection.
 WINDOW_SECONDS = 15 * 60
@@ -140,4 +142,64 @@ class OnePageCreationAtATime:
             )
             if request.session.session_key:
                 request.session = self.session_store(request.session.session_key)
+            return self.get_response(request)
+
+
+# Views whose POSTs save a revision of an existing page or act on its review, and
+# the URL keyword that names the page.
+_PAGE_WRITERS = {
+    ("wagtailadmin_pages", "edit"): "page_id",
+    ("wagtailadmin_pages", "workflow_action"): "page_id",
+}
+
+
+def _page_written_by(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if match.url_name == "editorial_illustrate":
+        return (
+            IllustrationRequest.objects.filter(pk=match.kwargs.get("pk"))
+            .values_list("article_id", flat=True)
+            .first()
+        )
+    for namespace, name in _PAGE_WRITERS:
+        if match.url_name == name and namespace in match.namespaces:
+            return match.kwargs.get(_PAGE_WRITERS[(namespace, name)])
+    return None
+
+
+class OnePageEditAtATime:
+    """POSTs that write one page (an autosave, a submit, an approval, an
+    illustrator's save) run one at a time per page.
+
+    Wagtail reads the page, its latest revision and its review state at the start of
+    a request and writes on that basis. Two at once (her autosave still in flight when
+    she presses "Ajukan ulang untuk ditinjau") could each read the same state: the
+    autosave then set the page's latest revision back to its own, older one while
+    the review waited on the submitted one, and the editor's "Setujui" later found
+    the review on a revision that was no longer the latest, restarted it
+    (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT) and published nothing. Run in turn,
+    the second request reads what the first wrote: Wagtail's own check refuses an
+    autosave of a revision that is no longer the latest.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "POST" or not request.user.is_authenticated:
+            return self.get_response(request)
+        page_id = _page_written_by(request)
+        if page_id is None:
+            return self.get_response(request)
+        with transaction.atomic():
+            # PostgreSQL locks the page's row; SQLite's IMMEDIATE transaction has
+            # already taken the database's write lock.
+            list(
+                Page.objects.select_for_update()
+                .filter(pk=page_id)
+                .values_list("pk", flat=True)
+            )
             return self.get_response(request)

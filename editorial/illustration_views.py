@@ -357,9 +357,7 @@ def locked_for_illustrator(article, user):
     """
     lock = article.get_lock()
     return (
-        lock is not None
-        and not isinstance(lock, WorkflowLock)
-        and lock.for_user(user)
+        lock is not None and not isinstance(lock, WorkflowLock) and lock.for_user(user)
     )
 
 

@@ -25,6 +25,7 @@ from . import (
     privacy,
     trash_admin,  # noqa: F401  (registers its own hooks)
     views,
+    workflows,
 )
 from .dashboards import EditorDeskPanel, MyArticlesPanel
 from .permissions import (
@@ -105,6 +106,10 @@ def my_profile_menu_item():
         name="editorial-my-profile",
         order=260,
     )
+
+
+# An approval that published nothing says so (see editorial.workflows).
+hooks.register("after_edit_page", workflows.approval_that_published_nothing)
 
 
 @hooks.register("insert_global_admin_css")

@@ -6,8 +6,11 @@ this module imports wagtail.models only inside functions.
 
 from contextvars import ContextVar
 
+from django.contrib import messages
 from django.db import transaction
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 # Set while an approval publishes, so the publication e-mail is not sent on top of
 # the approval e-mail that already says the article is live.
@@ -64,8 +67,8 @@ def send_edits_back_for_review(sender, instance, created, raw=False, **kwargs):
     task_state = workflow_state.current_task_state
     if task_state.status != TaskState.STATUS_IN_PROGRESS:
         return
-    if created is False and instance.pk != task_state.revision_id:
-        return
+    # An autosave that overwrites an older revision of hers makes that one the
+    # latest: it needs the review as much as a new one does.
     restart_review(workflow_state, task_state, instance)
 
 
@@ -86,3 +89,48 @@ def restart_review(workflow_state, task_state, revision):
     new_state.save()
     workflow_state.current_task_state = new_state
     workflow_state.save(update_fields=["current_task_state"])
+
+
+def approval_that_published_nothing(request, page):
+    """after_edit_page: an approval from the page editor that did not end the review.
+
+    Wagtail says "approved" once the task is, whether or not the review then ends: with
+    WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT, an approval of a revision that is no
+    longer the latest (a newer one came in while she read) starts the step again and
+    publishes nothing. The editor is told, on the page, instead of sent away with a
+    success message.
+    """
+    from wagtail.models import WorkflowState
+
+    if (
+        request.method != "POST"
+        or not request.POST.get("action-workflow-action")
+        or request.POST.get("workflow-action-name") != "approve"
+    ):
+        return None
+    state = (
+        WorkflowState.objects.filter(
+            base_content_type_id=page.get_base_content_type().pk,
+            object_id=str(page.pk),
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None
+    # Drop the "approved" message Wagtail queued; keep any other.
+    storage = messages.get_messages(request)
+    kept = [message for message in storage if message.level != messages.SUCCESS]
+    for message in kept:
+        messages.add_message(
+            request, message.level, message.message, message.extra_tags
+        )
+    messages.error(
+        request,
+        _(
+            "Belum terbit: tulisan ini berubah saat Anda meninjaunya, jadi persetujuan "
+            "Anda belum berlaku. Periksa versi terbaru di bawah, lalu pilih "
+            "“Setujui” lagi."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An autosave and a submit of a new page never race each other (editorial).
     "editorial.autosave_race.OnePageCreationAtATime",
+    # Nor do two writes to one page (an autosave and a submit, an approval).
+    "editorial.autosave_race.OnePageEditAtATime",
     # /?p=123 and /?page_id=123 (old WordPress links) reach the home page, which
     # answers 200, so Wagtail's 404-only redirects never see them (importer).
     "importer.middleware.OldQueryRedirectMiddleware",

@@ -136,11 +136,16 @@ class FakeChild:
         return self.returncode
 
 
-def test_make_run_stops_everything_and_says_so_when_a_process_dies(monkeypatch):
+def test_make_run_stops_everything_and_says_so_when_a_process_dies(
+    monkeypatch, tmp_path
+):
     started, signalled = [], []
 
     def popen(args, **kwargs):
         started.append(args[2:])
+        if "db_worker" in args:
+            kwargs["stdout"].write("Task failed: the database went away\n")
+            kwargs["stdout"].flush()
         return FakeChild(len(started), exits_with=1 if "db_worker" in args else None)
 
     monkeypatch.setattr(serve_dev.subprocess, "Popen", popen)
@@ -151,7 +156,7 @@ def test_make_run_stops_everything_and_says_so_when_a_process_dies(monkeypatch):
     )
 
     with pytest.raises(CommandError) as error:
-        call_command("serve_dev", "--port", "8123")
+        call_command("serve_dev", "--port", "8123", "--log-dir", str(tmp_path))
 
     assert started == [
         ["runserver", "127.0.0.1:8123"],
@@ -159,6 +164,9 @@ def test_make_run_stops_everything_and_says_so_when_a_process_dies(monkeypatch):
         ["run_scheduler"],
     ]
     assert "worker process (db_worker) exited with code 1" in str(error.value)
+    # Its last words are in the message, since its output went to its log.
+    assert str(tmp_path / "worker.log") in str(error.value)
+    assert "Task failed: the database went away" in str(error.value)
     # The web server and the scheduler were stopped, not left running.
     assert signalled == [(1, signal.SIGTERM), (3, signal.SIGTERM)]
 
@@ -190,3 +198,30 @@ def test_a_page_due_a_moment_ago_is_not_yet_called_stuck(client, blog_index, sup
     desk = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Terbit pagi" in desk[desk.index("data-editorial-scheduled") :]
     assert "data-editorial-overdue" not in desk
+
+
+def test_make_run_keeps_the_terminal_for_the_web_server(monkeypatch, tmp_path, capsys):
+    """The worker's and the scheduler's lines go to files, so the demo log-ins that
+    `seed_demo` printed just before stay on screen."""
+    outputs = {}
+
+    def popen(args, **kwargs):
+        outputs[args[2]] = kwargs.get("stdout")
+        return FakeChild(len(outputs), exits_with=None)
+
+    monkeypatch.setattr(serve_dev.subprocess, "Popen", popen)
+    monkeypatch.setattr(serve_dev.signal, "signal", lambda *args: None)
+    monkeypatch.setattr(serve_dev.os, "killpg", lambda pid, sig: None)
+
+    def interrupt(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve_dev.time, "sleep", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("serve_dev", "--log-dir", str(tmp_path))
+
+    assert outputs["runserver"] is None
+    assert outputs["db_worker"].name == str(tmp_path / "worker.log")
+    assert outputs["run_scheduler"].name == str(tmp_path / "scheduler.log")
+    printed = capsys.readouterr().out
+    assert str(tmp_path / "worker.log") in printed

@@ -5,6 +5,10 @@ the worker (`db_worker`, or RQ's worker when TASKS_BACKEND=rq) and `run_schedule
 Ctrl-C stops all three. If one of them dies, the others are stopped and the command
 says which one and how, rather than serving a site whose mail or scheduled publishing
 has silently stopped.
+
+The worker and the scheduler write to files under logs/ (one line per task would
+otherwise push the demo log-ins that `seed_demo` just printed off the screen within
+seconds); the terminal keeps the web server's own lines.
 """
 
 import os
@@ -12,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -32,20 +37,38 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", default="8000")
+        parser.add_argument(
+            "--log-dir",
+            default=str(settings.BASE_DIR / "logs"),
+            help="Where the worker and the scheduler write their logs.",
+        )
 
-    def handle(self, *args, host, port, **options):
+    def handle(self, *args, host, port, log_dir, **options):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         commands = {
             "web": ["runserver", f"{host}:{port}"],
             "worker": worker_command(),
             "scheduler": ["run_scheduler"],
         }
-        children = {
+        log_dir = Path(log_dir)
+        log_dir.mkdir(parents=True, exist_ok=True)
+        self.logs = {name: log_dir / f"{name}.log" for name in ("worker", "scheduler")}
+        children = {}
+        for name, command in commands.items():
+            output = {}
+            if name in self.logs:
+                log = self.logs[name].open("a", encoding="utf-8")
+                output = {"stdout": log, "stderr": subprocess.STDOUT}
             # Each in its own process group, so stopping one reaches the reloader's
             # child process too (runserver and db_worker restart on code changes).
-            name: subprocess.Popen([*manage, *command], start_new_session=True)  # noqa: S603
-            for name, command in commands.items()
-        }
+            children[name] = subprocess.Popen(  # noqa: S603
+                [*manage, *command], start_new_session=True, **output
+            )
+        self.stdout.write(
+            "The worker and the scheduler write to "
+            + " and ".join(str(path) for path in self.logs.values())
+            + "."
+        )
         interrupted = False
 
         def on_signal(signum, frame):
@@ -63,10 +86,23 @@ class Command(BaseCommand):
             )
         self.stop(children)
         if died is not None and not interrupted:
+            where = (
+                f"See its log, {self.logs[died]}:\n{self.tail(self.logs[died])}"
+                if died in self.logs
+                else "See its output above."
+            )
             raise CommandError(
                 f"The {died} process ({' '.join(commands[died])}) exited with code "
-                f"{children[died].returncode}; stopped the others. See its output above."
+                f"{children[died].returncode}; stopped the others. {where}"
             )
+
+    @staticmethod
+    def tail(path, lines=20):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
 
     def stop(self, children):
         for child in children.values():

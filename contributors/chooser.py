@@ -22,6 +22,7 @@ from wagtail.admin.views.generic.chooser import (
 )
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from .identity import find_same_person, normalise_name
 from .models import ContributorIndexPage, ContributorPage
 
 
@@ -46,6 +47,12 @@ class PublicNameSearchForm(BaseFilterForm):
 
 
 class NewPersonForm(forms.Form):
+    """A new person by name (and, for a guest writer, her bio), unless she is
+    already here: a name that matches a profile she may choose offers that one."""
+
+    SAME = "same"
+    NEW = "new"
+
     name = forms.CharField(
         label=_("Nama"),
         max_length=255,
@@ -54,10 +61,68 @@ class NewPersonForm(forms.Form):
             "melengkapi profilnya."
         ),
     )
+    short_bio = forms.CharField(
+        label=_("Bio singkat (untuk penulis tamu)"),
+        max_length=600,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Dua atau tiga kalimat tentang dia, tampil di akhir tulisan. Boleh "
+            "dikosongkan."
+        ),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.same_person = None
+        if self.is_bound:
+            self.same_person = self.existing_person(self.data.get("name", ""))
+        if self.same_person is not None:
+            self.fields["same_person"] = forms.ChoiceField(
+                label=_("Orang yang sama?"),
+                widget=forms.RadioSelect,
+                choices=[
+                    (
+                        self.SAME,
+                        _("Ya, pakai profil “%(name)s” yang sudah ada")
+                        % {"name": self.same_person},
+                    ),
+                    (self.NEW, _("Bukan, ini orang lain: buat profil baru")),
+                ],
+                required=False,
+            )
+
+    def existing_person(self, name):
+        editor = self.user is not None and (
+            self.user.is_superuser or self.user.has_perm("wagtailcore.publish_page")
+        )
+        person = find_same_person(name, through_real_names=editor)
+        if person is None or not (
+            editor or person.live or person.owner_id == getattr(self.user, "pk", None)
+        ):
+            return None
+        return person
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.same_person is not None and not cleaned_data.get("same_person"):
+            self.add_error(
+                "same_person",
+                _(
+                    "Sudah ada “%(name)s” di Serambi. Pilih apakah ini orang yang "
+                    "sama, supaya satu orang tidak punya dua profil."
+                )
+                % {"name": self.same_person},
+            )
+        return cleaned_data
 
 
 class PeopleListMixin:
     filter_form_class = PublicNameSearchForm
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "user": self.request.user}
 
     def get_object_list(self):
         # Published people, and the drafts this user added herself; editors see the
@@ -81,22 +146,28 @@ class ChosenContributorView(ChosenView):
     """Its title is str(person): the public name (ContributorPage.__str__)."""
 
 
-class CreateContributorView(CreateView):
+class CreateContributorView(PeopleListMixin, CreateView):
     def can_create(self):
         # Anyone who writes in the admin may name a new person; the profile stays a
         # draft, unseen in public, until an editor completes and publishes it.
         return self.request.user.has_perm("wagtailadmin.access_admin")
 
     def save_form(self, form):
+        if form.cleaned_data.get("same_person") == NewPersonForm.SAME:
+            return form.same_person
         index = ContributorIndexPage.objects.first()
-        name = form.cleaned_data["name"].strip()
+        name = normalise_name(form.cleaned_data["name"])
         base = slugify(name) or "kontributor"
         slug, n = base, 1
         while ContributorPage.objects.filter(slug=slug).exists():
             n += 1
             slug = f"{base}-{n}"
         person = ContributorPage(
-            title=name, slug=slug, owner=self.request.user, live=False
+            title=name,
+            slug=slug,
+            owner=self.request.user,
+            live=False,
+            short_bio=form.cleaned_data.get("short_bio", "").strip(),
         )
         index.add_child(instance=person)
         person.save_revision(user=self.request.user, log_action=True)

@@ -171,6 +171,8 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
         if cleaned_data.get("body") is not None:
             cleaned_data["body"] = with_pasted_structure(cleaned_data["body"])
         credits = self.formsets.get("credits")
+        if credits is not None:
+            self._drop_repeated_credits(credits)
         if credits is not None and not self._has_writer(credits):
             self.add_error(
                 None,
@@ -184,6 +186,34 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
                 % {"slug": slug},
             )
         return cleaned_data
+
+    def _drop_repeated_credits(self, formset):
+        """One person credited twice in one role is one credit.
+
+        A submit sent while an autosave's answer is still on its way carries the
+        credit the autosave has just stored as a new row (the form learns the stored
+        row's id only from that answer): saved as sent, the article would credit its
+        illustrator twice. So are two rows of the form that say the same.
+        """
+        formset.is_valid()
+        forms = [
+            (form, getattr(form, "cleaned_data", None) or {}) for form in formset.forms
+        ]
+        sent_ids = {form.instance.pk for form, _ in forms if form.instance.pk}
+        seen = set()
+        if self.instance.pk:
+            seen.update(
+                ArticleCredit.objects.filter(page_id=self.instance.pk)
+                .exclude(pk__in=sent_ids)
+                .values_list("contributor_id", "role")
+            )
+        for form, data in forms:
+            if data.get("DELETE") or not data.get("contributor"):
+                continue
+            key = (data["contributor"].pk, data.get("role"))
+            if key in seen and not form.instance.pk:
+                data["DELETE"] = True
+            seen.add(key)
 
     @staticmethod
     def _has_writer(formset):

@@ -99,25 +99,115 @@ def test_a_second_person_of_the_same_name_gets_a_slug_of_her_own(client, alya):
     client.force_login(alya)
 
     client.post(reverse("contributor_chooser:create"), {"name": "Ans"})
-    client.post(reverse("contributor_chooser:create"), {"name": "Ans"})
+    client.post(
+        reverse("contributor_chooser:create"), {"name": "Ans", "same_person": "new"}
+    )
 
     assert sorted(
         ContributorPage.objects.filter(title="Ans").values_list("slug", flat=True)
     ) == ["ans", "ans-2"]
 
 
-def test_an_empty_name_is_refused(client, alya):
+@pytest.mark.parametrize("typed", ["Ans", "ans.", "  ANS ", "Afriana Setiawan."])
+def test_a_name_already_here_offers_that_profile_never_a_second(
+    client, alya, contributor_index, typed
+):
+    ans = ContributorPageFactory(parent=contributor_index, title="Ans", slug="ans")
+    afriana = ContributorPageFactory(
+        parent=contributor_index, title="Afriana Setiawan", slug="afriana-setiawan"
+    )
+    meant = afriana if typed.startswith("Afriana") else ans
+    client.force_login(alya)
+    people_before = ContributorPage.objects.count()
+
+    offered = json.loads(
+        client.post(reverse("contributor_chooser:create"), {"name": typed}).content
+    )
+
+    assert offered["step"] == "reshow_creation_form"
+    assert f"pakai profil “{meant.title}” yang sudah ada" in offered["htmlFragment"]
+    assert ContributorPage.objects.count() == people_before
+    # She says it is the same person: the existing profile is chosen.
+    chosen = json.loads(
+        client.post(
+            reverse("contributor_chooser:create"),
+            {"name": typed, "same_person": "same"},
+        ).content
+    )
+    assert (chosen["step"], chosen["result"]["id"]) == ("chosen", str(meant.pk))
+    assert ContributorPage.objects.count() == people_before
+
+
+def test_a_pen_name_match_is_offered_by_the_pen_name_only(client, alya, bunda_senja):
+    bunda_senja.save_revision().publish()
+    client.force_login(alya)
+    by_pen_name = json.loads(
+        client.post(
+            reverse("contributor_chooser:create"), {"name": "bunda senja."}
+        ).content
+    )
+    assert "pakai profil “Bunda Senja” yang sudah ada" in by_pen_name["htmlFragment"]
+    # Her real name typed by someone else offers nothing, and shows nothing.
+    by_real_name = json.loads(
+        client.post(
+            reverse("contributor_chooser:create"), {"name": "Siti Rahmawati"}
+        ).content
+    )
+    assert by_real_name["step"] == "chosen"
+    assert "Bunda Senja" not in json.dumps(by_real_name)
+
+
+def test_a_guest_writer_is_added_with_her_bio(client, alya):
+    client.force_login(alya)
+    response = client.post(
+        reverse("contributor_chooser:create"),
+        {
+            "name": "Maya Putri",
+            "short_bio": "Ibu dua anak yang menulis dari Makassar.",
+        },
+    )
+    person = ContributorPage.objects.get(
+        pk=json.loads(response.content)["result"]["id"]
+    )
+    assert person.short_bio == "Ibu dua anak yang menulis dari Makassar."
+
+
+def test_a_credit_sent_twice_by_a_submit_after_an_autosave_is_one_credit(
+    client, alya, blog_index, contributor_index
+):
+    ans = ContributorPageFactory(parent=contributor_index, title="Ans", slug="ans")
+    article = draft_by(alya, blog_index)
+    writer_credit = article.credits.get()
     client.force_login(alya)
 
-    response = client.post(reverse("contributor_chooser:create"), {"name": "  "})
+    def form(action):
+        data = article_data(alya.profile_page, action=action, slug=article.slug)
+        # Her credit as loaded with the page, and Ans, added since: a new row.
+        data.update(
+            {
+                "credits-TOTAL_FORMS": "2",
+                "credits-INITIAL_FORMS": "1",
+                "credits-0-id": str(writer_credit.pk),
+                "credits-1-contributor": str(ans.pk),
+                "credits-1-role": "illustrator",
+                "credits-1-ORDER": "2",
+                "credits-1-DELETE": "",
+                "credits-1-id": "",
+            }
+        )
+        return data
 
-    assert json.loads(response.content)["step"] == "reshow_creation_form"
-    assert not ContributorPage.objects.filter(title="").exists()
+    edit = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    # The autosave stores Ans's credit...
+    autosaved = client.post(edit, form(None), HTTP_ACCEPT="application/json")
+    assert autosaved.json()["success"] is True
+    # ...and "Ajukan", pressed before its answer came back, sends Ans as new again.
+    client.post(edit, form("action-submit"))
 
-
-def test_other_contributors_drafts_are_not_offered(client, alya, bunga):
-    client.force_login(bunga)
-    client.post(reverse("contributor_chooser:create"), {"name": "Teman Bunga"})
-
-    client.force_login(alya)
-    assert "Teman Bunga" not in chooser_html(client)
+    submitted = ArticlePage.objects.get(pk=article.pk)
+    assert submitted.current_workflow_state.status == "in_progress"
+    credits = submitted.get_latest_revision_as_object().credits.all()
+    assert sorted((c.contributor.title, c.role) for c in credits) == [
+        ("Alya Rahma", "writer"),
+        ("Ans", "illustrator"),
+    ]

@@ -171,9 +171,8 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
         if cleaned_data.get("body") is not None:
             cleaned_data["body"] = with_pasted_structure(cleaned_data["body"])
         credits = self.formsets.get("credits")
-        if credits is not None:
-            self._drop_repeated_credits(credits)
-        if credits is not None and not self._has_writer(credits):
+        stored = self._drop_repeated_credits(credits) if credits is not None else set()
+        if credits is not None and not self._has_writer(credits, stored):
             self.add_error(
                 None,
                 _("Artikel harus mencantumkan setidaknya satu penulis di tab Kredit."),
@@ -200,13 +199,15 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
             (form, getattr(form, "cleaned_data", None) or {}) for form in formset.forms
         ]
         sent_ids = {form.instance.pk for form, _ in forms if form.instance.pk}
-        seen = set()
+        # Stored rows the form does not name stay as they are.
+        stored = set()
         if self.instance.pk:
-            seen.update(
+            stored.update(
                 ArticleCredit.objects.filter(page_id=self.instance.pk)
                 .exclude(pk__in=sent_ids)
                 .values_list("contributor_id", "role")
             )
+        seen = set(stored)
         for form, data in forms:
             if data.get("DELETE") or not data.get("contributor"):
                 continue
@@ -214,12 +215,15 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
             if key in seen and not form.instance.pk:
                 data["DELETE"] = True
             seen.add(key)
+        return stored
 
     @staticmethod
-    def _has_writer(formset):
+    def _has_writer(formset, stored=()):
         # ClusterForm cleans its formsets after the page form's own clean(), so at
         # this point no credit form has cleaned_data yet: clean them now (cached).
         formset.is_valid()
+        if any(role == ArticleCredit.Role.WRITER for _, role in stored):
+            return True
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
             if data.get("DELETE"):

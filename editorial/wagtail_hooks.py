@@ -119,6 +119,13 @@ def phone_admin_css():
     )
 
 
+@hooks.register("insert_global_admin_js")
+def phone_admin_js():
+    return format_html(
+        '<script src="{}" defer></script>', static("js/phone_admin.js")
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def editorial_panels(request, panels):
     user = request.user

@@ -8,7 +8,9 @@ created later. It is idempotent: running it again puts everything back in place.
 CONTRIBUTORS = "Contributors"
 EDITORS = "Editors"
 WORKFLOW_NAME = "Tinjauan redaksi"
-TASK_NAME = "Persetujuan redaksi"
+TASK_NAME = "Tinjauan redaksi"
+# Its first name: "Persetujuan" beside the workflow's "Tinjauan" read as two steps.
+OLD_TASK_NAMES = ["Persetujuan redaksi"]
 
 # Wagtail's own starter group and its default workflow would compete with ours.
 WAGTAIL_MODERATORS = "Moderators"
@@ -176,6 +178,8 @@ def _ensure_workflow(apps, editors):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
 
+    if not GroupApprovalTask.objects.filter(name=TASK_NAME).exists():
+        GroupApprovalTask.objects.filter(name__in=OLD_TASK_NAMES).update(name=TASK_NAME)
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         # Historical models skip Task.__init__, which normally sets the content type.

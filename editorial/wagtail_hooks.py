@@ -23,6 +23,7 @@ from . import (
     illustration_views,  # noqa: F401  (registers its own hooks)
     journey,  # noqa: F401  (registers its own hooks)
     privacy,
+    schedule_messages,  # noqa: F401  (registers its own hooks)
     trash_admin,  # noqa: F401  (registers its own hooks)
     views,
     workflows,
@@ -121,9 +122,7 @@ def phone_admin_css():
 
 @hooks.register("insert_global_admin_js")
 def phone_admin_js():
-    return format_html(
-        '<script src="{}" defer></script>', static("js/phone_admin.js")
-    )
+    return format_html('<script src="{}" defer></script>', static("js/phone_admin.js"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -74,6 +74,25 @@
     });
   }
 
+  // The date and time pickers stay open once a time is picked and cover the schedule
+  // dialog's "Simpan jadwal" on a phone: close them when a time is picked, and before
+  // that button is pressed.
+  function closePickers() {
+    document.querySelectorAll(".xdsoft_datetimepicker").forEach(function (picker) {
+      picker.style.display = "none";
+    });
+  }
+  document.addEventListener("click", function (event) {
+    if (event.target.closest(".xdsoft_time")) window.setTimeout(closePickers, 0);
+  });
+  document.addEventListener(
+    "pointerdown",
+    function (event) {
+      if (event.target.closest("#schedule-publishing-dialog .action-save")) closePickers();
+    },
+    true
+  );
+
   document.addEventListener("DOMContentLoaded", function () {
     nameAll();
     new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });

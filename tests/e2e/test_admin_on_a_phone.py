@@ -74,11 +74,16 @@ def test_editor_schedules_an_article_through_the_picker(
         "td.xdsoft_date:not(.xdsoft_other_month)[data-date='3']"
     ).first.click()
     time_in_view(page, picker, "10:00").click()
+    # Picking the time closes the picker: "Simpan jadwal" is not under it.
+    picker.wait_for(state="hidden", timeout=TIMEOUT)
+    assert page.locator("#schedule-publishing-dialog button.action-save").is_visible()
     picked = go_live.input_value()
     # The edit view saves and comes back to itself: wait for that new page, not
     # the URL, which the page before it had too.
     with page.expect_navigation(url="**/edit/", timeout=TIMEOUT):
         page.click("#schedule-publishing-dialog button.action-save")
+    assert "Jadwal disimpan" in page.locator(".messages").inner_text()
+    assert "dijadwalkan terbit" in page.locator(".messages").inner_text()
 
     # The schedule is saved in the draft; the menu now offers to publish on that day.
     # The status panel comes back open and covers the footer on a phone: close it,
@@ -90,8 +95,9 @@ def test_editor_schedules_an_article_through_the_picker(
     if status_toggle.get_attribute("aria-expanded") == "true":
         status_toggle.click()
     page.click("footer [data-w-dropdown-target='toggle']")
-    page.get_by_role("button", name="Jadwalkan publikasi").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(timeout=TIMEOUT):
+        page.get_by_role("button", name="Jadwalkan terbit").click()
+    assert "dijadwalkan terbit" in page.locator(".messages").inner_text()
 
     article = ArticlePage.objects.get(pk=article.pk)
     go_live_at = timezone.localtime(article.scheduled_revision.approved_go_live_at)

@@ -50,12 +50,12 @@ def test_page_editor_in_indonesian(admin_in, blog_index):
 
     assert "Judul halaman*" in content
     assert "Page title*" not in content
-    assert "Atur jadwal publikasi" in content
+    assert "Atur jadwal terbit" in content
     assert "Set publishing schedule" not in content
     assert "Metrik konten" in content
     assert "Content metrics" not in content
     # Wagtail's id_ID spells it "kadaluarsa"; the dictionary (KBBI) spelling wins.
-    assert "Tanggal/jam kedaluwarsa" in content
+    assert "Tanggal dan jam berhenti tampil" in content
     assert "kadaluarsa" not in content
 
 

@@ -1,0 +1,177 @@
+"""The community's real post written through the page editor on a 375 px phone, every
+action counted the way a phone counts them: each tap, each typing or pasting, and each
+swipe needed to bring the next control on screen (one swipe moves about three
+quarters of the screen). The issue counted 43 actions, 18 of them swipes, before the
+action bar stayed on screen; the goal is under 20, not reached yet (27)."""
+
+import math
+from pathlib import Path
+
+from django.urls import reverse
+
+from wagtail.models import Collection
+
+import pytest
+
+from blog.models import ArticlePage
+from demo.factories import ContributorPageFactory, CustomImageFactory
+from tests.e2e.test_admin_on_a_phone import REAL_POST_BODY, paste
+from tests.editorial.conftest import make_user
+
+from .conftest import PHONE
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+TIMEOUT = 30_000
+LAST_SCREEN = Path(".pytest_cache") / "real_post_journey_last_screen.png"
+TITLE = "Lima hal yang menolong saya bertahan"
+SWIPE = PHONE["height"] * 0.75
+
+
+class Journey:
+    def __init__(self, page):
+        self.page = page
+        self.taps = 0
+        self.swipes = 0
+        self.typing = 0
+        self.log = []
+
+    def reach(self, locator):
+        """Swipe until the control is on screen and nothing (the header, the action
+        bar) lies over it; a control in the action bar is always on screen."""
+        locator.wait_for(state="visible")
+        if not self.on_screen(locator):
+            box = locator.bounding_box()
+            distance = abs(box["y"] + box["height"] / 2 - PHONE["height"] / 2)
+            swipes = max(1, math.ceil(distance / SWIPE))
+            self.swipes += swipes
+            self.log.append(f"{swipes} swipe(s)")
+            locator.scroll_into_view_if_needed()
+
+    @staticmethod
+    def on_screen(locator):
+        return locator.evaluate(
+            """(element) => {
+                const box = element.getBoundingClientRect();
+                const x = box.left + box.width / 2, y = box.top + box.height / 2;
+                if (y < 0 || y > window.innerHeight) return false;
+                const top = document.elementFromPoint(x, y);
+                return !!top && (element.contains(top) || top.contains(element));
+            }"""
+        )
+
+    def tap(self, locator, what):
+        self.reach(locator)
+        locator.click()
+        self.taps += 1
+        self.log.append(what)
+
+    def type(self, locator, text, what):
+        """Tap into a field and type: one action (the keyboard is part of the tap),
+        and counted apart in `typing` for a count that separates them."""
+        self.reach(locator)
+        locator.fill(text)
+        self.taps += 1
+        self.typing += 1
+        self.log.append(f"type {what}")
+
+    @property
+    def actions(self):
+        return self.taps + self.swipes
+
+
+@pytest.fixture
+def page(phone_page):
+    phone_page.set_default_timeout(TIMEOUT)
+    yield phone_page
+    phone_page.screenshot(path=str(LAST_SCREEN), full_page=True)
+
+
+def test_the_real_post_through_the_page_editor_counted_with_swipes(
+    live_server, page, blog_index, contributor_index
+):
+    writer = make_user("alya", "Contributors")
+    ContributorPageFactory(
+        parent=contributor_index, title="Alya Rahma", slug="alya", user=writer
+    )
+    CustomImageFactory(
+        title="Ibu dan anak di serambi",
+        uploaded_by_user=writer,
+        collection=Collection.get_first_root_node(),
+    )
+    journey = Journey(page)
+
+    page.goto(f"{live_server.url}{reverse('wagtailadmin_login')}")
+    journey.type(page.locator("#id_username"), writer.username, "username")
+    journey.type(page.locator("#id_password"), "kata-sandi-uji", "password")
+    journey.tap(page.locator("button[type=submit]"), "Masuk")
+    page.wait_for_url(f"{live_server.url}{reverse('wagtailadmin_home')}")
+    journey.tap(page.get_by_text("Tulis artikel baru"), "Tulis artikel baru")
+    page.wait_for_selector("#id_title")
+    journey.type(page.locator("#id_title"), TITLE, "title")
+    journey.type(
+        page.locator("#id_standfirst"),
+        "Catatan kecil tentang hari-hari yang berat.",
+        "standfirst",
+    )
+    journey.tap(
+        page.locator("#id_hero_image-chooser [data-chooser-action-choose]").first,
+        "choose the picture",
+    )
+    journey.tap(
+        page.locator(".modal").get_by_text("Ibu dan anak di serambi").first,
+        "the picture",
+    )
+    page.wait_for_selector(".modal", state="hidden")
+    journey.tap(page.locator("button.c-sf-add-button").last, "add a block")
+    journey.tap(
+        page.locator(".w-combobox__option", has_text="Paragraf").first, "Paragraf"
+    )
+    editor = page.locator(".Draftail-Editor [contenteditable=true]").last
+    journey.reach(editor)
+    paste(page, editor, text=REAL_POST_BODY)
+    journey.taps += 1
+    journey.log.append("paste the post")
+    page.wait_for_function(
+        "(text) => [...document.querySelectorAll(\"input[name$='-value']\")]"
+        ".some((input) => input.value.includes(text))",
+        arg="Itu cukup.",
+    )
+    journey.tap(page.get_by_role("tab", name="Kredit"), "Kredit")
+    journey.tap(page.locator("#id_credits-ADD"), "Tambah kredit")
+    chooser = page.locator("#id_credits-1-contributor-chooser")
+    journey.tap(chooser.get_by_role("button", name="Pilih orang"), "Pilih orang")
+    modal = page.locator(".modal")
+    journey.tap(modal.get_by_role("tab", name="Orang baru"), "Orang baru")
+    journey.type(modal.locator("input[name='name']"), "Ans", "her name")
+    journey.tap(modal.get_by_role("button", name="Tambah orang baru"), "Tambah")
+    modal.wait_for(state="hidden")
+    role = page.locator("#id_credits-1-role")
+    journey.reach(role)
+    role.select_option("illustrator")
+    journey.taps += 1
+    journey.log.append("role: illustrator")
+    # The action bar is on screen wherever she is: no swipe back down the form.
+    journey.tap(page.locator("footer [data-w-dropdown-target='toggle']"), "menu")
+    journey.tap(
+        page.get_by_role("button", name="Ajukan untuk ditinjau"),
+        "Ajukan untuk ditinjau",
+    )
+    page.wait_for_url(f"{live_server.url}{reverse('wagtailadmin_home')}")
+
+    article = ArticlePage.objects.get(title=TITLE)
+    assert article.current_workflow_state.status == "in_progress"
+    latest = article.get_latest_revision_as_object()
+    assert latest.hero_image.title == "Ibu dan anak di serambi"
+    assert sorted((c.contributor.title, c.role) for c in latest.credits.all()) == [
+        ("Alya Rahma", "writer"),
+        ("Ans", "illustrator"),
+    ]
+    Path(".pytest_cache/real_post_journey.txt").write_text(
+        f"{journey.actions} actions ({journey.taps} taps, fills and pastes, "
+        f"{journey.swipes} swipes); {journey.actions + journey.typing} if the tap "
+        "into each field is counted apart from its typing\n" + "\n".join(journey.log)
+    )
+    # Measured 27 (20 taps, fills and pastes, 7 swipes) with the action bar on
+    # screen; the goal of under 20 is not reached yet. This keeps it from growing.
+    assert journey.actions <= 27, journey.log

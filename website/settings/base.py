@@ -243,7 +243,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 else:
-    DEFAULT_FILE_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
+    # Written whole or not at all: a full disk leaves no truncated file (website.storage).
+    DEFAULT_FILE_STORAGE_BACKEND = "website.storage.WholeFileSystemStorage"
 
 STORAGES = {
     "default": {"BACKEND": DEFAULT_FILE_STORAGE_BACKEND},

@@ -109,6 +109,27 @@ CLOSINGS = {
     "sumber",
     "daftar pustaka",
 }
+# "Foto: dok. pribadi", "Ilustrasi: Canva": where a picture came from, not a person.
+NOT_PEOPLE = {
+    "ai",
+    "canva",
+    "chatgpt",
+    "dok pribadi",
+    "dok. pribadi",
+    "dokumentasi",
+    "dokumentasi pribadi",
+    "freepik",
+    "google",
+    "internet",
+    "istimewa",
+    "istock",
+    "midjourney",
+    "pexels",
+    "pixabay",
+    "pribadi",
+    "shutterstock",
+    "unsplash",
+}
 # How a bio about her opens when it does not name her.
 BIO_OPENING = re.compile(
     r"^(?:ia|dia|beliau|penulis|sang penulis|she|he)\b", re.IGNORECASE
@@ -182,6 +203,11 @@ def credit_line(text):
     names = [name for name in names if name]
     if match["by"] and not all(_name_shaped(name) for name in names):
         return None  # "Oleh karena itu, …" is a sentence
+    if any(
+        name.lower() in NOT_PEOPLE or (len(name.split()) > 1 and name.islower())
+        for name in names
+    ):
+        return None  # a picture's source, which stays in the text
     if not names or any(
         len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS
         for name in names
@@ -261,7 +287,7 @@ def _classify(line, previous, hints, wanted):
 
 
 def _is_closing(text):
-    """"Salam hangat," "Peluk dari jauh," on the line before a signature."""
+    """ "Salam hangat," "Peluk dari jauh," on the line before a signature."""
     bare = undecorated(text).lower()
     return bare.endswith(",") and (
         bare.rstrip(",").strip() in CLOSINGS or bare.startswith(("salam", "peluk"))

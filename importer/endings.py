@@ -203,10 +203,7 @@ def credit_line(text):
     names = [name for name in names if name]
     if match["by"] and not all(_name_shaped(name) for name in names):
         return None  # "Oleh karena itu, …" is a sentence
-    if any(
-        name.lower() in NOT_PEOPLE or (len(name.split()) > 1 and name.islower())
-        for name in names
-    ):
+    if any(name.lower() in NOT_PEOPLE for name in names):
         return None  # a picture's source, which stays in the text
     if not names or any(
         len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS

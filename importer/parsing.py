@@ -799,6 +799,9 @@ def _proposed_warning():
     return _("Judul diambil dari kalimat pertama. Periksa dan perbaiki bila perlu.")
 
 
+proposed_title_warning = _proposed_warning
+
+
 def _credit_line(line):
     """[ParsedCredit] when the line is a credit line ("Ilustrator: Ans"), else None."""
     if line.kind != "p":

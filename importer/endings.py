@@ -292,8 +292,13 @@ def _is_closing(text):
 
 
 def _is_hinted(name, hints):
+    """Her name, or the first of her names ("Ratna." for Ratna Sari)."""
     key = normalise_name(name).lower()
-    return any(key == normalise_name(hint).lower() for hint in hints if hint)
+    for hint in hints:
+        known = normalise_name(hint).lower()
+        if known and (known == key or known.startswith(key + " ")):
+            return True
+    return False
 
 
 def _mentions(bio, name):

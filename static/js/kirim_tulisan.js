@@ -12,6 +12,7 @@
     button.type = "button";
     button.className = "button button-secondary button-small";
     button.textContent = label;
+    button.setAttribute("aria-label", holder.textContent.trim() || label);
     button.setAttribute("data-credit-remove", "");
     button.addEventListener("click", function () {
       box.checked = true;

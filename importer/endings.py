@@ -239,7 +239,8 @@ class _Piece:
     credits: list = None
     name: str = ""
     bio: str = ""
-    signed: bool = False  # a mark only a signature carries
+    signed: bool = False  # a mark only a signature carries ("—", her own name)
+    marked: bool = False  # bold, emoji, a dash of a list: a signature or a heading
 
 
 def _classify(line, previous, hints, wanted):
@@ -266,13 +267,15 @@ def _classify(line, previous, hints, wanted):
         ):
             signed = bool(
                 dash
-                or lone_item
                 or (previous is not None and _is_closing(previous.text))
-                or line.bold_only
-                or bare != plain(text)  # emoji or marks around it
                 or _is_hinted(name, hints)
             )
-            return _Piece("name", 0, name=name, signed=signed)
+            marked = bool(
+                lone_item
+                or line.bold_only
+                or bare != plain(text)  # emoji or marks around it
+            )
+            return _Piece("name", 0, name=name, signed=signed, marked=marked)
     if (
         "bio" in wanted
         and line.kind == "p"
@@ -360,9 +363,7 @@ def _same(one, other):
 
 def _first_unvouched(pieces):
     """The index of the last piece nothing vouches for, or None when all are."""
-    kinds = [p.kind for p in pieces]
-    has_credit = "credit" in kinds
-    has_label = "label" in kinds
+    has_label = any(p.kind == "label" for p in pieces)
     name = next((p for p in pieces if p.kind == "name"), None)
     writers = [
         c.name
@@ -377,9 +378,13 @@ def _first_unvouched(pieces):
             pieces[i] for i in (position - 1, position + 1) if 0 <= i < len(pieces)
         ]
         if piece.kind == "name":
+            # A bold or decorated short line followed by a paragraph is as often a
+            # last heading: such a mark signs only the very last line.
             vouched = (
                 piece.signed
-                or has_credit
+                or (piece.marked and position == len(pieces) - 1)
+                or any(n.kind == "credit" for n in neighbours)
+                or any(_same(piece.name, writer) for writer in writers)
                 or has_label
                 or any(
                     n.kind == "bio"

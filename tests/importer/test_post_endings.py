@@ -212,6 +212,9 @@ def test_the_post_that_failed_has_no_title_line_and_numbered_sections():
     [
         # A last section: a short line and its paragraph.
         "Langkah Berikutnya\nBicara dengan satu orang yang kamu percaya, pelan-pelan.",
+        # The same, its heading in bold or between emoji.
+        "*Langkah Berikutnya*\nBicara dengan satu orang yang kamu percaya, pelan-pelan.",
+        "🌸 Tips Hemat 🌸\nSisihkan uang receh setiap malam di toples yang sama.",
         # A closing sentence that starts like a byline.
         "Oleh karena itu, mari kita mulai dari hal kecil.",
         "Terima Kasih.",
@@ -223,6 +226,8 @@ def test_the_post_that_failed_has_no_title_line_and_numbered_sections():
     ],
     ids=[
         "last section",
+        "last section in bold",
+        "last section between emoji",
         "oleh karena itu",
         "terima kasih",
         "semoga",
@@ -236,6 +241,17 @@ def test_endings_that_are_the_body(ending):
     assert article.credits == []
     assert article.writer_name == ""
     assert ending.split()[0].strip("*") in body_text(article)
+
+
+def test_a_last_section_before_a_credit_line_stays_a_section():
+    section = "Bicara dengan satu orang yang kamu percaya, pelan-pelan saja."
+    article = parse_text(
+        f"{BODY}\n\nLangkah Berikutnya\n{section}\n\nIlustrator: Nadia Putri"
+    )
+    assert article.credits == [ILLUSTRATOR]
+    assert article.writer_name == ""
+    assert section in body_text(article)
+    assert "Langkah Berikutnya" in body_text(article)
 
 
 def test_the_last_paragraph_is_not_taken_for_a_bio_beside_a_credit():

@@ -134,6 +134,8 @@ NOT_PEOPLE = {
 BIO_OPENING = re.compile(
     r"^(?:ia|dia|beliau|penulis|sang penulis|she|he)\b", re.IGNORECASE
 )
+# "#ibutunggal #serambi": stays in the text, never stops the ending.
+HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,.]*)+$")
 # An Instagram handle or a note after a name: "Ans (IG: @ans.gambar)".
 NAME_NOTE = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*$")
 
@@ -160,9 +162,13 @@ class Credit:
 
 @dataclass
 class Ending:
-    """What the end of a post said about its people; `start` is where it begins."""
+    """What the end of a post said about its people.
 
-    start: int
+    `lines`: the indexes of the lines it was said in, which leave the body; lines
+    among them that are not about people (hashtags, "Foto: dok. pribadi") stay.
+    """
+
+    lines: list
     credits: list
     writer_name: str = ""
     writer_bio: str = ""
@@ -205,6 +211,9 @@ def credit_line(text):
         return None  # "Oleh karena itu, …" is a sentence
     if any(name.lower() in NOT_PEOPLE for name in names):
         return None  # a picture's source, which stays in the text
+    if len(names) > 1 and not all(_name_shaped(name) for name in names[1:]):
+        # "Ditulis oleh: Ratna Sari, ibu dua anak": a name, then words about her.
+        names = names[:1]
     if not names or any(
         len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS
         for name in names
@@ -254,6 +263,8 @@ def _classify(line, previous, hints, wanted):
     found = credit_line(text)
     if found is not None and line.kind in ("p", "ul"):
         return _Piece("credit", 0, credits=found)
+    if HASHTAG_LINE.match(bare) or _is_source_line(bare):
+        return _Piece("keep", 0)
     if "label" in wanted and ABOUT_LABEL.match(bare.rstrip(":")):
         return _Piece("label", 0)
     if "name" in wanted:
@@ -284,6 +295,14 @@ def _classify(line, previous, hints, wanted):
     ):
         return _Piece("bio", 0, bio=text)
     return None
+
+
+def _is_source_line(text):
+    """ "Foto: dok. pribadi", "Ilustrasi: Canva": a credit line that names no one."""
+    match = CREDIT_LINE.match(text)
+    return bool(
+        match and match["role"] and clean_name(match["names"]).lower() in NOT_PEOPLE
+    )
 
 
 def _is_closing(text):
@@ -333,6 +352,8 @@ def take_ending(lines, hints=None):
         wanted.discard(piece.kind)
         index -= 1
     pieces.reverse()
+    # Lines kept in the text are no part of what vouches for what.
+    pieces = [piece for piece in pieces if piece.kind != "keep"]
     # Drop from the front whatever the rest does not vouch for, until all is vouched.
     while pieces:
         weak = _first_unvouched(pieces)
@@ -342,7 +363,7 @@ def take_ending(lines, hints=None):
     if not pieces:
         return None
     credits = [c for piece in pieces if piece.kind == "credit" for c in piece.credits]
-    ending = Ending(start=pieces[0].index, credits=credits)
+    ending = Ending(lines=[piece.index for piece in pieces], credits=credits)
     name = next((p for p in pieces if p.kind == "name"), None)
     bio = next((p for p in pieces if p.kind == "bio"), None)
     writers = [c.name for c in credits if c.role == Role.WRITER]

@@ -862,8 +862,9 @@ def _build(lines, *, images=None, title_line=True):
             article.warnings.append(_proposed_warning())
 
     ending = take_ending(lines)
-    if ending is not None and ending.start > 0:
-        del lines[ending.start :]
+    if ending is not None and min(ending.lines) > 0:
+        for index in sorted(ending.lines, reverse=True):
+            del lines[index]
         article.credits = [
             ParsedCredit(role=c.role, name=c.name) for c in ending.credits
         ]

@@ -156,6 +156,17 @@ ENDINGS = {
         [WRITER],
         BIO,
     ),
+    "a picture's source and hashtags after the bio": (
+        f"Ilustrator: Nadia Putri\n\nRatna Sari.\n\n{BIO}\n\nFoto: dok. pribadi\n"
+        "#ibutunggal #tetapkuat",
+        [WRITER, ILLUSTRATOR],
+        BIO,
+    ),
+    "a byline with words about her after a comma": (
+        "Ditulis oleh: Ratna Sari, ibu dua anak dari Bekasi",
+        [WRITER],
+        "",
+    ),
     "two illustrators and an editor": (
         "Ilustrator: Nadia Putri & Ans\nPenyunting: Dewi.\n\nRatna Sari.\n" + BIO,
         [
@@ -180,7 +191,12 @@ def test_every_way_of_ending_a_post(ending, credits, bio):
     assert article.writer_name == writer
     assert article.writer_bio == bio
     text = body_text(article)
-    # The ending left the body whole, and nothing of it stayed there.
+    # The ending left the body whole, and nothing of it stayed there but what is
+    # not about people.
+    for kept in ("Foto: dok. pribadi", "#ibutunggal #tetapkuat"):
+        if kept in ending:
+            assert kept in text
+            text = text.replace(f"<p>{kept}</p>", "")
     assert text.endswith("sekolah anak.</p>")
     for left_out in ("Nadia", "Ratna", "Ilustr", "Illustr", "Penulis", "Oleh"):
         assert left_out not in text

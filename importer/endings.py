@@ -222,7 +222,7 @@ def credit_line(text):
     return [Credit(role=role, name=name) for name in names]
 
 
-def _name_shaped(name):
+def _name_shaped(name, *, capitals=True):
     words = name.split()
     if not (0 < len(name) <= MAX_NAME_CHARS and 1 <= len(words) <= MAX_NAME_WORDS):
         return False
@@ -234,7 +234,7 @@ def _name_shaped(name):
         if word.lower() in NAME_PARTICLES:
             continue
         first = word.lstrip("'\"(")[:1]
-        if not first or not (first.isupper() or first == "@"):
+        if not first or not (first.isupper() or first == "@" or not capitals):
             return False
     return True
 
@@ -250,6 +250,7 @@ class _Piece:
     bio: str = ""
     signed: bool = False  # a mark only a signature carries ("—", her own name)
     marked: bool = False  # bold, emoji, a dash of a list: a signature or a heading
+    lowercase: bool = False  # "bunda senja": a name only with a bio that names her
 
 
 def _classify(line, previous, hints, wanted):
@@ -274,7 +275,7 @@ def _classify(line, previous, hints, wanted):
         if (
             (line.kind != "ul" or lone_item)
             and not NUMBERED_LINE.match(bare)
-            and _name_shaped(name)
+            and _name_shaped(name, capitals=False)
         ):
             signed = bool(
                 dash
@@ -286,7 +287,14 @@ def _classify(line, previous, hints, wanted):
                 or line.bold_only
                 or bare != plain(text)  # emoji or marks around it
             )
-            return _Piece("name", 0, name=name, signed=signed, marked=marked)
+            return _Piece(
+                "name",
+                0,
+                name=name,
+                signed=signed,
+                marked=marked,
+                lowercase=not _name_shaped(name),
+            )
     if (
         "bio" in wanted
         and line.kind == "p"
@@ -398,7 +406,17 @@ def _first_unvouched(pieces):
         neighbours = [
             pieces[i] for i in (position - 1, position + 1) if 0 <= i < len(pieces)
         ]
-        if piece.kind == "name":
+        about_her = any(
+            n.kind == "bio"
+            and (_mentions(n.bio, piece.name) or BIO_OPENING.match(n.bio))
+            for n in neighbours
+        )
+        if piece.kind == "name" and piece.lowercase:
+            # Typed in lower case, a short line is a name only when said to be.
+            vouched = piece.signed or (
+                about_her and any(n.kind == "credit" for n in neighbours)
+            )
+        elif piece.kind == "name":
             # A bold or decorated short line followed by a paragraph is as often a
             # last heading: such a mark signs only the very last line.
             vouched = (
@@ -407,11 +425,7 @@ def _first_unvouched(pieces):
                 or any(n.kind == "credit" for n in neighbours)
                 or any(_same(piece.name, writer) for writer in writers)
                 or has_label
-                or any(
-                    n.kind == "bio"
-                    and (_mentions(n.bio, piece.name) or BIO_OPENING.match(n.bio))
-                    for n in neighbours
-                )
+                or about_her
             )
         elif piece.kind == "bio":
             # Her name, then a paragraph: the community's own layout. Anywhere else

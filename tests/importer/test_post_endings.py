@@ -167,6 +167,11 @@ ENDINGS = {
         [WRITER],
         "",
     ),
+    "her name typed in lower case between a credit and a bio that names her": (
+        f"Ilustrator: Nadia Putri\n\nratna sari.\n{BIO}",
+        [ParsedCredit(Role.WRITER, "ratna sari"), ILLUSTRATOR],
+        BIO,
+    ),
     "two illustrators and an editor": (
         "Ilustrator: Nadia Putri & Ans\nPenyunting: Dewi.\n\nRatna Sari.\n" + BIO,
         [
@@ -199,7 +204,7 @@ def test_every_way_of_ending_a_post(ending, credits, bio):
             text = text.replace(f"<p>{kept}</p>", "")
     assert text.endswith("sekolah anak.</p>")
     for left_out in ("Nadia", "Ratna", "Ilustr", "Illustr", "Penulis", "Oleh"):
-        assert left_out not in text
+        assert left_out.lower() not in text.lower()
     assert headings(article) == [
         "Jangan ragu meminta bantuan",
         "Atur keuangan dengan sederhana",
@@ -257,6 +262,13 @@ def test_endings_that_are_the_body(ending):
     assert article.credits == []
     assert article.writer_name == ""
     assert ending.split()[0].strip("*") in body_text(article)
+
+
+def test_a_last_sentence_in_lower_case_beside_a_credit_is_not_a_name():
+    article = parse_text(f"{BODY}\n\nSampai jumpa lagi.\nIlustrator: Nadia Putri")
+    assert article.credits == [ILLUSTRATOR]
+    assert article.writer_name == ""
+    assert "Sampai jumpa lagi." in body_text(article)
 
 
 def test_a_last_section_before_a_credit_line_stays_a_section():

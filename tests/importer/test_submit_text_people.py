@@ -3,6 +3,7 @@ person, credit rows she adds, changes and removes, one title warning, the action
 
 import re
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 import pytest
@@ -147,6 +148,25 @@ def test_the_post_that_failed_is_understood_and_sent_for_review(as_ratna, ratna)
     # One new person (the illustrator), none for Ratna herself.
     assert ContributorPage.objects.count() == profiles_before + 1
     assert ContributorPage.objects.filter(title__istartswith="ratna").count() == 1
+
+
+def test_the_post_that_failed_as_an_uploaded_text_file(as_ratna):
+    response = as_ratna.post(
+        url(),
+        {
+            "step": "preview",
+            "text": "",
+            "upload": SimpleUploadedFile(
+                "tulisan.txt", POST.replace("\n", "\r\n").encode("utf-8")
+            ),
+        },
+    )
+    assert response.status_code == 200
+    assert credit_values(response)[:2] == [
+        (Role.WRITER, "Ratna Sari"),
+        (Role.ILLUSTRATOR, "Nadia Putri"),
+    ]
+    assert 'data-bio-plan="fills"' in response.content.decode()
 
 
 # --- She is the writer unless the text names someone else --------------------------

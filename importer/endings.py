@@ -201,7 +201,7 @@ def clean_name(name):
 
 def credit_line(text):
     """[Credit] when the line is a credit line ("Ilustrator: Ans"), else None."""
-    match = CREDIT_LINE.match(undecorated(text))
+    match = CREDIT_LINE.match(undecorated(text).lstrip("—–-~ "))
     if not match:
         return None
     role = ROLE_WORDS[match["role"].lower()] if match["role"] else Role.WRITER

@@ -35,6 +35,7 @@ from blog.text_structure import (
     looks_like_heading,
     plain,
 )
+from contributors.identity import normalise_name
 
 from .endings import credit_line, take_ending
 
@@ -51,6 +52,7 @@ MAX_DOCX_RATIO = 150
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_TITLE_CHARS = 150
 PROPOSED_TITLE_CHARS = 80
+MAX_TOP_CREDITS = 4
 HEADING_MAX_CHARS = 120
 
 UPLOAD_EXTENSIONS = (".txt", ".md", ".markdown", ".docx")
@@ -861,15 +863,22 @@ def _build(lines, *, images=None, title_line=True):
             article.title_proposed = True
             article.warnings.append(_proposed_warning())
 
+    # A byline under the title ("Oleh: Ratna Sari", "Ilustrasi oleh Ans").
+    credits = []
+    while len(lines) > 1 and len(credits) < MAX_TOP_CREDITS:
+        found = _credit_line(lines[0])
+        if found is None:
+            break
+        credits.extend(found)
+        lines.pop(0)
     ending = take_ending(lines)
     if ending is not None and min(ending.lines) > 0:
         for index in sorted(ending.lines, reverse=True):
             del lines[index]
-        article.credits = [
-            ParsedCredit(role=c.role, name=c.name) for c in ending.credits
-        ]
+        credits.extend(ParsedCredit(role=c.role, name=c.name) for c in ending.credits)
         article.writer_name = ending.writer_name
         article.writer_bio = ending.writer_bio
+    article.credits = _unique_credits(credits)
     sections = _with_headings(lines)
     article.ordered_sections = _number_sections(sections)
     article.body = _body(sections)
@@ -878,6 +887,16 @@ def _build(lines, *, images=None, title_line=True):
             _("Tidak ada isi tulisan yang bisa dibaca. Periksa teks atau berkasnya.")
         )
     return article
+
+
+def _unique_credits(credits):
+    seen, unique = set(), []
+    for credit in credits:
+        key = (credit.role, normalise_name(credit.name).lower())
+        if key not in seen:
+            seen.add(key)
+            unique.append(credit)
+    return unique
 
 
 def _numbered(line):

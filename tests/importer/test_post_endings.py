@@ -375,3 +375,28 @@ def test_markdown_headings_with_typed_numbers():
     )
     assert headings(article) == ["Meminta bantuan", "Mengatur uang"]
     assert article.ordered_sections is True
+
+
+# --- A byline under the title
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Oleh: Ratna Sari", "Oleh Ratna Sari", "— Penulis: Ratna Sari", "*Oleh:* Ratna"],
+)
+def test_a_byline_under_the_title(byline):
+    article = parse_text(f"Dua Hal yang Membantu\n{byline}\n\n{BODY}")
+    assert article.title == "Dua Hal yang Membantu"
+    assert [c.role for c in article.credits] == [Role.WRITER]
+    assert article.credits[0].name.startswith("Ratna")
+    assert "Oleh" not in body_text(article)
+    assert body_text(article).startswith("<p>Setelah berpisah")
+
+
+def test_a_byline_and_a_writer_block_name_her_once():
+    article = parse_text(
+        f"Dua Hal yang Membantu\nOleh: Ratna Sari\n\n{BODY}\n\n"
+        f"Ilustrator: Nadia Putri\n\nRatna Sari.\n{BIO}"
+    )
+    assert article.credits == [WRITER, ILLUSTRATOR]
+    assert article.writer_bio == BIO

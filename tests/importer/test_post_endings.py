@@ -400,3 +400,14 @@ def test_a_byline_and_a_writer_block_name_her_once():
     )
     assert article.credits == [WRITER, ILLUSTRATOR]
     assert article.writer_bio == BIO
+
+
+def test_her_bold_name_before_a_bio_that_does_not_name_her_when_she_sends_it():
+    text = f"{BODY}\n\n*Ratna Sari*\n{BIO_WITHOUT_NAME}"
+    # Bold and a paragraph could be a last section: alone, they stay text …
+    assert parse_text(text).credits == []
+    # … but her own name says it is her signature.
+    with sent_by("Ratna Sari"):
+        article = parse_text(text)
+    assert article.credits == [WRITER]
+    assert article.writer_bio == BIO_WITHOUT_NAME

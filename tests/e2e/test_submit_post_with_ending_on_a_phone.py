@@ -243,3 +243,59 @@ def test_she_adds_and_removes_credit_rows_on_a_phone(
         (ArticleCredit.Role.WRITER, "Ratna Sari"),
     ]
     assert page.console_errors == []
+
+
+def test_credit_rows_work_without_javascript(
+    live_server, browser, blog_index, contributor_index, ratna
+):
+    """The form's own buttons and boxes, JavaScript off. Wagtail's admin shell covers
+    the page with its loading sidebar without JavaScript, so controls are worked with
+    the keyboard here (Enter on a button, Space on a box), as a keyboard user would."""
+    context = browser.new_context(
+        viewport=PHONE, locale="id-ID", java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{reverse('wagtailadmin_login')}")
+        page.fill("#id_username", "ratna")
+        page.fill("#id_password", "kata-sandi-uji")
+        page.locator("button[type=submit]").press("Enter")
+        page.wait_for_url(
+            f"{live_server.url}{reverse('wagtailadmin_home')}", timeout=TIMEOUT
+        )
+        page.goto(f"{live_server.url}{reverse('importer_submit_text')}")
+        page.fill("textarea[name='text']", POST)
+        page.get_by_role("button", name="Lihat hasilnya").press("Enter")
+        credits = page.locator("[data-import-credits]")
+        credits.wait_for(state="attached", timeout=TIMEOUT)
+        page.locator("input[name='title']").fill(TITLE)
+        rows = credits.locator("[data-credit-row]").count()
+
+        # "Tambah kredit" asks the server for the same preview with one more row.
+        page.get_by_role("button", name="Tambah kredit").press("Enter")
+        page.wait_for_function(
+            f"""() => document.querySelectorAll("[data-credit-row]").length
+                === {rows + 1}""",
+            timeout=TIMEOUT,
+        )
+        assert page.locator("input[name='title']").input_value() == TITLE
+        page.locator(f"select[name='credits-{rows}-role']").select_option(
+            ArticleCredit.Role.TRANSLATOR
+        )
+        page.locator(f"input[name='credits-{rows}-name']").fill("Sekar Ayu")
+        # Without JavaScript a row goes with its own box.
+        page.locator("input[name='credits-1-DELETE']").press("Space")
+        assert page.locator("input[name='credits-1-DELETE']").is_checked()
+
+        page.get_by_role("button", name="Simpan sebagai draf").press("Enter")
+        page.wait_for_url("**/edit/", timeout=TIMEOUT)
+        article = ArticlePage.objects.get()
+        assert sorted(
+            (c.role, c.contributor.title)
+            for c in ArticleCredit.objects.filter(page=article)
+        ) == [
+            (ArticleCredit.Role.TRANSLATOR, "Sekar Ayu"),
+            (ArticleCredit.Role.WRITER, "Ratna Sari"),
+        ]
+    finally:
+        context.close()

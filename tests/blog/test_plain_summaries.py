@@ -21,7 +21,6 @@ from tests.site_builder import article, contributor
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("blog.migrations.0011_plain_text_summaries")
 
 BODY = (
     "<p>Buka <b>Settings &gt; Discussion</b> &amp; pilih salah satu dari dua ways.</p>"
@@ -92,6 +91,7 @@ def test_the_migration_remakes_summaries_kept_before_the_fix(page):
         "ways.Threaded comments"
     )
 
+    migration = importlib.import_module("blog.migrations.0011_plain_text_summaries")
     migration.remake_summaries(apps, None)
 
     assert ArticlePage.objects.get(pk=page.pk).body_summary == TEXT

@@ -20,8 +20,6 @@ from tests.site_builder import article, contributor
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("blog.migrations.0010_routable_tag_slugs")
-
 
 @pytest.fixture
 def writer(contributor_index):
@@ -91,6 +89,7 @@ def test_the_migration_gives_tags_without_a_usable_slug_one(blog_index, writer):
     Tag.objects.filter(name="🌸").update(slug="")
     Tag.objects.filter(name="a b").update(slug="a b")
 
+    migration = importlib.import_module("blog.migrations.0010_routable_tag_slugs")
     migration.give_tags_routable_slugs(apps, None)
 
     assert dict(Tag.objects.values_list("name", "slug")) == {

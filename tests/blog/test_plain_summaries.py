@@ -91,7 +91,7 @@ def test_the_migration_remakes_summaries_kept_before_the_fix(page):
         "ways.Threaded comments"
     )
 
-    migration = importlib.import_module("blog.migrations.0011_plain_text_summaries")
+    migration = importlib.import_module("blog.migrations.0012_plain_text_summaries")
     migration.remake_summaries(apps, None)
 
     assert ArticlePage.objects.get(pk=page.pk).body_summary == TEXT

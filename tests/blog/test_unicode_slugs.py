@@ -89,7 +89,7 @@ def test_the_migration_gives_tags_without_a_usable_slug_one(blog_index, writer):
     Tag.objects.filter(name="🌸").update(slug="")
     Tag.objects.filter(name="a b").update(slug="a b")
 
-    migration = importlib.import_module("blog.migrations.0010_routable_tag_slugs")
+    migration = importlib.import_module("blog.migrations.0011_routable_tag_slugs")
     migration.give_tags_routable_slugs(apps, None)
 
     assert dict(Tag.objects.values_list("name", "slug")) == {

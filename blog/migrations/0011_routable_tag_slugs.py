@@ -23,7 +23,7 @@ def give_tags_routable_slugs(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blog", "0009_english_plurals"),
+        ("blog", "0010_article_ordered_sections"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 

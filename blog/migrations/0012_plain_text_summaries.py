@@ -29,7 +29,7 @@ def remake_summaries(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blog", "0010_routable_tag_slugs"),
+        ("blog", "0011_routable_tag_slugs"),
     ]
 
     operations = [

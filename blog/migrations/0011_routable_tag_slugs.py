@@ -1,12 +1,27 @@
 """Tags whose slug no URL can carry (a name of emoji or punctuation only slugified to
 "", or a slug set by hand with spaces) get one their listing can be reached by."""
 
+import re
+
 from django.db import migrations
+from django.utils.text import slugify
+
+# Frozen from blog/slugs.py as it stood when this migration was written.
+_UNICODE_SLUG = re.compile(r"^[-\w]+\Z")
+
+
+def routable_tag_slug(name, slug, taken):
+    if slug and _UNICODE_SLUG.match(slug):
+        return slug
+    base = slugify(name or "", allow_unicode=True)[:90] or "tag"
+    candidate, number = base, 1
+    while taken(candidate):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def give_tags_routable_slugs(apps, schema_editor):
-    from blog.slugs import routable_tag_slug
-
     Tag = apps.get_model("taggit", "Tag")
     for tag in Tag.objects.order_by("pk"):
         slug = routable_tag_slug(

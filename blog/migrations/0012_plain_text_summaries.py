@@ -1,15 +1,29 @@
 """Summaries kept before blog.plain_text held HTML character references ("&gt;") and
 ran paragraphs together ("ways.Threaded"): make them again from the body."""
 
+import re
+from html import unescape
+
 from django.db import migrations
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 SUMMARY_LENGTH = 240
 
+# Frozen from blog/plain_text.py as it stood when this migration was written.
+_BLOCK_BOUNDARY = re.compile(
+    r"(</(?:p|h[1-6]|li|blockquote|div|figcaption|pre|td|th|tr|dd|dt)\s*>"
+    r"|<(?:br|hr)\b[^>]*>)",
+    re.IGNORECASE,
+)
+
+
+def html_to_text(html):
+    text = _BLOCK_BOUNDARY.sub(r"\1 ", str(html or ""))
+    return " ".join(unescape(strip_tags(text)).split())
+
 
 def first_paragraph_text(raw_body):
-    from blog.plain_text import html_to_text
-
     for block in raw_body or []:
         if block.get("type") != "paragraph":
             continue

@@ -7,19 +7,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog.oembed import oembed
 from blog.reads import read_beacon
 from editorial.calendar_views import calendar_feed
 from website import views
 from website.cache import cached_page_view
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_URL, include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", views.search, name="search"),
     path("bantuan/", cached_page_view(views.helplines), name="helplines"),
     path("sitemap.xml", cached_page_view(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("baca/<int:article_id>/", read_beacon, name="read_beacon"),
+    path("oembed/", oembed, name="oembed"),
     path("kalender/<str:token>.ics", calendar_feed, name="editorial_calendar_feed"),
 ]
 

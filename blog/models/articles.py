@@ -46,6 +46,7 @@ from contributors.images import prefetch_renditions
 from contributors.visibility import CachedViewRestrictionsMixin, PublicQuerySetMixin
 
 from ..blocks import ArticleBodyBlock
+from ..plain_text import html_to_text
 from ..text_structure import split_rich_text
 from .care import SuggestionsInput
 from .taxonomy import ArticleTag, Category
@@ -108,11 +109,12 @@ SUMMARY_LENGTH = 240
 
 
 def first_paragraph_summary(body, length=SUMMARY_LENGTH):
-    """The body's first non-empty paragraph as plain text, cut at a word."""
+    """The body's first non-empty paragraph as plain text, cut at a word: text, not
+    HTML (blog.plain_text), so every template escapes it once."""
     for child in body:
         if child.block_type != "paragraph":
             continue
-        text = " ".join(strip_tags(child.value.source).split())
+        text = html_to_text(child.value.source)
         if text:
             return Truncator(text).chars(length, truncate="…")
     return ""
@@ -266,6 +268,14 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         related_name="+",
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("isi"), blank=True)
+    ordered_sections = models.BooleanField(
+        _("bagian bernomor"),
+        default=False,
+        help_text=_(
+            "Pembaca melihat nomor di depan setiap judul bagian (H2): 1., 2., 3., … "
+            "Tulis judulnya tanpa nomor."
+        ),
+    )
     content_note = models.CharField(
         _("catatan konten"),
         max_length=160,
@@ -298,6 +308,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         FieldPanel("content_note", widget=SuggestionsInput),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        FieldPanel("ordered_sections"),
     ]
     credit_panels = [
         InlinePanel(
@@ -379,6 +390,22 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_summary"}
         return super().save(*args, **kwargs)
+
+    def body_with_section_numbers(self):
+        """[(block, number or None)]: each section heading (H2) numbered 1, 2, …
+        when the writer numbered her sections (`ordered_sections`)."""
+        numbered, count = [], 0
+        for block in self.body:
+            number = None
+            if (
+                self.ordered_sections
+                and block.block_type == "heading"
+                and block.value.get("level") != "h3"
+            ):
+                count += 1
+                number = count
+            numbered.append((block, number))
+        return numbered
 
     @cached_property
     def reading_time(self):

@@ -95,6 +95,8 @@ def test_editor_schedules_an_article_through_the_picker(
     if status_toggle.get_attribute("aria-expanded") == "true":
         status_toggle.click()
     page.click("footer [data-w-dropdown-target='toggle']")
+    # Wait for the answer to that submit, not for the network to fall quiet: on a
+    # loaded machine it fell quiet before the request had left.
     with page.expect_navigation(timeout=TIMEOUT):
         page.get_by_role("button", name="Jadwalkan terbit").click()
     assert "dijadwalkan terbit" in page.locator(".messages").inner_text()

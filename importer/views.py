@@ -24,7 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.admin import messages
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from blog.blocks import PARAGRAPH_FEATURES
+from blog.blocks import PARAGRAPH_FEATURES, ArticleBodyBlock
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
 from editorial.permissions import is_editor
 from editorial.privacy import may_see_private
@@ -124,6 +124,10 @@ def preview_blocks(parsed):
             blocks.append(("html", _clean_html(value)))
         elif kind == "image":
             blocks.append(("image", _image_name(value, parsed.images)))
+        elif kind in ("table", "preformatted"):
+            # Shown as the article will show them (the block's own template).
+            block = ArticleBodyBlock.base_blocks[kind]
+            blocks.append(("html", block.render(block.to_python(value))))
         else:
             blocks.append(("other", kind))
     return blocks

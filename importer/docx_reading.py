@@ -179,7 +179,10 @@ def _slot():
     worker process (a lock file each), so that however many uploads arrive at once,
     no more than that many budgets of memory and CPU are ever spent together."""
     slots = max(1, int(getattr(settings, "DOCX_PARSE_SLOTS", DEFAULT_SLOTS)))
-    folder = Path(tempfile.gettempdir()) / "serambi-docx-slots"
+    folder = Path(
+        getattr(settings, "DOCX_PARSE_SLOT_DIR", "")
+        or Path(tempfile.gettempdir()) / "serambi-docx-slots"
+    )
     folder.mkdir(exist_ok=True)
     deadline = time.monotonic() + int(
         getattr(settings, "DOCX_PARSE_WAIT_SECONDS", DEFAULT_WAIT_SECONDS)

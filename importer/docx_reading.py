@@ -83,8 +83,7 @@ def too_heavy():
     return DocxRefused(
         _(
             "Isi berkas .docx ini jauh lebih besar dari berkasnya sendiri dan tidak "
-            "dibuka demi keamanan. Simpan ulang dokumennya tanpa bagian yang sangat "
-            "besar, atau tempel teksnya saja."
+            "dibuka demi keamanan. Simpan ulang dokumennya, lalu unggah lagi."
         )
     )
 

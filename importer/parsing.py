@@ -20,6 +20,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import Truncator
 from django.utils.timezone import is_naive, make_aware
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString
@@ -785,7 +786,10 @@ def _notes_blocks(items):
         inner = "<br/>".join(line.html for line in lines if line.html)
         html.append(f"<li>{inner}</li>")
     return [
-        {"type": "heading", "value": {"text": _("Catatan"), "level": "h2"}},
+        {
+            "type": "heading",
+            "value": {"text": pgettext("notes heading", "Catatan"), "level": "h2"},
+        },
         {"type": "paragraph", "value": "<ol>" + "".join(html) + "</ol>"},
     ]
 

@@ -622,7 +622,7 @@ class _HtmlReader:
             len(filled) >= 2
             and table.find("table") is None
             and table.find("img") is None
-            and table.find(HEADING_TAGS) is None
+            and table.find(list(HEADING_TAGS)) is None
         )
 
     def table(self, table):
@@ -712,6 +712,7 @@ def _from_html(
 
 # --- Lines from a .docx (its HTML, from importer.docx_reading)
 
+NOTE_MARKER = re.compile(r"\s*\[\d{1,3}\]")
 NOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
 NOTE_BACKLINK = re.compile(r"^#(?:footnote|endnote)-ref-\d+$")
 
@@ -1003,9 +1004,11 @@ def propose_title(article):
 
 def _proposed_title(lines):
     for line in lines:
-        if line.text:
-            sentence = re.split(r"(?<=[.!?])\s", line.text, maxsplit=1)[0]
-            return Truncator(sentence.rstrip(".")).chars(PROPOSED_TITLE_CHARS, "…")
+        # A note's marker ("[1]") is no part of a title.
+        text = plain(NOTE_MARKER.sub("", line.text)) if line.kind != "table" else ""
+        if text:
+            sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+            return Truncator(sentence.rstrip(" .")).chars(PROPOSED_TITLE_CHARS, "…")
     return ""
 
 

@@ -76,6 +76,19 @@ def test_a_table_that_only_lays_out_the_page_is_read_as_text():
     )
 
 
+def test_a_table_holding_headings_or_pictures_is_read_as_text():
+    html = (
+        "<table><tr><td><h2>Bagian Satu</h2></td><td>Isi bagian satu.</td></tr>"
+        "<tr><td>Sel</td><td>Sel lain</td></tr></table>"
+    )
+    article = parse_html(html, title_line=False)
+    assert blocks_of(article, "table") == []
+    assert article.body[0] == {
+        "type": "heading",
+        "value": {"text": "Bagian Satu", "level": "h2"},
+    }
+
+
 def test_block_quotes_stay_quotes():
     html = (
         "<p>Kata ibu saya:</p><blockquote><p>Meminta tolong bukan tanda lemah.</p>"

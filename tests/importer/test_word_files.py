@@ -145,6 +145,19 @@ def test_footnotes_and_endnotes_become_notes_at_the_end_after_her_credits():
     assert "bank<sup>[2]</sup>." in body_html(article)
 
 
+def test_a_proposed_title_leaves_out_the_note_markers():
+    word_file = WordFile()
+    word_file.paragraph(
+        "Ibu tunggal bekerja di sektor informal", word_file.footnote("Survei."), "."
+    )
+    word_file.paragraph("Kebanyakan dari kami menabung tanpa rekening bank.")
+
+    article = parse_upload("tanpa-judul.docx", word_file.data())
+
+    assert article.title == "Ibu tunggal bekerja di sektor informal"
+    assert article.title_proposed
+
+
 def test_text_in_a_text_box_is_read_once():
     word_file = community_post(WordFile())
     word_file.paragraph(

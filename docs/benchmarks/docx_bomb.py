@@ -21,6 +21,7 @@ and their failures, and the peak summed RSS of the server's processes (sampled f
 """
 
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -228,6 +229,7 @@ def served(args, path):
             "--timeout", "300", "--bind", f"127.0.0.1:{port}",
         ],
         cwd=args.project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: stopped whole at the end
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -308,11 +310,13 @@ def served(args, path):
         )
         say(json.dumps({"uploads": sorted(results), "health_failures": failures}))
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
+        # The whole group: a worker still parsing must not outlive the benchmark.
+        os.killpg(server.pid, signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
             server.wait(20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
 
 
 def main():

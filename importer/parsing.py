@@ -1160,7 +1160,10 @@ def _body(lines):
             flush()
             body.append({"type": "preformatted", "value": line.text})
         elif line.kind in ("ul", "ol"):
-            list_item(line)
+            if line.soft and previous == line.kind and len(lists) == line.depth + 1:
+                html.append(f"<br/>{line.html}")  # a line break inside the item
+            else:
+                list_item(line)
             previous = line.kind
         else:
             close_lists()

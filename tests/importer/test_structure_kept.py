@@ -141,6 +141,13 @@ def test_nested_lists_nest():
     )
 
 
+def test_a_line_break_inside_a_list_item_stays_in_the_item():
+    html = "<ol><li>Beras<br>lima kilo</li><li>Minyak</li></ol>"
+    assert body_html(parse_html(html, title_line=False)) == (
+        "<ol><li>Beras<br/>lima kilo</li><li>Minyak</li></ol>"
+    )
+
+
 def test_strike_through_sup_sub_and_code():
     html = (
         "<p><del>Rp20.000</del> <s>x</s> <strike>y</strike> 1 m<sup>2</sup> "

@@ -759,6 +759,13 @@ def _from_docx_html(html, pictures):
 
     reader = _HtmlReader(load, newlines_break=False)
     lines = reader.read(str(soup))
+    if not any(line.text for line in lines) and (reader.images or "<img" in html):
+        raise UnreadableText(
+            _(
+                "Berkas Word ini hanya berisi gambar, tanpa teks. Tambahkan tulisannya, "
+                "lalu kirim lagi."
+            )
+        )
     article = _build(lines, images=reader.images)
     article.warnings[:0] = [
         w for w in reader.warnings if "serambi-image:" not in w

@@ -203,6 +203,14 @@ def test_a_linked_picture_is_never_fetched():
     assert any("3 gambar hanya ditautkan" in warning for warning in article.warnings)
 
 
+def test_a_file_of_only_a_picture_is_refused_with_that_reason():
+    word_file = WordFile()
+    word_file.paragraph(word_file.picture(png_bytes(), "Toples"))
+
+    with pytest.raises(UnreadableText, match="hanya berisi gambar, tanpa teks"):
+        parse_upload("gambar-saja.docx", word_file.data())
+
+
 def test_strict_ooxml_is_read_not_called_damaged():
     word_file = community_post(WordFile(strict=True))
     word_file.heading("Mulai dari yang Kecil", 1)

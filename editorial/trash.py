@@ -25,7 +25,6 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
-from wagtail.signals import page_published
 
 from treebeard.mp_tree import MP_MoveHandler
 
@@ -221,20 +220,18 @@ def restore(entry, user):
     Page.objects.filter(pk=page.pk).update(url_path=page.set_url_path(parent))
 
     if entry.was_live:
-        # Live again on the revision that was live, not the newest draft, and not as
-        # a new publication: the row still holds that content (a trashed page cannot
-        # be edited), dates and listing order stay, nobody is e-mailed "published".
+        # Live again on the revision that was live, not the newest draft, through
+        # Wagtail's own publish: post_save and page_published reach the caches, the
+        # CDN, the search index and the privacy tokens as for any publish. Not logged
+        # as a new publication (the restore is logged below) and first_published_at,
+        # which orders listings, stays.
         revision = entry.live_revision
-        Page.objects.filter(pk=page.pk).update(
-            live=True,
-            expired=False,
-            live_revision=revision,
-            has_unpublished_changes=entry.had_unpublished_changes,
-        )
-        page = Page.objects.get(pk=page.pk).specific
-        # Caches, the CDN and the search index listen to this signal.
-        page_published.send(
-            sender=page.specific_class, instance=page, revision=revision
+        if revision is None:
+            # Made live without a revision (a script, an old import): its row is
+            # its live content, so that becomes the revision published.
+            revision = page.specific.save_revision(user=user, changed=False)
+        revision.publish(
+            user=user, changed=False, log_action=False, skip_permission_checks=True
         )
     if entry.scheduled_revision is not None and entry.approved_go_live_at:
         entry.scheduled_revision.approved_go_live_at = entry.approved_go_live_at

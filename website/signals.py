@@ -9,6 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import (
     page_published,
@@ -57,6 +58,31 @@ def page_changed(sender, instance, **kwargs):
 @receiver(page_slug_changed)
 def page_was_moved(sender, instance, **kwargs):
     clear_page_cache()
+
+
+# What a draft save, a lock or a new child writes on a page's row: nothing a reader sees.
+DRAFT_BOOKKEEPING_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "numchild",
+}
+
+
+@receiver(post_save)
+def live_page_saved(sender, instance, created, update_fields=None, **kwargs):
+    # A live page saved outside publishing (a script, a bulk change in our code)
+    # shows its new row to readers within a second, like a publish; a draft save on
+    # a live page changes nothing they see and keeps the cache.
+    if created or not isinstance(instance, Page) or not instance.live:
+        return
+    if update_fields is None or set(update_fields) - DRAFT_BOOKKEEPING_FIELDS:
+        clear_page_cache()
 
 
 @receiver(post_delete)

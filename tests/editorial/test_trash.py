@@ -601,3 +601,52 @@ def test_dumpdata_works_after_a_page_and_its_editor_are_deleted_for_good(
 
     assert f'"page": {page.pk}' in data
     assert f'"user": {editor_pk}' in data
+
+
+def test_restore_publishes_through_wagtail_so_every_listener_hears_it(
+    as_eka, live_article
+):
+    """The restore is a real publish: post_save (the search index, the public-state
+    token that the restriction and listing caches key on) and page_published."""
+    from django.db.models.signals import post_save
+
+    from wagtail.signals import page_published
+
+    from contributors.visibility import public_version
+
+    heard = []
+
+    def saved(sender, instance, **kwargs):
+        if (
+            isinstance(instance, Page)
+            and instance.pk == live_article.pk
+            and instance.live
+        ):
+            heard.append("post_save")
+
+    def published(sender, instance, **kwargs):
+        if instance.pk == live_article.pk:
+            heard.append("page_published")
+
+    as_eka.post(delete_url(live_article))
+    before = public_version()
+    publications = PageLogEntry.objects.filter(
+        page_id=live_article.pk, action="wagtail.publish"
+    ).count()
+    post_save.connect(saved, weak=False, dispatch_uid="test-restore-saved")
+    page_published.connect(published, weak=False, dispatch_uid="test-restore-pub")
+    try:
+        assert as_eka.post(restore_url(live_article)).status_code == 302
+    finally:
+        post_save.disconnect(dispatch_uid="test-restore-saved")
+        page_published.disconnect(dispatch_uid="test-restore-pub")
+
+    assert "post_save" in heard and "page_published" in heard
+    assert public_version() != before
+    # Logged once, as a restore, not as a new publication.
+    assert (
+        publications
+        == PageLogEntry.objects.filter(
+            page_id=live_article.pk, action="wagtail.publish"
+        ).count()
+    )

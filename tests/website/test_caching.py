@@ -18,6 +18,7 @@ from blog.models import ArticlePage
 from tests.services import REDIS_TEST_URL, needs_redis
 from tests.site_builder import article, category, contributor
 from website.models import HomePageFeaturedArticle
+from website.page_cache_generation import PageCacheGeneration
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,33 @@ def test_a_cached_page_costs_no_query(
         response = client.get("/artikel/")
 
     assert TITLE in response.content.decode()
+
+
+@pytest.mark.parametrize("url", READER_URLS)
+def test_a_live_page_saved_outside_publishing_reaches_readers(
+    client, live_article, url
+):
+    assert TITLE in client.get(url).content.decode()  # now cached
+
+    page = ArticlePage.objects.get(pk=live_article.pk)
+    page.title = "Judul yang diubah lewat skrip"
+    page.save()
+
+    html = client.get(url).content.decode()
+    assert "Judul yang diubah lewat skrip" in html
+    assert TITLE not in html
+
+
+def test_a_draft_saved_on_a_live_page_keeps_the_cache(client, live_article):
+    client.get(live_article.url)
+    before = PageCacheGeneration.read()
+
+    page = ArticlePage.objects.get(pk=live_article.pk)
+    page.title = "Draf yang belum terbit"
+    page.save_revision()
+
+    assert PageCacheGeneration.read() == before
+    assert TITLE in client.get(live_article.url).content.decode()
 
 
 @pytest.mark.parametrize("url", READER_URLS)

@@ -262,7 +262,9 @@ def served(args, path):
                 files=[("upload", f"bom-{n}.docx", data)],
                 timeout=args.timeout,
             )
-            message = re.search(r"(Isi berkas[^<]*|Berkas[^<]*)", page)
+            message = re.search(
+                r"((?:Isi berkas|Berkas|Serambi sedang|Teksnya)[^<]*)", page
+            )
             results.append(
                 (n, status, time.monotonic() - start, message[1] if message else "")
             )

@@ -256,12 +256,15 @@ def served(args, path):
             )
             _, html = browser.get("/admin/kirim-tulisan/")
             start = time.monotonic()
-            status, page = browser.post(
-                "/admin/kirim-tulisan/",
-                {"csrfmiddlewaretoken": browser.csrf(html), "text": ""},
-                files=[("upload", f"bom-{n}.docx", data)],
-                timeout=args.timeout,
-            )
+            try:
+                status, page = browser.post(
+                    "/admin/kirim-tulisan/",
+                    {"csrfmiddlewaretoken": browser.csrf(html), "text": ""},
+                    files=[("upload", f"bom-{n}.docx", data)],
+                    timeout=args.timeout,
+                )
+            except (TimeoutError, OSError) as error:
+                status, page = f"no answer ({error})", ""
             message = re.search(
                 r"((?:Isi berkas|Berkas|Serambi sedang|Teksnya)[^<]*)", page
             )

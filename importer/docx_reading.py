@@ -26,7 +26,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 # A long article is 100-500 KB of XML; a 100-page report 2-4 MB. Mammoth holds the
-# XML about 40 times over and reads about 0.5 MB a second on a busy core.
+# XML about 40 times over and reads 0.2-0.5 MB a second on a busy core, so a file
+# near this limit may still meet the time budget below and be refused by it.
 MAX_DOCX_XML_BYTES = 8 * 1024 * 1024
 MAX_DOCX_MEDIA_BYTES = 60 * 1024 * 1024
 MAX_DOCX_PART_BYTES = 10 * 1024 * 1024

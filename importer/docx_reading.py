@@ -229,6 +229,9 @@ def _convert(data, folder):
     except subprocess.TimeoutExpired as exc:
         # subprocess.run has killed and reaped the child.
         raise too_slow() from exc
+    except OSError as exc:
+        # No process to be had (EAGAIN, ENOMEM): the machine is busy, not her file.
+        raise busy() from exc
     try:
         answer = json.loads(finished.stdout or b"{}")
     except ValueError:

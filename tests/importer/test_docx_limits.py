@@ -269,3 +269,15 @@ def test_three_hostile_uploads_at_once_leave_the_process_serving(settings, heavy
     assert parse_upload("biasa.docx", ordinary_file()).title == (
         "Menabung Sedikit demi Sedikit"
     )
+
+
+def test_when_no_reading_process_can_be_started_she_is_asked_to_wait(monkeypatch):
+    import subprocess
+
+    def no_process(*args, **kwargs):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(subprocess, "run", no_process)
+
+    with pytest.raises(UnreadableText, match="sedang membaca berkas Word lain"):
+        parse_upload("biasa.docx", ordinary_file())

@@ -5,11 +5,16 @@ real ones in ../shared/corpora/docx: styles, numbering, footnotes and endnotes, 
 boxes, pictures, hyperlinks, tables, strict OOXML.
 """
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
 import pytest
 
-from blog.models import ArticleCredit
+from blog.models import ArticleCredit, ArticlePage
 from importer.parsing import ParsedCredit, UnreadableText, parse_upload
 from tests.importer.exports import png_bytes
+from tests.importer.test_import_command import run as import_articles
+from tests.importer.test_submit_text_view import contributor, save_data
 from tests.importer.word_files import BULLETS, DECIMAL, WordFile, run
 
 Role = ArticleCredit.Role
@@ -282,3 +287,95 @@ def test_a_damaged_word_file_is_still_called_damaged():
 
     with pytest.raises(UnreadableText, match="rusak"):
         parse_upload("rusak.docx", zipped(parts))
+
+
+# --- Through Kirim tulisan and import_articles, to the public page
+
+
+def report_file():
+    word_file = community_post(WordFile())
+    word_file.heading("Biaya Sebulan", 1)
+    word_file.table([["Kebutuhan", "Biaya"], ["Beras", "Rp300.000"]])
+    word_file.paragraph(
+        "Kami menabung tanpa rekening bank", word_file.footnote("Survei 2023."), "."
+    )
+    word_file.paragraph("Pokok", style="ListParagraph", numbered=(BULLETS, 0))
+    word_file.paragraph("Beras", style="ListParagraph", numbered=(BULLETS, 1))
+    return ending(word_file).data()
+
+
+@pytest.fixture
+def as_alya(client, contributor_index, blog_index):
+    client.force_login(contributor(contributor_index, "alya", "Alya Rahma"))
+    return client
+
+
+@pytest.mark.django_db
+def test_a_word_upload_keeps_its_table_and_notes_to_the_public_page(as_alya):
+    url = reverse("importer_submit_text")
+    response = as_alya.post(
+        url,
+        {
+            "step": "preview",
+            "text": "",
+            "upload": SimpleUploadedFile("biaya.docx", report_file()),
+        },
+    )
+    assert response.status_code == 200
+    preview = response.content.decode().split("data-import-body>")[1]
+    assert '<th scope="col"' in preview
+    assert "Survei 2023." in preview
+    token = response.context["form"]["upload_token"].value()
+
+    response = as_alya.post(
+        url,
+        save_data(
+            text="",
+            upload_token=token,
+            title="Menabung Sedikit demi Sedikit",
+            credits=[("writer", "Alya Rahma"), ("illustrator", "Sekar Ayu")],
+            **{"action-draft": ""},
+        ),
+    )
+    assert response.status_code == 302
+    page = ArticlePage.objects.get()
+    assert [block.block_type for block in page.body] == [
+        "paragraph",
+        "heading",
+        "table",
+        "paragraph",
+        "heading",
+        "paragraph",
+    ]
+    page.save_revision().publish()
+
+    html = as_alya.get(page.url).content.decode()
+    assert '<div class="table-scroll" role="region" tabindex="0"' in html
+    assert "<ul><li>Pokok<ul><li>Beras</li></ul></li></ul>" in html
+    assert "<ol><li>Survei 2023.</li></ol>" in html
+
+
+@pytest.mark.django_db
+def test_import_articles_reads_a_word_file_with_its_table_and_notes(
+    tmp_path, superuser
+):
+    path = tmp_path / "biaya.docx"
+    path.write_bytes(report_file())
+
+    import_articles(path, "--publish")
+    import_articles(path, "--publish")  # a second run changes nothing
+
+    page = ArticlePage.objects.get()
+    assert page.title == "Menabung Sedikit demi Sedikit"
+    assert [block.block_type for block in page.body] == [
+        "paragraph",
+        "heading",
+        "table",
+        "paragraph",
+        "heading",
+        "paragraph",
+    ]
+    assert page.body[4].value["text"] == "Catatan"
+    assert sorted(
+        (credit.role, credit.contributor.title) for credit in page.credits.all()
+    ) == [(Role.ILLUSTRATOR, "Sekar Ayu"), (Role.WRITER, "Alya Rahma")]

@@ -41,8 +41,9 @@ class KeysetPaginator(Paginator):
 
     @cached_property
     def snapshot(self):
-        key = f"serambi:listing:{public_version()}:{self.listing}:{self.per_page}"
-        snapshot = cache.get(key)
+        version = public_version()
+        key = f"serambi:listing:{version}:{self.listing}:{self.per_page}"
+        snapshot = cache.get(key) if version else None
         if snapshot is None:
             keys = list(
                 self.object_list.order_by()
@@ -50,7 +51,8 @@ class KeysetPaginator(Paginator):
                 .values_list("first_published_at", "pk")
             )
             snapshot = {"count": len(keys), "starts": keys[:: self.per_page]}
-            cache.set(key, snapshot, SNAPSHOT_SECONDS)
+            if version:
+                cache.set(key, snapshot, SNAPSHOT_SECONDS)
         return snapshot
 
     @cached_property

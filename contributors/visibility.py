@@ -4,40 +4,45 @@ Wagtail asks the database on every request: serving a page reads its ancestors a
 their view restrictions (two queries), and `PageQuerySet.public()` reads every
 restriction again. Restrictions are few and rarely change, so their (id, path) pairs
 are kept in the cache under a *version* that any change to pages or restrictions moves
-on (see `ContributorsConfig.ready`); listings key their own cached snapshots (see
+on (see `public_version`); listings key their own cached snapshots (see
 blog.paging) by the same version. Here, in the lowest app, so every page type can use
 it.
 """
-
-import uuid
 
 from django.core.cache import cache
 from django.db.models import Q
 
 from wagtail.models import PageViewRestriction
 
-VERSION_KEY = "serambi:public-version"
 RESTRICTIONS_SECONDS = 300
+
+# Where the token comes from: installed at start-up by the site (website.apps installs
+# the page cache's generation, which lives in the database and is replaced in the same
+# transaction as any change a reader could see). A token kept only in the cache would
+# be lost with a write dropped while Redis blips, leaving a new restriction unapplied.
+_version_source = None
+
+
+def use_version_source(source):
+    global _version_source
+    _version_source = source
 
 
 def public_version():
-    """A token that changes whenever what the public may see may have changed."""
-    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
-
-
-def forget_public_state(*args, **kwargs):
-    """A signal receiver: pages or restrictions changed, so every cached answer about
-    them (restrictions, listing snapshots) is out of date."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    """A token that changes whenever what the public may see may have changed, or
+    None when no source is installed (then nothing here is cached)."""
+    return _version_source() if _version_source is not None else None
 
 
 def restricted_paths():
     """[(restriction id, tree path of the restricted page)], from the cache."""
-    key = f"serambi:restrictions:{public_version()}"
-    paths = cache.get(key)
+    version = public_version()
+    key = f"serambi:restrictions:{version}"
+    paths = cache.get(key) if version else None
     if paths is None:
         paths = list(PageViewRestriction.objects.values_list("pk", "page__path"))
-        cache.set(key, paths, RESTRICTIONS_SECONDS)
+        if version:
+            cache.set(key, paths, RESTRICTIONS_SECONDS)
     return paths
 
 

@@ -92,11 +92,16 @@ class CreditForm(forms.Form):
         label=_("Nama"),
         max_length=255,
         required=False,
-        help_text=_("Kosongkan nama untuk menghapus kredit ini."),
     )
 
 
-CreditFormSet = forms.formset_factory(CreditForm, extra=1, max_num=20)
+MAX_CREDITS = 20
+
+# Formset-style rows: one empty row to add a credit, "Hapus" to remove one; the
+# preview's "Tambah kredit" adds another row (with or without JavaScript).
+CreditFormSet = forms.formset_factory(
+    CreditForm, extra=1, max_num=MAX_CREDITS, can_delete=True
+)
 
 
 def contributor_accounts():

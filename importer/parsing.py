@@ -34,8 +34,10 @@ from blog.text_structure import (
     looks_like_heading,
     plain,
 )
+from contributors.identity import normalise_name
 
 from . import docx_reading
+from .endings import credit_line, take_ending
 
 Role = ArticleCredit.Role
 
@@ -51,33 +53,12 @@ MAX_TABLE_COLUMNS = 30
 MAX_CELL_CHARS = 2_000
 MAX_PRE_CHARS = 20_000
 MAX_TITLE_CHARS = 150
-MAX_NAME_CHARS = 60
 PROPOSED_TITLE_CHARS = 80
+MAX_TOP_CREDITS = 4
 HEADING_MAX_CHARS = 120
 
 UPLOAD_EXTENSIONS = (".txt", ".md", ".markdown", ".docx")
 
-CREDIT_WORDS = {
-    "penulis": Role.WRITER,
-    "writer": Role.WRITER,
-    "ilustrator": Role.ILLUSTRATOR,
-    "illustrator": Role.ILLUSTRATOR,
-    "ilustrasi": Role.ILLUSTRATOR,
-    "illustration": Role.ILLUSTRATOR,
-    "foto": Role.PHOTOGRAPHER,
-    "fotografer": Role.PHOTOGRAPHER,
-    "photographer": Role.PHOTOGRAPHER,
-    "photo": Role.PHOTOGRAPHER,
-    "penerjemah": Role.TRANSLATOR,
-    "translator": Role.TRANSLATOR,
-    "penyunting": Role.EDITOR,
-    "editor": Role.EDITOR,
-}
-CREDIT_LINE = re.compile(
-    r"^(?P<role>" + "|".join(CREDIT_WORDS) + r")\s*:\s*(?P<names>\S.*)$",
-    re.IGNORECASE,
-)
-NAME_SEPARATORS = re.compile(r"\s*(?:,|&|/|\bdan\b|\band\b)\s*", re.IGNORECASE)
 BULLET_LINE = re.compile(r"^[-*•·▪–]\s+(?P<text>\S.*)$")
 MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 RULE_LINE = re.compile(r"^[-*_=~•·]{3,}$")
@@ -224,6 +205,9 @@ class ParsedArticle:
     hero_image: ParsedImage | None = None
     # (old path, "category" | "tag" | "category_feed" | "tag_feed" | "feed", name)
     old_term_urls: list = field(default_factory=list)
+    # The writer numbered her sections ("1. …", "2. …"): the numbers are shown by the
+    # article (ArticlePage.ordered_sections), not typed into the headings.
+    ordered_sections: bool = False
 
 
 @dataclass
@@ -236,6 +220,7 @@ class Line:
     text: str = ""
     bold_only: bool = False
     image_index: int | None = None
+    numbered: bool = False  # a heading she typed a number before
     # A list item's nesting (0 at the top); whether a line break (not a new
     # paragraph) parts this line from the one before, as in a poem.
     depth: int = 0
@@ -927,75 +912,17 @@ def _proposed_warning():
     return _("Judul diambil dari kalimat pertama. Periksa dan perbaiki bila perlu.")
 
 
+proposed_title_warning = _proposed_warning
+
+
 def _credit_line(line):
+    """[ParsedCredit] when the line is a credit line ("Ilustrator: Ans"), else None."""
     if line.kind != "p":
         return None
-    match = CREDIT_LINE.match(line.text)
-    if not match:
+    found = credit_line(line.text)
+    if found is None:
         return None
-    role = CREDIT_WORDS[match["role"].lower()]
-    names = [
-        plain(name).strip(" .;")
-        for name in NAME_SEPARATORS.split(match["names"])
-        if plain(name).strip(" .;")
-    ]
-    if not names or any(len(name) > MAX_NAME_CHARS for name in names):
-        return None
-    return [ParsedCredit(role=role, name=name) for name in names]
-
-
-def _is_name_line(line):
-    text = line.text
-    words = text.split()
-    return (
-        line.kind in ("p", "h2", "h3")
-        and 0 < len(text) <= MAX_NAME_CHARS
-        and 1 <= len(words) <= 6
-        and not text.endswith((".", ",", ";", ":", "!", "?"))
-        and not any(char.isdigit() for char in text)
-        and not NUMBERED_LINE.match(text)
-    )
-
-
-def _is_bio(line):
-    return (
-        line.kind == "p" and len(line.text) >= 30 and not CREDIT_LINE.match(line.text)
-    )
-
-
-def _take_credits(lines, credits):
-    while lines:
-        found = _credit_line(lines[-1])
-        if found is None:
-            return
-        credits[:0] = found
-        lines.pop()
-
-
-def _take_writer_block(lines, credits_after):
-    """(name, bio) when the lines end with her name alone, then a paragraph about her.
-
-    A short line and a paragraph also end many articles (a last heading and its
-    section), so the block is only taken when something else says it is hers: credit
-    lines just before it, a "Penulis:" credit with her name, or a bio that names her.
-    """
-    if len(lines) < 2 or not _is_name_line(lines[-2]) or not _is_bio(lines[-1]):
-        return None
-    name, bio = lines[-2].text, lines[-1].text
-    first_name = name.split()[0].lower()
-    evidence = (
-        (len(lines) >= 3 and _credit_line(lines[-3]) is not None)
-        or any(
-            c.role == Role.WRITER and c.name.lower() == name.lower()
-            for c in credits_after
-        )
-        or first_name in bio.lower().split()[:3]
-        or first_name in re.findall(r"\w+", bio.lower())[:12]
-    )
-    if not evidence:
-        return None
-    del lines[-2:]
-    return name, bio
+    return [ParsedCredit(role=c.role, name=c.name) for c in found]
 
 
 def propose_title(article):
@@ -1026,6 +953,7 @@ def _is_title_line(line, rest):
         and not line.text.endswith((".", ",", ";", ":"))
         and bool(rest)
         and _credit_line(line) is None
+        and not NUMBERED_LINE.match(line.text)
     )
 
 
@@ -1048,24 +976,40 @@ def _build(lines, *, images=None, title_line=True):
             article.title_proposed = True
             article.warnings.append(_proposed_warning())
 
+    # A byline under the title ("Oleh: Ratna Sari", "Ilustrasi oleh Ans").
     credits = []
-    _take_credits(lines, credits)
-    writer = _take_writer_block(lines, credits)
-    _take_credits(lines, credits)
-    if writer:
-        article.writer_name, article.writer_bio = writer
-        if not any(
-            c.role == Role.WRITER and c.name.lower() == writer[0].lower()
-            for c in credits
-        ):
-            credits.insert(0, ParsedCredit(role=Role.WRITER, name=writer[0]))
-    article.credits = credits
-    article.body = _body(_with_headings(lines))
+    while len(lines) > 1 and len(credits) < MAX_TOP_CREDITS:
+        found = _credit_line(lines[0])
+        if found is None:
+            break
+        credits.extend(found)
+        lines.pop(0)
+    ending = take_ending(lines)
+    if ending is not None and min(ending.lines) > 0:
+        for index in sorted(ending.lines, reverse=True):
+            del lines[index]
+        credits.extend(ParsedCredit(role=c.role, name=c.name) for c in ending.credits)
+        article.writer_name = ending.writer_name
+        article.writer_bio = ending.writer_bio
+    article.credits = _unique_credits(credits)
+    sections = _with_headings(lines)
+    article.ordered_sections = _number_sections(sections)
+    article.body = _body(sections)
     if not article.body:
         raise UnreadableText(
             _("Tidak ada isi tulisan yang bisa dibaca. Periksa teks atau berkasnya.")
         )
     return article
+
+
+def _unique_credits(credits):
+    seen, unique = set(), []
+    for credit in credits:
+        key = (credit.role, normalise_name(credit.name).lower())
+        if key not in seen:
+            seen.add(key)
+            unique.append(credit)
+    return unique
 
 
 def _numbered(line):
@@ -1077,7 +1021,10 @@ def _with_headings(lines):
     result = []
     for index, line in enumerate(lines):
         if line.kind in ("h2", "h3"):
-            if looks_like_heading(line.text) and len(line.text) <= HEADING_MAX_CHARS:
+            numbered = heading_from_numbered_line(line.text)
+            if numbered and line.kind == "h2":
+                result.append(Line("h2", text=numbered, numbered=True))
+            elif looks_like_heading(line.text) and len(line.text) <= HEADING_MAX_CHARS:
                 result.append(Line(line.kind, text=line.text))
             else:
                 result.append(Line("p", line.html, line.text))
@@ -1086,9 +1033,11 @@ def _with_headings(lines):
             neighbours = [
                 lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)
             ]
-            heading = heading_from_numbered_line(line.text)
+            heading = heading_from_numbered_line(line.text) or _section_sentence(
+                line, lines[index + 1 : index + 2]
+            )
             if heading and not any(_numbered(other) for other in neighbours):
-                result.append(Line("h2", text=heading))
+                result.append(Line("h2", text=heading, numbered=True))
             else:
                 # One of a run of numbered lines: a numbered list, without its number.
                 item = NUMBERED_LINE.match(line.text)["text"]
@@ -1101,10 +1050,43 @@ def _with_headings(lines):
             and len(line.text) <= HEADING_MAX_CHARS
             and looks_like_heading(line.text)
         ):
-            result.append(Line("h2", text=line.text))
+            result.append(Line("h2", text=line.text, bold_only=True))
             continue
         result.append(line)
     return result
+
+
+def _section_sentence(line, following):
+    """The heading of a numbered line that ends with a full stop and opens a section.
+
+    "1. Jangan ragu meminta bantuan." followed by its paragraph is a section's
+    heading written as a sentence; the stop goes with the number.
+    """
+    text = NUMBERED_LINE.match(line.text)["text"].rstrip()
+    if not following or following[0].kind != "p" or _numbered(following[0]):
+        return None
+    if not text.endswith(".") or ". " in text or len(text) > HEADING_MAX_CHARS:
+        return None
+    return text.rstrip(".").rstrip() or None
+
+
+def _number_sections(lines):
+    """Whether the writer numbered her sections; then every section is one of them.
+
+    Two or more section headings she typed a number before make the article's
+    sections numbered (the reader sees 1., 2., … again). A bold line she did not
+    number among them ("*Penutup*") stays a bold line, so the numbers shown are
+    hers.
+    """
+    numbered = [line for line in lines if line.kind == "h2" and line.numbered]
+    if len(numbered) < 2:
+        return False
+    for index, line in enumerate(lines):
+        if line.kind == "h2" and not line.numbered and line.bold_only:
+            lines[index] = Line(
+                "p", f"<b>{escape(line.text, quote=False)}</b>", line.text
+            )
+    return True
 
 
 def _body(lines):

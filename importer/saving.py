@@ -40,7 +40,7 @@ from blog.models import (
     BlogIndexPage,
     Category,
 )
-from contributors.identity import find_same_person
+from contributors.identity import find_same_person, normalise_name
 from contributors.models import ContributorIndexPage, ContributorPage
 
 from .models import ImportedImage, ImportedPost, ImportedProfile
@@ -309,8 +309,13 @@ def _unique_slug(parent, base, exclude_pk=None):
     return slug
 
 
+def _person_key(name):
+    """One key per person, however her name was typed ("Ratna Sari." = "ratna sari")."""
+    return normalise_name(name).lower()
+
+
 def _contributor(name, run):
-    key = " ".join(name.split()).lower()
+    key = _person_key(name)
     if key in run.contributors:
         return run.contributors[key]
     contributor = find_contributor(name, through_real_names=run.through_real_names)
@@ -324,6 +329,7 @@ def _new_contributor(name, owner, bio="", run=None):
     index = run.first_page(ContributorIndexPage)
     if index is None:
         raise UnreadableText(_("Belum ada halaman indeks kontributor."))
+    name = normalise_name(name)
     page = ContributorPage(
         title=name[:255],
         slug=_unique_slug(index, name),
@@ -349,7 +355,7 @@ def _credits(parsed, credits):
         )
     seen, unique = set(), []
     for credit in chosen:
-        key = (credit.role, " ".join(credit.name.split()).lower())
+        key = (credit.role, _person_key(credit.name))
         if key[1] and key not in seen:
             seen.add(key)
             unique.append(credit)
@@ -553,8 +559,10 @@ def plan_article(parsed, *, title=None, credits=None, publish=False, planned=Non
         planned[parsed.source_key] = print_
     if created and BlogIndexPage.objects.first() is None:
         raise UnreadableText(_("Belum ada halaman indeks artikel."))
-    names = {c.name for c in _credits(parsed, credits)}
-    new_contributors = sorted(n for n in names if find_contributor(n) is None)
+    names = {
+        _person_key(c.name): normalise_name(c.name) for c in _credits(parsed, credits)
+    }
+    new_contributors = sorted(n for n in names.values() if find_contributor(n) is None)
     if (
         new_contributors
         and not unchanged
@@ -628,10 +636,10 @@ def _save_article(
     credit_rows = []
     by_name = {}
     for credit in _credits(parsed, credits):
-        key = " ".join(credit.name.split()).lower()
+        key = _person_key(credit.name)
         contributor = by_name.get(key) or _contributor(credit.name, run)
         if contributor is None:
-            bio = parsed.writer_bio if credit.name == parsed.writer_name else ""
+            bio = parsed.writer_bio if key == _person_key(parsed.writer_name) else ""
             contributor = _new_contributor(credit.name, owner, bio, run)
             new_contributors.append(contributor)
             run.remember(run.contributors, key, contributor)
@@ -640,7 +648,7 @@ def _save_article(
 
     bio_suggestion = ""
     if parsed.writer_bio and parsed.writer_name:
-        writer = by_name.get(" ".join(parsed.writer_name.split()).lower())
+        writer = by_name.get(_person_key(parsed.writer_name))
         if writer is not None and writer not in new_contributors:
             bio_suggestion = _fill_empty_bio(writer, parsed.writer_bio, owner, run)
 
@@ -660,6 +668,7 @@ def _save_article(
     if created:
         page.slug = _unique_slug(parent, parsed.slug or title)
     page.body = _body(parsed, image_alt_texts, owner, run)
+    page.ordered_sections = parsed.ordered_sections
     if parsed.excerpt:
         page.excerpt = parsed.excerpt[:EXCERPT_CHARS]
     if parsed.hero_image is not None:

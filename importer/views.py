@@ -26,12 +26,20 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from blog.blocks import PARAGRAPH_FEATURES, ArticleBodyBlock
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
+from contributors.identity import normalise_name
 from editorial.permissions import is_editor
 from editorial.privacy import may_see_private
 
-from .forms import TOO_BIG, ConfirmForm, CreditFormSet, SourceForm
+from .endings import sent_by
+from .forms import MAX_CREDITS, TOO_BIG, ConfirmForm, CreditFormSet, SourceForm
 from .models import PendingUpload
-from .parsing import ParsedCredit, UnreadableText, parse_text, parse_upload
+from .parsing import (
+    ParsedCredit,
+    UnreadableText,
+    parse_text,
+    parse_upload,
+    proposed_title_warning,
+)
 from .saving import ImportRun, find_contributor, save_article
 
 logger = logging.getLogger(__name__)
@@ -96,6 +104,53 @@ def drop_upload(request, token):
     PendingUpload.objects.filter(token=token, user=request.user).delete()
 
 
+# --- Whose text it is ------------------------------------------------------------
+
+Role = ArticleCredit.Role
+
+
+def profile_of(user):
+    return getattr(user, "contributor_profile", None) if user else None
+
+
+def sender_names(user):
+    """The names she is known by: a line with one of them at the end signs her text."""
+    profile = profile_of(user)
+    if profile is None:
+        return ()
+    return tuple(name for name in (profile.title, profile.pen_name) if name)
+
+
+def writer_name_for(user):
+    """The name her writer credit goes under: her profile's public name."""
+    profile = profile_of(user)
+    return profile.public_name if profile is not None else ""
+
+
+def initial_credits(request, parsed):
+    """The credit rows the preview starts with.
+
+    When she sent it, she is its writer unless the text names someone else; a
+    signature with only her first name ("Ratna.") means her whole profile name.
+    """
+    rows = [{"role": c.role, "name": c.name} for c in parsed.credits]
+    mine = writer_name_for(request.user)
+    if not mine:
+        return rows
+    own = [normalise_name(name).lower() for name in sender_names(request.user)]
+    for row in rows:
+        typed = normalise_name(row["name"]).lower()
+        if (
+            row["role"] == Role.WRITER
+            and typed
+            and any(name == typed or name.startswith(typed + " ") for name in own)
+        ):
+            row["name"] = mine
+    if not any(row["role"] == Role.WRITER for row in rows):
+        rows.insert(0, {"role": Role.WRITER, "name": mine})
+    return rows
+
+
 # --- What Serambi understood ------------------------------------------------------
 
 
@@ -114,22 +169,28 @@ def _image_name(value, images):
 
 
 def preview_blocks(parsed):
-    """The body as (kind, content) pairs for the preview: heading, html, image, other."""
+    """The body as (kind, content, number) for the preview: heading, html, image,
+    other; `number` is a section heading's number when her sections are numbered."""
     blocks = []
+    sections = 0
     for block in parsed.body:
         kind, value = block.get("type"), block.get("value")
         if kind == "heading":
-            blocks.append(("heading", value.get("text", "")))
+            number = None
+            if parsed.ordered_sections and value.get("level") != "h3":
+                sections += 1
+                number = sections
+            blocks.append(("heading", value.get("text", ""), number))
         elif kind == "paragraph":
-            blocks.append(("html", _clean_html(value)))
+            blocks.append(("html", _clean_html(value), None))
         elif kind == "image":
-            blocks.append(("image", _image_name(value, parsed.images)))
+            blocks.append(("image", _image_name(value, parsed.images), None))
         elif kind in ("table", "preformatted"):
             # Shown as the article will show them (the block's own template).
             block = ArticleBodyBlock.base_blocks[kind]
-            blocks.append(("html", block.render(block.to_python(value))))
+            blocks.append(("html", block.render(block.to_python(value)), None))
         else:
-            blocks.append(("other", kind))
+            blocks.append(("other", kind, None))
     return blocks
 
 
@@ -156,7 +217,7 @@ def match_for(request, name):
     profile = find_contributor(name or "")
     if profile is None or not (profile.use_pen_name_only and profile.pen_name):
         return profile
-    if " ".join(name.split()).lower() == profile.pen_name.lower():
+    if normalise_name(name).lower() == profile.pen_name.lower():
         return profile
     return profile if may_see_private(request, profile) else HIDDEN
 
@@ -230,6 +291,8 @@ def submit_text_checked(request, index=None):
             request, SourceForm(initial={"text": request.POST.get("text", "")})
         )
     if request.POST.get("step") == "save":
+        if "action-add-credit" in request.POST:
+            return add_credit_row(request)
         return save(request, index)
     return preview(request)
 
@@ -278,28 +341,30 @@ def understand(parse, *args):
 def _parse_source(request, form):
     """(parsed, source) from step 1's form; raises UnreadableText."""
     upload = form.cleaned_data.get("upload")
-    if upload:
-        data = upload.read()
-        parsed = understand(parse_upload, upload.name, data)
-        return parsed, {"upload_token": keep_upload(request, upload.name, data)}
-    text = form.cleaned_data["text"]
-    return understand(parse_text, text), {"text": text}
+    with sent_by(*sender_names(request.user)):
+        if upload:
+            data = upload.read()
+            parsed = understand(parse_upload, upload.name, data)
+            return parsed, {"upload_token": keep_upload(request, upload.name, data)}
+        text = form.cleaned_data["text"]
+        return understand(parse_text, text), {"text": text}
 
 
 def _reparse(request, data):
     """The same text again at step 3: from the hidden field or the kept upload."""
     token = data.get("upload_token")
-    if token:
-        kept = kept_upload(request, token)
-        if kept is None:
-            raise UnreadableText(
-                _(
-                    "Berkas yang Anda unggah sudah tidak tersimpan (lebih dari satu "
-                    "jam). Unggah sekali lagi."
+    with sent_by(*sender_names(request.user)):
+        if token:
+            kept = kept_upload(request, token)
+            if kept is None:
+                raise UnreadableText(
+                    _(
+                        "Berkas yang Anda unggah sudah tidak tersimpan (lebih dari "
+                        "satu jam). Unggah sekali lagi."
+                    )
                 )
-            )
-        return understand(parse_upload, *kept)
-    return understand(parse_text, data.get("text", ""))
+            return understand(parse_upload, *kept)
+        return understand(parse_text, data.get("text", ""))
 
 
 def preview(request):
@@ -320,10 +385,57 @@ def preview(request):
         images=parsed.images,
         on_behalf=is_editor(request.user),
     )
-    credits = CreditFormSet(
-        prefix="credits",
-        initial=[{"role": c.role, "name": c.name} for c in parsed.credits],
+    if is_editor(request.user):
+        # An editor sends others' texts: the writer is whom the text names, else
+        # the draft's owner when she saves.
+        rows = [{"role": c.role, "name": c.name} for c in parsed.credits]
+    else:
+        rows = initial_credits(request, parsed)
+    credits = CreditFormSet(prefix="credits", initial=rows)
+    return render_preview(request, parsed, confirm, credits)
+
+
+def posted_credit_rows(data):
+    """The credit rows as posted, without those she marked "Hapus"."""
+    try:
+        total = min(int(data.get("credits-TOTAL_FORMS", 0)), MAX_CREDITS)
+    except ValueError:
+        total = 0
+    rows = []
+    for index in range(max(total, 0)):
+        if data.get(f"credits-{index}-DELETE"):
+            continue
+        rows.append(
+            {
+                "role": data.get(f"credits-{index}-role", Role.WRITER),
+                "name": data.get(f"credits-{index}-name", ""),
+            }
+        )
+    return rows
+
+
+def add_credit_row(request):
+    """ "Tambah kredit" without JavaScript: the same preview, one more empty row."""
+    data = request.POST
+    try:
+        parsed = _reparse(request, data)
+    except UnreadableText as error:
+        form = SourceForm(initial={"text": data.get("text", "")})
+        return render_source(request, form, errors=[str(error)], status=400)
+    fields = ("text", "upload_token", "title", "owner")
+    initial = {name: data[name] for name in fields if name in data}
+    initial.update(
+        {
+            f"alt_{index}": data[f"alt_{index}"]
+            for index in range(len(parsed.images))
+            if f"alt_{index}" in data
+        }
     )
+    confirm = ConfirmForm(
+        initial=initial, images=parsed.images, on_behalf=is_editor(request.user)
+    )
+    rows = posted_credit_rows(data)[: MAX_CREDITS - 1]
+    credits = CreditFormSet(prefix="credits", initial=rows)
     return render_preview(request, parsed, confirm, credits)
 
 
@@ -337,11 +449,15 @@ def _owner_for(parsed):
 
 
 def render_preview(request, parsed, confirm, credits, status=200):
+    # The title field says it once: no "taken from the first sentence" above an
+    # empty title that asks her to write one.
+    warnings = [w for w in parsed.warnings if w != proposed_title_warning()]
     return TemplateResponse(
         request,
         "importer/preview.html",
         {
             "parsed": parsed,
+            "warnings": warnings,
             "form": confirm,
             "credits": credits,
             "credit_rows": credit_rows(request, credits),
@@ -374,7 +490,21 @@ def save(request, index):
         ParsedCredit(role=form.cleaned_data["role"], name=form.cleaned_data["name"])
         for form in credits
         if form.cleaned_data.get("name", "").strip()
+        and not form.cleaned_data.get("DELETE")
     ]
+    if not any(c.role == Role.WRITER for c in chosen_credits):
+        # She sent it: she is its writer unless the rows name someone else.
+        mine = writer_name_for(owner)
+        if not mine:
+            confirm.add_error(
+                None,
+                _(
+                    "Tulisan ini belum punya penulis. Tambahkan baris kredit "
+                    "“Penulis” dengan namanya."
+                ),
+            )
+            return render_preview(request, parsed, confirm, credits, status=400)
+        chosen_credits.insert(0, ParsedCredit(role=Role.WRITER, name=mine))
     submit = "action-submit" in data
     try:
         with transaction.atomic():

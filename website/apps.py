@@ -15,7 +15,18 @@ class WebsiteConfig(AppConfig):
         from .two_factor import wagtail_hooks  # noqa: F401  (admin views and buttons)
 
         post_migrate.connect(sync_default_site, sender=self)
+        self.key_public_state_on_the_page_cache_generation()
         self.connect_pen_name_signals()
+
+    def key_public_state_on_the_page_cache_generation(self):
+        # Restrictions and listing snapshots (contributors.visibility) are cached under
+        # the same database token as whole pages: every change that clears the page
+        # cache clears them, in the same transaction, whether or not Redis answers.
+        from contributors.visibility import use_version_source
+
+        from .cache import current_generation
+
+        use_version_source(current_generation)
 
     def connect_pen_name_signals(self):
         from wagtail.signals import page_published, page_slug_changed, post_page_move

@@ -13,6 +13,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 
+from contributors.hidden_names import (
+    people_hiding_their_real_names,
+    without_hidden_names,
+)
 from contributors.routing import DirectChildRouteMixin
 from contributors.visibility import CachedViewRestrictionsMixin
 from website import image_privacy
@@ -56,6 +60,11 @@ class CustomImage(AbstractImage):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
+        # Free text shown beside the picture never names a woman who writes under
+        # her pen name only (contributors.hidden_names).
+        people = people_hiding_their_real_names()
+        self.credit = without_hidden_names(self.credit, people)
+        self.description = without_hidden_names(self.description, people)
         if (
             self.file
             and not self.file._committed

@@ -8,10 +8,13 @@ here, as Wagtail makes them, except for such a page; any redirect to her page is
 removed when it is published pen-name only; the old address is purged from the caches
 and answers 404.
 
-What cannot be changed without her editor's judgement is free text: an image credit
-or alt text that still carries her real name. The editor is told which images, with
-links to edit them, each time the profile is saved; nothing is rewritten silently.
+Free text that still carries her real name (an image's credit or alt text) is
+rewritten with her pen name when the switch is published, and whenever an image is
+saved later (contributors.hidden_names); the editor is told which images changed, with
+links to them, and warned before, while the switch is only a draft.
 """
+
+from contextvars import ContextVar
 
 from django.db.models import Q
 from django.urls import reverse
@@ -104,11 +107,25 @@ def redirect_on_move(sender, instance, url_path_before, url_path_after, **kwargs
     create_redirects(page=instance, page_old=page_old, sites=sites)
 
 
+# Images rewritten by the publish in progress, for the editor's message after it.
+images_rewritten = ContextVar("images_rewritten", default=None)
+
+
 def forget_on_publish(sender, instance, **kwargs):
     # Redirects made before she chose her pen name only (by hand or on an earlier
     # slug change) would still connect the two names.
     if hides_real_name(instance):
         forget_old_addresses(instance)
+        images_rewritten.set(rewrite_images_naming(instance))
+
+
+def rewrite_images_naming(page):
+    """Her pen name for her real name in every image's credit and alt text."""
+    images = list(images_naming(page.title))
+    for image in images:
+        # CustomImage.save rewrites both fields (she hides her name now).
+        image.save(update_fields=["credit", "description"])
+    return images
 
 
 # --- Free text that still names her -------------------------------------------------
@@ -129,25 +146,47 @@ def warn_about_images_naming(request, page):
     page = page.specific_deferred
     if not isinstance(page, ContributorPage):
         return
-    # The form's version: what she is about to become, published or not.
-    latest = page.get_latest_revision_as_object()
+    rewritten = images_rewritten.get()
+    images_rewritten.set(None)
+    # The form's version: what she is about to become, published or not (read
+    # again: the hook's page object may still name the revision before this save).
+    latest = ContributorPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     if not hides_real_name(latest):
+        return
+    if rewritten:
+        messages.success(
+            request,
+            _(
+                "Nama asli %(name)s di kredit atau teks alternatif %(count)d gambar "
+                "diganti dengan nama pena %(pen_name)s."
+            )
+            % {
+                "name": latest.title,
+                "count": len(rewritten),
+                "pen_name": latest.pen_name,
+            },
+            buttons=image_buttons(rewritten),
+        )
         return
     images = list(images_naming(latest.title))
     if not images:
         return
-    buttons = [
+    messages.warning(
+        request,
+        _(
+            "Nama asli %(name)s masih tertulis di kredit atau teks alternatif "
+            "%(count)d gambar. Saat profil ini terbit, nama itu diganti dengan nama "
+            "pena di gambar-gambar itu."
+        )
+        % {"name": latest.title, "count": len(images)},
+        buttons=image_buttons(images),
+    )
+
+
+def image_buttons(images):
+    return [
         messages.button(
             reverse("wagtailimages:edit", args=[image.pk]), image.title, new_window=True
         )
         for image in images[:MAX_IMAGES_NAMED]
     ]
-    messages.warning(
-        request,
-        _(
-            "Nama asli %(name)s masih tertulis di kredit atau teks alternatif "
-            "%(count)d gambar. Ubah teks itu agar nama asli tidak tampil di situs."
-        )
-        % {"name": latest.title, "count": len(images)},
-        buttons=buttons,
-    )

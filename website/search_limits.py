@@ -85,7 +85,16 @@ def limited_and_cached(query_of):
             seconds = cache_seconds()
             if seconds <= 0 or not is_anonymous_request(request):
                 return view(request, *args, **kwargs)
-            name = f"{query_of(request)}|{request.GET.get('page', '')}"
+            # The links in a results page carry the scheme and host it was asked
+            # on: one site's (or http's) answer is never served for another.
+            name = "|".join(
+                [
+                    request.scheme,
+                    request.get_host(),
+                    query_of(request),
+                    request.GET.get("page", ""),
+                ]
+            )
             key = f"{RESULT_KEY_PREFIX}:{current_generation()}:{_digest(name)}"
             cached = cache.get(key)
             if cached is not None:

@@ -76,12 +76,17 @@ DRAFT_BOOKKEEPING_FIELDS = {
 
 @receiver(post_save)
 def live_page_saved(sender, instance, created, update_fields=None, **kwargs):
-    # A live page saved outside publishing (a script, a bulk change in our code)
-    # shows its new row to readers within a second, like a publish; a draft save on
-    # a live page changes nothing they see and keeps the cache.
-    if created or not isinstance(instance, Page) or not instance.live:
+    # A live page saved outside publishing (a script, a bulk change in our code, a
+    # page created live) shows its new row to readers within a second, like a
+    # publish; a draft save on a live page changes nothing they see and keeps the
+    # cache. Restrictions and listing snapshots are keyed on the same token.
+    if not isinstance(instance, Page) or not instance.live:
         return
-    if update_fields is None or set(update_fields) - DRAFT_BOOKKEEPING_FIELDS:
+    if (
+        created
+        or update_fields is None
+        or set(update_fields) - DRAFT_BOOKKEEPING_FIELDS
+    ):
         clear_page_cache()
 
 

@@ -13,7 +13,7 @@ from website import views
 from website.cache import cached_page_view
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_URL, include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", views.search, name="search"),
     path("bantuan/", cached_page_view(views.helplines), name="helplines"),

@@ -232,6 +232,14 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         related_name="+",
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("isi"), blank=True)
+    ordered_sections = models.BooleanField(
+        _("bagian bernomor"),
+        default=False,
+        help_text=_(
+            "Pembaca melihat nomor di depan setiap judul bagian (H2): 1., 2., 3., … "
+            "Tulis judulnya tanpa nomor."
+        ),
+    )
     content_note = models.CharField(
         _("catatan konten"),
         max_length=160,
@@ -264,6 +272,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         FieldPanel("content_note", widget=SuggestionsInput),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        FieldPanel("ordered_sections"),
     ]
     credit_panels = [
         InlinePanel(
@@ -345,6 +354,22 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_summary"}
         return super().save(*args, **kwargs)
+
+    def body_with_section_numbers(self):
+        """[(block, number or None)]: each section heading (H2) numbered 1, 2, …
+        when the writer numbered her sections (`ordered_sections`)."""
+        numbered, count = [], 0
+        for block in self.body:
+            number = None
+            if (
+                self.ordered_sections
+                and block.block_type == "heading"
+                and block.value.get("level") != "h3"
+            ):
+                count += 1
+                number = count
+            numbered.append((block, number))
+        return numbered
 
     @cached_property
     def reading_time(self):

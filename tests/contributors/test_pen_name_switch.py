@@ -1,7 +1,7 @@
 """A published contributor switches to her pen name only: nothing public links the names.
 
 An editor publishes the switch through the admin; then every public surface is read as
-an anonymous reader, and the editor is told which image credits still carry the name.
+an anonymous reader; image credits and alt texts that named her take her pen name.
 """
 
 import io
@@ -165,19 +165,56 @@ def test_no_public_surface_connects_the_two_names(
     assert "/kontributor/bunda-senja/" not in found
 
 
-def test_editor_is_told_which_image_credits_still_name_her(switch, siti):
+def test_her_real_name_leaves_image_credits_and_alt_texts_when_she_switches(
+    switch, client, siti, her_article
+):
     naming = _image("Ilustrasi pagi", f"Ilustrasi: {REAL_NAME}")
-    _image("Foto taman", "Foto: Rina")
+    naming.description = f"Sketsa {REAL_NAME.lower()} menyiram bunga"
+    naming.save()
+    other = _image("Foto taman", "Foto: Rina")
+    # Her article shows the picture with its credit, as illustrated articles do.
+    ArticlePage.objects.filter(pk=her_article.pk).update(hero_image=naming)
+    her_article.refresh_from_db()
+    her_article.save_revision().publish()
+    assert REAL_NAME in client.get(her_article.url).content.decode()
 
     response = switch(siti)
 
     html = response.content.decode()
-    assert "masih tertulis di kredit atau teks alternatif 1 gambar" in html
+    assert "diganti dengan nama pena" in html
     assert reverse("wagtailimages:edit", args=[naming.pk]) in html
     assert "Foto taman" not in html
-    # Told, not rewritten.
     naming.refresh_from_db()
-    assert naming.credit == f"Ilustrasi: {REAL_NAME}"
+    assert naming.credit == f"Ilustrasi: {PEN_NAME}"
+    assert naming.description == f"Sketsa {PEN_NAME} menyiram bunga"
+    other.refresh_from_db()
+    assert other.credit == "Foto: Rina"
+    page = client.get(her_article.url).content.decode()
+    assert REAL_NAME not in page
+    assert f"Ilustrasi: {PEN_NAME}" in page
+
+
+def test_the_editor_is_warned_while_the_switch_is_a_draft(admin_browser, siti):
+    naming = _image("Ilustrasi pagi", f"Ilustrasi: {REAL_NAME}")
+    url = reverse("wagtailadmin_pages:edit", args=[siti.pk])
+    data = switch_form(siti)
+    del data["action-publish"]
+
+    html = admin_browser.post(url, data, follow=True).content.decode()
+
+    assert "masih tertulis di kredit atau teks alternatif 1 gambar" in html
+    naming.refresh_from_db()
+    assert naming.credit == f"Ilustrasi: {REAL_NAME}"  # not yet: she is not switched
+
+
+def test_an_image_saved_later_with_her_real_name_gets_her_pen_name(switch, siti):
+    switch(siti)
+
+    image = _image("Ilustrasi baru", f"Ilustrasi: {REAL_NAME.upper()} dan Rina")
+
+    assert image.credit == f"Ilustrasi: {PEN_NAME} dan Rina"
+    # Only whole names: a longer word that contains it is someone else's.
+    assert _image("Lain", "Foto: Siti Aminahwati").credit == "Foto: Siti Aminahwati"
 
 
 def test_other_pages_still_get_redirects_when_their_slug_changes(

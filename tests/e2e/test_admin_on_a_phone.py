@@ -90,8 +90,10 @@ def test_editor_schedules_an_article_through_the_picker(
     if status_toggle.get_attribute("aria-expanded") == "true":
         status_toggle.click()
     page.click("footer [data-w-dropdown-target='toggle']")
-    page.get_by_role("button", name="Jadwalkan publikasi").click()
-    page.wait_for_load_state("networkidle")
+    # Wait for the answer to that submit, not for the network to fall quiet: on a
+    # loaded machine it fell quiet before the request had left.
+    with page.expect_navigation(timeout=TIMEOUT):
+        page.get_by_role("button", name="Jadwalkan publikasi").click()
 
     article = ArticlePage.objects.get(pk=article.pk)
     go_live_at = timezone.localtime(article.scheduled_revision.approved_go_live_at)

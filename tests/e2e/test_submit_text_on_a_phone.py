@@ -79,9 +79,10 @@ def test_a_contributor_pastes_checks_and_saves_her_text_on_a_phone(
         assert page.locator("input[name='title']").input_value() == (
             "Bangkit Setelah Berpisah"
         )
+        # Her numbered sections: the preview shows her numbers, the headings hold none.
         assert body.locator("h3").all_inner_texts() == [
-            "Dukungan Emosional yang Bisa Dicari",
-            "Mengatur Keuangan Sendirian",
+            "1. Dukungan Emosional yang Bisa Dicari",
+            "2. Mengatur Keuangan Sendirian",
         ]
         credits = page.locator("[data-import-credits]")
         names = [

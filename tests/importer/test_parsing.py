@@ -61,9 +61,12 @@ def test_the_community_layout_is_understood():
     assert headings(article) == [
         "Dukungan Emosional yang Kita Butuhkan",
         "Mengatur Keuangan",
-        "Penutup",
     ]
+    # She numbered her sections: the article numbers them, and her unnumbered
+    # bold line stays a bold line rather than a section numbered 3.
+    assert article.ordered_sections is True
     html = body_html(article)
+    assert "<p><b>Penutup</b></p>" in html
     assert "<b>Sangat</b>" in html
     assert "<ul><li>beras</li><li>minyak</li></ul>" in html
     assert (

@@ -210,13 +210,15 @@ def test_paste_shows_title_sections_credits_and_bio_and_saves_nothing(as_alya):
     assert response.templates[0].name == "importer/preview.html"
     content = response.content.decode()
     assert 'value="Menjadi Ibu Tunggal Tanpa Kehilangan Diri"' in content
+    # She numbered her sections: the preview shows her numbers, the headings hold none.
+    number = '<span class="serambi-import__number">{}.</span> '
     assert (
-        '<h3 class="serambi-import__heading">Dukungan Emosional yang Bisa Dicari</h3>'
-        in content
+        '<h3 class="serambi-import__heading">'
+        f"{number.format(1)}Dukungan Emosional yang Bisa Dicari</h3>" in content
     )
     assert (
-        '<h3 class="serambi-import__heading">Mengatur Keuangan Sendirian</h3>'
-        in content
+        '<h3 class="serambi-import__heading">'
+        f"{number.format(2)}Mengatur Keuangan Sendirian</h3>" in content
     )
     assert "Catat pengeluaran setiap hari" in content
     # Credit lines and the writer's block are not body text.

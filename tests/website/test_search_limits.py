@@ -102,6 +102,24 @@ def test_results_are_cached_for_readers(
     assert "Mengatur anggaran rumah" in again.content.decode()
 
 
+def test_cached_results_are_kept_apart_by_host_and_scheme(client, settings, budget):
+    """Result links are absolute where the page needs them (canonical, OpenGraph):
+    the answer cached for one host or scheme never answers another."""
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_GENERATION_SECONDS = 60
+    first = client.get("/cari/", {"q": "anggaran"}, HTTP_HOST="localhost")
+    ArticlePage.objects.filter(pk=budget.pk).update(title="Anggaran versi baru")
+
+    other_host = client.get("/cari/", {"q": "anggaran"}, HTTP_HOST="127.0.0.1")
+    other_scheme = client.get(
+        "/cari/", {"q": "anggaran"}, HTTP_HOST="localhost", secure=True
+    )
+
+    assert "Mengatur anggaran rumah" in first.content.decode()
+    for response in (other_host, other_scheme):
+        assert "Anggaran versi baru" in response.content.decode()
+
+
 def test_a_publish_refreshes_cached_results(client, settings, budget):
     settings.PAGE_CACHE_SECONDS = 600
     client.get("/cari/", {"q": "anggaran"})

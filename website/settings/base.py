@@ -73,9 +73,16 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
+# The one list of middleware, in order (tests/website/test_middleware_order.py holds
+# it): each layer relies on what runs before it.
 MIDDLEWARE = [
+    # URLs with a NUL, control characters, bytes that are not UTF-8, or 2 KB of path:
+    # 400/414 before anything else reads them, first of all.
+    "website.security.HostileRequestMiddleware",
     # GET /healthz/ for load balancers, before host checks and the HTTPS redirect.
     "website.health.HealthCheckMiddleware",
+    # Content-Security-Policy and the other headers, on every answer, cached ones too.
+    "website.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Pages leave the app gzipped for phones on mobile data (Django pads the output
     # against BREACH); whitenoise serves static files pre-compressed, brotli included.
@@ -88,6 +95,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Editors and administrators verify a second factor before the admin
+    # (website/two_factor): right after the user is known.
+    "website.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -96,9 +106,27 @@ MIDDLEWARE = [
     # /?p=123 and /?page_id=123 (old WordPress links) reach the home page, which
     # answers 200, so Wagtail's 404-only redirects never see them (importer).
     "importer.middleware.OldQueryRedirectMiddleware",
+    # Who is looking decides how a page is named in the admin (editorial.privacy).
+    "editorial.privacy.AdminViewerMiddleware",
+    # The account views' e-mails sent after the answer (their timing tells nothing),
+    # then lockouts after failed log-ins (axes), last as axes asks.
+    "website.security.AccountSecurityMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
+# Where the admin lives: ADMIN_URL (e.g. "redaksi-7f3a/") keeps it off the address
+# every scanner tries; "admin/" when unset.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# Argon2 first: a password stored with another hasher (PBKDF2, Django's default until
+# now) is re-hashed with Argon2 at its owner's next log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 WSGI_APPLICATION = "website.wsgi.application"
 
 TEMPLATES = [
@@ -216,7 +244,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 else:
-    DEFAULT_FILE_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
+    # Written whole or not at all: a full disk leaves no truncated file (website.storage).
+    DEFAULT_FILE_STORAGE_BACKEND = "website.storage.WholeFileSystemStorage"
 
 STORAGES = {
     "default": {"BACKEND": DEFAULT_FILE_STORAGE_BACKEND},
@@ -329,10 +358,6 @@ INSTALLED_APPS += [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
 ]
-_after_auth = (
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
-)
-MIDDLEWARE.insert(_after_auth, "website.two_factor.middleware.SecondFactorMiddleware")
 SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Serambi"
 # Authenticator secrets are sealed with a key derived from TWO_FACTOR_KEY, else from
@@ -374,8 +399,8 @@ SERIALIZATION_MODULES = {
 }
 
 # --- Privacy of real names and drafts (editorial.privacy, website.pen_names) ---------
-# Who is looking decides how a page is named in the admin; the reports are for editors.
-MIDDLEWARE += ["editorial.privacy.AdminViewerMiddleware"]
+# Who is looking decides how a page is named in the admin (AdminViewerMiddleware);
+# the reports are for editors.
 # Redirects follow slug changes through website.pen_names, which never sends a
 # pen-name-only contributor's old (real-name) address to her page.
 WAGTAILREDIRECTS_AUTO_CREATE = False
@@ -433,14 +458,6 @@ INSTALLED_APPS += ["axes", "csp"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
-]
-MIDDLEWARE.insert(1, "website.headers.SecurityHeadersMiddleware")
-# URLs with a NUL, control characters, bytes that are not UTF-8, or 2 KB of path:
-# 400/414 before anything else reads them, first of all.
-MIDDLEWARE.insert(0, "website.security.HostileRequestMiddleware")
-MIDDLEWARE += [
-    "website.security.AccountSecurityMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(

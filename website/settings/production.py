@@ -54,6 +54,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# The __Host- prefix: browsers accept these cookies only over HTTPS, for this exact
+# host and path /, so a subdomain or a plain-HTTP answer can never set or shadow them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # SMTP from the environment, used by the worker (website.mail queues every message).
 SERAMBI_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -1097,6 +1097,7 @@ def _body(lines):
     html = []
     lists = []  # kinds of the lists open, outermost first; each has an <li> open
     previous = None  # the kind of the last line put in `html`
+    previous_line = None
 
     def close_lists(depth=0):
         while len(lists) > depth:
@@ -1157,10 +1158,18 @@ def _body(lines):
         else:
             close_lists()
             tag = "blockquote" if line.kind == "quote" else "p"
-            if line.soft and previous == line.kind and html[-1] == f"</{tag}>":
+            # A bold line alone is a label ("Penutup"), not a poem's first line.
+            label = previous_line is not None and _is_bold_only(previous_line.html)
+            if (
+                line.soft
+                and previous == line.kind
+                and html[-1] == f"</{tag}>"
+                and not label
+            ):
                 html.insert(len(html) - 1, f"<br/>{line.html}")
             else:
                 html.extend([f"<{tag}>", line.html, f"</{tag}>"])
             previous = line.kind
+        previous_line = line
     flush()
     return body

@@ -8,7 +8,7 @@ PORT ?= 8000
 # Settings read these too, so links in e-mails and the seed name the port served.
 export HOST PORT
 
-.PHONY: install migrate seed run test lint format messages benchmark clean
+.PHONY: install migrate seed run test lint format messages benchmark clean vnu
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,26 @@ seed: migrate
 run: seed
 	$(PY) manage.py serve_dev --host $(HOST) --port $(PORT)
 
+# The Nu HTML Checker for the public crawl (tests/website/test_public_crawl.py), from
+# npm's vnu-jar (the jar ships in the package; Java runs it). Without npm the crawl's
+# HTML check skips and says why.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR): | $(PY)
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --prefix $(VENV)/vnu --no-save --no-audit --no-fund --ignore-scripts \
+			vnu-jar@$(VNU_VERSION) >/dev/null \
+			|| echo "vnu-jar could not be installed: the Nu HTML Checker will be skipped"; \
+	else \
+		echo "npm is absent: the Nu HTML Checker will be skipped"; \
+	fi
+
+vnu: $(VNU_JAR)
+
 # In parallel on up to four cores (pytest-xdist); `.venv/bin/python -m pytest path`
 # runs a part of it in one process, for reading a failure.
-test: install
+test: install vnu
 	$(PY) -m pytest --numprocesses auto --maxprocesses 4
 
 lint: install

@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from contributors.names import join_names
@@ -66,7 +67,9 @@ class ArticleFeedMixin:
         # share_summary: an article with a content note is described by its note,
         # not quoted, since a feed reader shows it to whoever subscribed.
         parts = [item.share_summary, credits_text(item.credits.all())]
-        return "\n\n".join(part for part in parts if part)
+        # Feed readers read an RSS description as HTML: the summary is text, so it is
+        # escaped for that HTML once ("<balasan>" stays words, "&" stays "&").
+        return escape("\n\n".join(str(part) for part in parts if part))
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -1,4 +1,55 @@
-"""Renditions of many images in one query."""
+"""Renditions of many images in one query, and renditions that never raise."""
+
+import logging
+
+from wagtail.images.models import SourceImageIOError
+
+from PIL import Image
+
+logger = logging.getLogger(__name__)
+
+# A lost or unreadable file, or one Pillow refuses (too large to decode safely).
+BROKEN_IMAGE_ERRORS = (
+    SourceImageIOError,
+    OSError,
+    ValueError,
+    LookupError,
+    Image.DecompressionBombError,
+)
+
+
+def _usable(rendition):
+    return bool(rendition.width) and rendition.file.name != "not-found"
+
+
+def _log_broken(image, error=None):
+    logger.warning(
+        "Image %s (%s) cannot be shown: %s",
+        image.pk,
+        getattr(image.file, "name", ""),
+        error or "its file is missing",
+    )
+
+
+def renditions_or_none(image, specs):
+    """{spec: rendition} for `specs`, or None when the image's file is missing or
+    unreadable."""
+    try:
+        renditions = image.get_renditions(*specs)
+    except BROKEN_IMAGE_ERRORS as error:
+        _log_broken(image, error)
+        return None
+    if not all(_usable(rendition) for rendition in renditions.values()):
+        _log_broken(image)
+        return None
+    return renditions
+
+
+def rendition_or_none(image, spec):
+    if not image:
+        return None
+    renditions = renditions_or_none(image, [spec])
+    return None if renditions is None else next(iter(renditions.values()))
 
 
 def prefetch_renditions(images):

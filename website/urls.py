@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog.oembed import oembed
 from blog.reads import read_beacon
 from editorial.calendar_views import calendar_feed
 from website import views
@@ -20,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", cached_page_view(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("baca/<int:article_id>/", read_beacon, name="read_beacon"),
+    path("oembed/", oembed, name="oembed"),
     path("kalender/<str:token>.ics", calendar_feed, name="editorial_calendar_feed"),
 ]
 

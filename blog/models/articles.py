@@ -46,6 +46,7 @@ from contributors.images import prefetch_renditions
 from contributors.visibility import CachedViewRestrictionsMixin, PublicQuerySetMixin
 
 from ..blocks import ArticleBodyBlock
+from ..plain_text import html_to_text
 from ..text_structure import split_rich_text
 from .care import SuggestionsInput
 from .taxonomy import ArticleTag, Category
@@ -108,11 +109,12 @@ SUMMARY_LENGTH = 240
 
 
 def first_paragraph_summary(body, length=SUMMARY_LENGTH):
-    """The body's first non-empty paragraph as plain text, cut at a word."""
+    """The body's first non-empty paragraph as plain text, cut at a word: text, not
+    HTML (blog.plain_text), so every template escapes it once."""
     for child in body:
         if child.block_type != "paragraph":
             continue
-        text = " ".join(strip_tags(child.value.source).split())
+        text = html_to_text(child.value.source)
         if text:
             return Truncator(text).chars(length, truncate="…")
     return ""

@@ -17,6 +17,7 @@ from contributors.pagination import get_page
 from contributors.routing import DirectChildRouteMixin
 from contributors.visibility import CachedViewRestrictionsMixin
 
+from .. import slugs  # noqa: F401 - the "uslug" converter of the routes below
 from ..paging import KeysetPaginator
 from .articles import public_articles
 from .taxonomy import Category
@@ -104,7 +105,7 @@ class BlogIndexPage(
     def all_articles(self, request):
         return self.render_listing(request, self.get_articles(request))
 
-    @path("kategori/<slug:slug>/")
+    @path("kategori/<uslug:slug>/")
     def by_category(self, request, slug):
         category = self.get_category(slug)
         return self.render_listing(
@@ -114,7 +115,7 @@ class BlogIndexPage(
             category=category,
         )
 
-    @path("tag/<slug:slug>/")
+    @path("tag/<uslug:slug>/")
     def by_tag(self, request, slug):
         tag = self.get_tag(slug)
         return self.render_listing(
@@ -132,7 +133,7 @@ class BlogIndexPage(
 
         return ArticleFeed(self, self.get_articles(request))(request)
 
-    @path("kategori/<slug:slug>/feed/", name="category_feed")
+    @path("kategori/<uslug:slug>/feed/", name="category_feed")
     def category_feed(self, request, slug):
         from ..feeds import ArticleFeed
 
@@ -140,7 +141,7 @@ class BlogIndexPage(
         articles = self.get_articles(request).filter(category=category)
         return ArticleFeed(self, articles, category=category)(request)
 
-    @path("tag/<slug:slug>/feed/", name="tag_feed")
+    @path("tag/<uslug:slug>/feed/", name="tag_feed")
     def tag_feed(self, request, slug):
         from ..feeds import ArticleFeed
 

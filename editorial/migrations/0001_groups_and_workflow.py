@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from editorial.roles import configure
+from editorial.migrations._roles_2026_12_06 import configure
 
 
 def create_groups_and_workflow(apps, schema_editor):

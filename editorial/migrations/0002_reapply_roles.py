@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from editorial.roles import configure
+from editorial.migrations._roles_2026_12_06 import configure
 
 
 def reapply(apps, schema_editor):

@@ -44,8 +44,13 @@ def assert_responsive_picture(picture, *, sizes, lazy):
 
 @pytest.fixture
 def writer(contributor_index):
+    # Large enough for every size asked for: a smaller image gets one candidate per
+    # width it really has (tests/website/test_broken_images.py).
     return contributor(
-        contributor_index, "Sri Wahyuni", photo=True, short_bio="Ibu dua anak."
+        contributor_index,
+        "Sri Wahyuni",
+        photo=image("foto", width=400, height=400),
+        short_bio="Ibu dua anak.",
     )
 
 
@@ -55,7 +60,7 @@ def photo_article(blog_index, writer):
     return article(
         blog_index,
         writers=[writer],
-        hero=True,
+        hero_image=image("hero", width=1300, height=800),
         title="Teras rumah kami",
         body=[
             ("paragraph", "<p>Pagi di teras.</p>"),
@@ -95,7 +100,12 @@ def test_og_image_stays_one_jpeg(client, photo_article):
 
 def test_cards_are_lazy_after_the_first(client, blog_index, writer):
     for day in range(2):
-        article(blog_index, writers=[writer], hero=True, days=day)
+        article(
+            blog_index,
+            writers=[writer],
+            hero_image=image("hero", width=900, height=500),
+            days=day,
+        )
 
     html = client.get(blog_index.url).content.decode()
 

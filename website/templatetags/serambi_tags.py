@@ -5,13 +5,16 @@ import re
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from django import template
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from blog.plain_text import html_to_text
+from contributors.images import rendition_or_none
 from contributors.names import join_names
 
 register = template.Library()
@@ -21,6 +24,10 @@ OG_IMAGE_SPEC = (
     "fill-1200x630|format-jpeg"  # JPEG: some chat apps still skip WebP previews
 )
 DESCRIPTION_LENGTH = 160
+# Structured data of an article without a usable illustration names the site's own
+# share image: Article rich results want an image, and a missing one is no reason to
+# leave the article out of them.
+DEFAULT_SHARE_IMAGE = "images/serambi-share.png"
 
 # What json_script escapes, so that "</script>" or "<!--" in a title cannot end the
 # JSON-LD block early; U+2028/9 as well, for any consumer that parses it as script.
@@ -77,9 +84,16 @@ def startswith(value, prefix):
 
 @register.filter
 def plain_summary(value, length=DESCRIPTION_LENGTH):
-    """Rich text or plain text squeezed into one line for a meta description."""
-    text = " ".join(strip_tags(str(value or "")).split())
-    return Truncator(text).chars(int(length))
+    """Rich text squeezed into one line of text for a meta description: tags gone,
+    a space between blocks, character references decoded (blog.plain_text), so the
+    template escapes it once."""
+    return Truncator(html_to_text(value)).chars(int(length))
+
+
+def _one_line(value, length=DESCRIPTION_LENGTH):
+    """Plain text (a summary, a bio) on one line: it is text already, so nothing in
+    it is taken for a tag or a character reference."""
+    return Truncator(" ".join(str(value or "").split())).chars(int(length))
 
 
 @register.simple_tag
@@ -90,31 +104,55 @@ def meta_description(page, fallback=""):
     never by its text (see ArticlePage.share_summary).
     """
     if getattr(page, "content_note", ""):
-        return plain_summary(page.share_summary)
+        return _one_line(page.share_summary)
     for candidate in (
         getattr(page, "search_description", ""),
         getattr(page, "summary", ""),
         getattr(page, "short_bio", ""),
-        getattr(page, "intro", ""),
     ):
-        text = plain_summary(candidate)
+        text = _one_line(candidate)
         if text:
             return text
-    return plain_summary(fallback)
+    # The intro is rich text.
+    return plain_summary(getattr(page, "intro", "")) or _one_line(fallback)
+
+
+@register.filter
+def html_datetime(value):
+    """A valid HTML date-time string for <time datetime>: local time to the second,
+    with its offset. Django's "c" format keeps microseconds, which HTML refuses."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
 
 
 @register.simple_tag(takes_context=True)
 def og_image(context, image):
     """A 1200×630 rendition of image for link previews, with an absolute URL."""
-    if not image:
+    rendition = rendition_or_none(image, OG_IMAGE_SPEC)
+    if rendition is None:
         return None
-    rendition = image.get_rendition(OG_IMAGE_SPEC)
     return {
         "url": _absolute(context, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": rendition.alt,
     }
+
+
+@register.simple_tag(takes_context=True)
+def oembed_discovery_url(context):
+    """The oEmbed endpoint's address for this article (blog.oembed), absolute, for
+    its <link rel="alternate" type="application/json+oembed">; none in a preview."""
+    request = _request(context)
+    page = context.get("page")
+    if request is None or page is None or getattr(request, "is_preview", False):
+        return ""
+    article_url = _absolute(context, page.get_url(request))
+    query = urlencode({"url": article_url, "format": "json"})
+    return _absolute(context, f"{reverse('oembed')}?{query}")
 
 
 @register.simple_tag
@@ -205,15 +243,14 @@ def article_structured_data(context, page, credits=None, image=None, index_page=
     }
     if others:
         article["contributor"] = others
-    if image:
-        article["image"] = [image["url"]]
+    article["image"] = [
+        image["url"] if image else _absolute(context, static(DEFAULT_SHARE_IMAGE))
+    ]
     if page.first_published_at:
-        article["datePublished"] = timezone.localtime(
-            page.first_published_at
-        ).isoformat()
+        article["datePublished"] = html_datetime(page.first_published_at)
     modified = page.last_published_at or page.first_published_at
     if modified:
-        article["dateModified"] = timezone.localtime(modified).isoformat()
+        article["dateModified"] = html_datetime(modified)
     category = getattr(page, "category", None)
     if category:
         article["articleSection"] = category.name
@@ -260,8 +297,8 @@ def contributor_structured_data(context, contributor):
     """A ProfilePage about the contributor, with only what she shows in public."""
     person = _person(context, contributor)
     photo = contributor.public_photo
-    if photo:
-        rendition = photo.get_rendition("fill-400x400|format-jpeg")
+    rendition = rendition_or_none(photo, "fill-400x400|format-jpeg")
+    if rendition is not None:
         person["image"] = _absolute(context, rendition.url)
     if contributor.short_bio:
         person["description"] = contributor.short_bio

@@ -1,0 +1,117 @@
+"""Images on public pages that never take the page down with them.
+
+`{% safe_picture %}` takes what Wagtail's `{% picture %}` takes. Where Wagtail would
+raise (a file that is not an image) or print a "not-found" placeholder with a
+width of 0 (a file gone from storage), it renders nothing and logs the image, so
+the article around it still reaches its reader. And where an image is smaller than
+the sizes asked for, Wagtail's renditions all come out at the image's own width:
+each width is then listed once, since a srcset naming a width twice is invalid HTML.
+
+`rendition_or_none` and `renditions_or_none` (contributors.images) do the same for
+code (link previews, structured data, oEmbed).
+"""
+
+from django import template
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
+
+from wagtail.images.models import Picture
+from wagtail.images.templatetags.wagtailimages_tags import PictureNode
+from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
+
+from contributors.images import rendition_or_none, renditions_or_none
+
+__all__ = ["rendition_or_none", "renditions_or_none", "safe_picture"]
+
+register = template.Library()
+
+
+def _spec_format(spec):
+    for operation in str(spec).split("|"):
+        if operation.startswith("format-"):
+            return operation
+    return ""
+
+
+def distinct_widths(renditions):
+    """The renditions with each (format, width) once, the first asked for kept."""
+    kept, seen = {}, set()
+    for spec, rendition in renditions.items():
+        key = (_spec_format(spec), rendition.width)
+        if key not in seen:
+            seen.add(key)
+            kept[spec] = rendition
+    return kept
+
+
+class SafePicture(Picture):
+    """A <picture> whose srcsets always carry width descriptors, so the `sizes` it
+    is given stays valid when a format is left with one candidate."""
+
+    @classmethod
+    def get_width_srcset(cls, renditions_list):
+        return ", ".join(f"{r.url} {r.width}w" for r in renditions_list)
+
+    def __html__(self):
+        attrs = dict(self.attrs or {})
+        if not self.formats:
+            if len(self.renditions) > 1 or attrs.get("sizes"):
+                attrs["srcset"] = self.get_width_srcset(self.renditions)
+            img = self.renditions[0].img_tag(attrs)
+            return mark_safe(f"<picture>{img}</picture>")  # noqa: S308 - flatatt-escaped
+        fallback_format = self.get_fallback_format()
+        fallback_renditions = self.formats[fallback_format]
+        sources = []
+        for fmt in self.source_format_order:
+            if fmt.name != fallback_format and fmt.name in self.formats:
+                source_attrs = {
+                    "srcset": self.get_width_srcset(self.formats[fmt.name]),
+                    "sizes": attrs.get("sizes"),
+                    "type": fmt.mime_type,
+                }
+                sources.append(f"<source{flatatt(source_attrs)}>")
+        if len(fallback_renditions) > 1 or attrs.get("sizes"):
+            attrs["srcset"] = self.get_width_srcset(fallback_renditions)
+        fallback = fallback_renditions[0].img_tag(attrs)
+        return mark_safe(f"<picture>{''.join(sources)}{fallback}</picture>")  # noqa: S308 - flatatt-escaped
+
+
+class SafePictureNode(PictureNode):
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        renditions = renditions_or_none(image, self.get_filters())
+        if renditions is None:
+            if self.output_var_name:
+                context[self.output_var_name] = None
+            return ""
+        renditions = distinct_widths(renditions)
+        if self.output_var_name:
+            context[self.output_var_name] = SafePicture(renditions)
+            return ""
+        attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
+        return SafePicture(renditions, attrs).__html__()
+
+
+@register.tag
+def safe_picture(parser, token):
+    """{% safe_picture image width-{400,800} format-{webp,jpeg} sizes="…" %}"""
+    bits = token.split_contents()
+    node = parse_image_tag(parser, _as_picture_token(token, bits))
+    return SafePictureNode(
+        node.image_expr,
+        node.filter_specs,
+        attrs=node.attrs,
+        output_var_name=node.output_var_name,
+    )
+
+
+def _as_picture_token(token, bits):
+    """The same token under Wagtail's tag name, so Wagtail's parser reads it."""
+    return template.base.Token(
+        token.token_type,
+        "picture" + token.contents[len(bits[0]) :],
+        token.position,
+        token.lineno,
+    )

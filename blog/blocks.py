@@ -7,12 +7,27 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 # Headings are kept when pasted so that the article form can make them heading
 # blocks (blog.text_structure); without them the editor flattens them to paragraphs.
-PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
+# Strike-through, superscript, subscript and code come in from Word files and old blogs.
+PARAGRAPH_FEATURES = [
+    "h2",
+    "h3",
+    "bold",
+    "italic",
+    "strikethrough",
+    "superscript",
+    "subscript",
+    "code",
+    "link",
+    "ol",
+    "ul",
+    "blockquote",
+]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -153,6 +168,68 @@ class CalloutBlock(blocks.StructBlock):
         }
 
 
+class ArticleTableBlock(TableBlock):
+    """A table of plain-text cells, from a Word file, an old blog or the editor.
+
+    On a phone it scrolls sideways inside its own box (a labelled, focusable region,
+    so a keyboard can scroll it too), never the page."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "table_options",
+            {
+                "contextMenu": [
+                    "row_above",
+                    "row_below",
+                    "---------",
+                    "col_left",
+                    "col_right",
+                    "---------",
+                    "remove_row",
+                    "remove_col",
+                    "---------",
+                    "undo",
+                    "redo",
+                ],
+                "startRows": 3,
+                "startCols": 3,
+            },
+        )
+        super().__init__(**kwargs)
+
+    class Meta:
+        template = "components/streamfield/table_block.html"
+        icon = "table"
+        label = _("Tabel")
+        description = _("Tabel berisi teks, misalnya jadwal atau perbandingan biaya.")
+        preview_value = {
+            "data": [
+                ["Kebutuhan", "Biaya per bulan"],
+                ["Beras", "Rp300.000"],
+                ["Listrik", "Rp150.000"],
+            ],
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_header_choice": "row",
+            "table_caption": "",
+        }
+
+
+class PreformattedBlock(blocks.TextBlock):
+    """Text shown exactly as typed, every space and line: code, a poem set with
+    spaces, a text table."""
+
+    class Meta:
+        template = "components/streamfield/preformatted_block.html"
+        icon = "code"
+        label = _("Teks apa adanya")
+        description = _(
+            "Teks yang ditampilkan persis seperti diketik, misalnya kode atau puisi "
+            "dengan spasi."
+        )
+        preview_value = "Ibu, engkau pagi\n    yang tak pernah lelah"
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -161,3 +238,5 @@ class ArticleBodyBlock(blocks.StreamBlock):
     key_points = KeyPointsBlock()
     embed = ArticleEmbedBlock()
     callout = CalloutBlock()
+    table = ArticleTableBlock()
+    preformatted = PreformattedBlock()

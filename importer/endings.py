@@ -269,7 +269,10 @@ def _classify(line, previous, hints, wanted):
     if "label" in wanted and ABOUT_LABEL.match(bare.rstrip(":")):
         return _Piece("label", 0)
     if "name" in wanted:
-        lone_item = line.kind == "ul" and (previous is None or previous.kind != "ul")
+        # A list's last item after items of another kind or depth is still the list's.
+        lone_item = line.kind == "ul" and (
+            previous is None or previous.kind not in ("ul", "ol")
+        )
         dash = SIGNATURE_DASH.match(bare)
         name = clean_name(dash["name"] if dash else bare)
         if (

@@ -9,10 +9,8 @@ image, with sanitised inline HTML), and `_build` makes the article out of them: 
 title, the credit lines and the writer's block at the end, headings, lists, body.
 """
 
-import io
 import re
 import tomllib
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
@@ -22,6 +20,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import Truncator
 from django.utils.timezone import is_naive, make_aware
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString
@@ -37,6 +36,7 @@ from blog.text_structure import (
 )
 from contributors.identity import normalise_name
 
+from . import docx_reading
 from .endings import credit_line, take_ending
 
 Role = ArticleCredit.Role
@@ -45,11 +45,13 @@ Role = ArticleCredit.Role
 # before any rule runs over it.
 MAX_TEXT_CHARS = 300_000
 MAX_UPLOAD_BYTES = 15 * 1024 * 1024
-# A .docx is a zip: refuse before unpacking what would grow past these.
-MAX_DOCX_UNPACKED_BYTES = 80 * 1024 * 1024
-MAX_DOCX_MEMBERS = 2_000
-MAX_DOCX_RATIO = 150
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
+# Mammoth's HTML of a .docx carries markup around the text.
+MAX_DOCX_HTML_CHARS = 4 * MAX_TEXT_CHARS
+MAX_TABLE_ROWS = 500
+MAX_TABLE_COLUMNS = 30
+MAX_CELL_CHARS = 2_000
+MAX_PRE_CHARS = 20_000
 MAX_TITLE_CHARS = 150
 PROPOSED_TITLE_CHARS = 80
 MAX_TOP_CREDITS = 4
@@ -63,6 +65,10 @@ RULE_LINE = re.compile(r"^[-*_=~•·]{3,}$")
 # WhatsApp's own marks: *tebal* and _miring_.
 WHATSAPP_BOLD = re.compile(r"(?<![\w*])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*(?![\w*])")
 WHATSAPP_ITALIC = re.compile(r"(?<![\w_])_(?=\S)(?P<text>[^_\n]+?)(?<=\S)_(?![\w_])")
+WHATSAPP_STRIKE = re.compile(r"(?<![\w~])~(?=\S)(?P<text>[^~\n]+?)(?<=\S)~(?![\w~])")
+WHATSAPP_CODE = re.compile(r"```(?P<text>[^`\n]+?)```|(?<![\w`])`(?P<one>[^`\n]+?)`")
+# WhatsApp's quote and the e-mail reply's mark.
+QUOTE_LINE = re.compile(r"^>\s*(?P<text>\S.*)$")
 BARE_URL = re.compile(r"(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])")
 HTML_TAG = re.compile(
     r"</?(?:p|div|br|h[1-6]|ul|ol|li|script|style|b|strong|i|em|a|span|img|iframe"
@@ -122,6 +128,31 @@ BLOCK_TAGS = {
     "html",
 }
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+# Inline markup kept, as the rich text editor's features store it.
+INLINE_TAGS = {
+    "b": "b",
+    "strong": "b",
+    "i": "i",
+    "em": "i",
+    "s": "s",
+    "strike": "s",
+    "del": "s",
+    "sup": "sup",
+    "sub": "sub",
+    "code": "code",
+    "kbd": "code",
+    "samp": "code",
+    "tt": "code",
+}
+IMAGE_SUFFIXES = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/bmp": ".bmp",
+    "image/tiff": ".tif",
+    "image/heic": ".heic",
+}
 
 
 class UnreadableText(ValueError):
@@ -181,7 +212,8 @@ class ParsedArticle:
 
 @dataclass
 class Line:
-    """One line of the source: "p", "h2", "h3", "ul", "ol" or "image"."""
+    """One line of the source: "p", "h2", "h3", "ul", "ol", "quote", "image",
+    "table" (`data`: a table block's value) or "pre" (`text` kept as typed)."""
 
     kind: str
     html: str = ""
@@ -189,6 +221,11 @@ class Line:
     bold_only: bool = False
     image_index: int | None = None
     numbered: bool = False  # a heading she typed a number before
+    # A list item's nesting (0 at the top); whether a line break (not a new
+    # paragraph) parts this line from the one before, as in a poem.
+    depth: int = 0
+    soft: bool = False
+    data: dict | None = None
 
 
 # --- Entry points
@@ -199,7 +236,22 @@ def parse_text(text):
     text = _checked(text)
     if HTML_TAG.search(text):
         return parse_html(text)
-    return _build([_text_line(line) for line in text.splitlines()])
+    return _build(_text_lines(text))
+
+
+def _text_lines(text):
+    """Lines of a plain text. Where blank lines part its paragraphs, a single newline
+    inside one is a line break kept as such (a poem's lines, an address)."""
+    raw_lines = text.splitlines()
+    blank_parted = any(not line.strip() for line in raw_lines[1:-1])
+    lines, previous_blank = [], True
+    for raw in raw_lines:
+        line = _text_line(raw)
+        if line is not None and line.kind in ("p", "quote"):
+            line.soft = blank_parted and not previous_blank
+        lines.append(line)
+        previous_blank = not raw.strip()
+    return lines
 
 
 def parse_markdown(text, *, image_loader=None):
@@ -234,10 +286,36 @@ def parse_html(html, *, title_line=True, image_loader=None, base_url=""):
 
 
 def parse_docx(data):
-    """A Word document: styles, bold, italic, links, lists and images."""
-    document = _open_docx(data)
-    reader = _DocxReader(document)
-    return _build(reader.lines(), images=reader.images)
+    """A Word document, read by mammoth in a child process with a memory and time
+    budget (importer.docx_reading): headings, lists, tables, links, quotes, text
+    boxes, pictures; footnotes and endnotes become notes at the end of the article."""
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # An encrypted Office file is an OLE container, not a zip.
+        raise UnreadableText(
+            _(
+                "Berkas .docx ini dilindungi kata sandi. Buka di Word, hapus kata "
+                "sandinya, simpan, lalu unggah lagi."
+            )
+        )
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableText(
+            _("Berkas terlalu besar. Batasnya %(mb)s MB.")
+            % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    try:
+        docx_reading.check_package(data)
+        html, pictures, _messages = docx_reading.convert(data)
+    except docx_reading.DocxRefused as exc:
+        raise UnreadableText(str(exc)) from exc
+    if len(html) > MAX_DOCX_HTML_CHARS:
+        raise UnreadableText(
+            _(
+                "Teksnya terlalu panjang (lebih dari %(max)s karakter). Kirim satu "
+                "tulisan saja setiap kali."
+            )
+            % {"max": f"{MAX_TEXT_CHARS:,}".replace(",", ".")}
+        )
+    return _from_docx_html(html, pictures)
 
 
 def parse_upload(filename, data):
@@ -298,61 +376,6 @@ def _checked(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _corrupt_docx():
-    return UnreadableText(
-        _(
-            "Berkas .docx ini rusak atau tidak bisa dibaca. Buka di Word atau Google "
-            "Docs, simpan ulang sebagai .docx, lalu unggah lagi."
-        )
-    )
-
-
-def _open_docx(data):
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        # An encrypted Office file is an OLE container, not a zip.
-        raise UnreadableText(
-            _(
-                "Berkas .docx ini dilindungi kata sandi. Buka di Word, hapus kata "
-                "sandinya, simpan, lalu unggah lagi."
-            )
-        )
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise UnreadableText(
-            _("Berkas terlalu besar. Batasnya %(mb)s MB.")
-            % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise _corrupt_docx() from exc
-    unpacked = sum(member.file_size for member in members)
-    if (
-        len(members) > MAX_DOCX_MEMBERS
-        or unpacked > MAX_DOCX_UNPACKED_BYTES
-        or any(
-            member.file_size > 1024 * 1024
-            and member.file_size > MAX_DOCX_RATIO * max(member.compress_size, 1)
-            for member in members
-        )
-    ):
-        raise UnreadableText(
-            _(
-                "Isi berkas .docx ini jauh lebih besar dari berkasnya sendiri dan tidak "
-                "dibuka demi keamanan. Simpan ulang dokumennya, lalu unggah lagi."
-            )
-        )
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise _corrupt_docx() from exc
-    except Exception as exc:
-        raise _corrupt_docx() from exc
-
-
 # --- Lines from plain text
 
 
@@ -361,6 +384,8 @@ def _inline_text(text):
     html = escape(text, quote=False)
     html = WHATSAPP_BOLD.sub(r"<b>\g<text></b>", html)
     html = WHATSAPP_ITALIC.sub(r"<i>\g<text></i>", html)
+    html = WHATSAPP_STRIKE.sub(r"<s>\g<text></s>", html)
+    html = WHATSAPP_CODE.sub(lambda m: f"<code>{m['text'] or m['one']}</code>", html)
     return BARE_URL.sub(lambda m: f'<a href="{m["url"]}">{m["url"]}</a>', html)
 
 
@@ -374,7 +399,18 @@ def _text_line(raw):
         return Line(level, escape(heading["text"], quote=False), heading["text"])
     bullet = BULLET_LINE.match(text)
     if bullet:
-        return Line("ul", _inline_text(bullet["text"]), bullet["text"])
+        # Nested by indentation: a tab or two spaces a level.
+        indent = raw[: len(raw) - len(raw.lstrip())].expandtabs(4)
+        return Line(
+            "ul",
+            _inline_text(bullet["text"]),
+            bullet["text"],
+            depth=min(len(indent) // 2, 5),
+        )
+    quote = QUOTE_LINE.match(text)
+    if quote:
+        html = _inline_text(quote["text"])
+        return Line("quote", html, _plain_of(html))
     html = _inline_text(text)
     line = Line("p", html, _plain_of(html))
     line.bold_only = _is_bold_only(html)
@@ -419,7 +455,9 @@ def _resolved_href(href, base_url):
 
 
 class _HtmlReader:
-    """Walks an HTML tree into Lines, keeping bold, italic and safe links only."""
+    """Walks an HTML tree into Lines, keeping the structure an article body can hold:
+    bold, italic, strike-through, superscript, subscript, code, safe links; nested
+    lists, block quotes, line breaks (poems), tables and preformatted text."""
 
     def __init__(self, image_loader=None, newlines_break=True, base_url=""):
         self.image_loader = image_loader
@@ -429,6 +467,8 @@ class _HtmlReader:
         self.images = []
         self.warnings = []
         self.buffer = []
+        self.depth = -1  # nesting of the list being read; -1 outside any
+        self.soft = False  # the next line follows a line break, not a new paragraph
 
     def read(self, html):
         soup = BeautifulSoup(html, "html.parser")
@@ -436,7 +476,7 @@ class _HtmlReader:
         self.flush("p")
         return self.lines
 
-    def flush(self, kind):
+    def flush(self, kind, *, line_break=False):
         fragment = "".join(self.buffer)
         self.buffer = []
         # Re-serialised, so a bold run cut by a line break is closed on both sides.
@@ -444,8 +484,20 @@ class _HtmlReader:
         html = re.sub(r"\s+", " ", html)
         text = _plain_of(html) if html else ""
         if not text or RULE_LINE.match(text):
+            # Two line breaks in a row part paragraphs, as they look on the page.
+            self.soft = False
             return
-        self.lines.append(Line(kind, html, text, bold_only=_is_bold_only(html)))
+        self.lines.append(
+            Line(
+                kind,
+                html,
+                text,
+                bold_only=_is_bold_only(html),
+                depth=max(self.depth, 0) if kind in ("ul", "ol") else 0,
+                soft=self.soft,
+            )
+        )
+        self.soft = line_break
 
     def walk(self, node, kind, in_block):
         for child in node.children:
@@ -461,7 +513,7 @@ class _HtmlReader:
             if name in DROPPED_TAGS:
                 continue
             if name == "br":
-                self.flush(kind)
+                self.flush(kind, line_break=True)
             elif name == "img":
                 self.flush(kind)
                 self.image(child)
@@ -469,8 +521,10 @@ class _HtmlReader:
                 self.flush(kind)
             elif name in ("ul", "ol"):
                 self.flush(kind)
+                self.depth += 1
                 self.walk(child, name, in_block=True)
                 self.flush(name)
+                self.depth -= 1
             elif name == "li":
                 item_kind = kind if kind in ("ul", "ol") else "ul"
                 self.flush(kind)
@@ -480,14 +534,24 @@ class _HtmlReader:
                 self.flush(kind)
                 self.walk(child, "h3" if HEADING_TAGS[name] == "h3" else "h2", True)
                 self.flush("h3" if HEADING_TAGS[name] == "h3" else "h2")
-            elif name in BLOCK_TAGS:
+            elif name == "pre":
                 self.flush(kind)
-                self.walk(child, kind if kind in ("ul", "ol") else "p", in_block=True)
-                self.flush(kind if kind in ("ul", "ol") else "p")
-            elif name in ("b", "strong"):
-                self.wrap(child, "<b>", "</b>", kind, in_block)
-            elif name in ("i", "em"):
-                self.wrap(child, "<i>", "</i>", kind, in_block)
+                self.preformatted(child)
+            elif name == "table" and self.is_data_table(child):
+                self.flush(kind)
+                self.table(child)
+            elif name == "blockquote":
+                self.flush(kind)
+                self.walk(child, "quote", in_block=True)
+                self.flush("quote")
+            elif name in BLOCK_TAGS:
+                inner = kind if kind in ("ul", "ol", "quote") else "p"
+                self.flush(kind)
+                self.walk(child, inner, in_block=True)
+                self.flush(inner)
+            elif name in INLINE_TAGS:
+                tag = INLINE_TAGS[name]
+                self.wrap(child, f"<{tag}>", f"</{tag}>", kind, in_block)
             elif name == "a" and self.href(child.get("href")):
                 href = escape(self.href(child.get("href")), quote=True)
                 self.wrap(child, f'<a href="{href}">', "</a>", kind, in_block)
@@ -514,8 +578,87 @@ class _HtmlReader:
             parts = [text.replace("\n", " ")]
         for index, part in enumerate(parts):
             if index:
-                self.flush(kind)
+                self.flush(kind, line_break=True)
             self.buffer.append(escape(part, quote=False))
+
+    def preformatted(self, node):
+        """Code, verse typed with spaces, ASCII tables: every space and line kept."""
+        text = node.get_text("").expandtabs(4).strip("\n")
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+        if text.strip():
+            self.lines.append(Line("pre", text=text[:MAX_PRE_CHARS]))
+        self.soft = False
+
+    @staticmethod
+    def rows_of(table):
+        """The table's own rows, not those of a table inside one of its cells."""
+        return [
+            row for row in table.find_all("tr") if row.find_parent("table") is table
+        ]
+
+    def is_data_table(self, table):
+        """A table of data, not one that lays out a page (one cell, or pictures)."""
+        rows = self.rows_of(table)
+        cells = [
+            cell for row in rows for cell in row.find_all(["td", "th"], recursive=False)
+        ]
+        filled = [cell for cell in cells if plain(cell.get_text(" "))]
+        return (
+            len(filled) >= 2
+            and table.find("table") is None
+            and table.find("img") is None
+            and table.find(list(HEADING_TAGS)) is None
+        )
+
+    def table(self, table):
+        rows, header_cells = [], []
+        for row in self.rows_of(table)[:MAX_TABLE_ROWS]:
+            cells = []
+            for cell in row.find_all(["td", "th"], recursive=False):
+                cells.append(_cell_text(cell))
+                try:
+                    span = int(cell.get("colspan") or 1)
+                except ValueError:
+                    span = 1
+                cells.extend([""] * (min(span, MAX_TABLE_COLUMNS) - 1))
+            rows.append(cells[:MAX_TABLE_COLUMNS])
+            header_cells.append(
+                [
+                    cell.name == "th"
+                    for cell in row.find_all(["td", "th"], recursive=False)
+                ]
+            )
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        first_row = (
+            bool(header_cells[0])
+            and all(header_cells[0])
+            or (
+                table.find("thead") is not None
+                and self.rows_of(table)[0].find_parent("thead") is not None
+            )
+        )
+        body_rows = header_cells[1:] if first_row else header_cells
+        first_col = bool(body_rows) and all(row and row[0] for row in body_rows)
+        caption = table.find("caption")
+        choice = {
+            (True, True): "both",
+            (True, False): "row",
+            (False, True): "col",
+            (False, False): "neither",
+        }[(bool(first_row), bool(first_col))]
+        value = {
+            "data": rows,
+            "first_row_is_table_header": bool(first_row),
+            "first_col_is_header": bool(first_col),
+            "table_header_choice": choice,
+            "table_caption": plain(caption.get_text(" "))[:255] if caption else "",
+            "cell": [],
+            "mergeCells": [],
+        }
+        text = plain(" ".join(" ".join(row) for row in rows))
+        self.lines.append(Line("table", text=text, data=value))
+        self.soft = False
 
     def image(self, tag):
         src = (tag.get("src") or "").strip()
@@ -532,6 +675,16 @@ class _HtmlReader:
         self.lines.append(Line("image", image_index=len(self.images) - 1))
 
 
+def _cell_text(cell):
+    """A table cell as plain text, its paragraphs and line breaks as newlines."""
+    for br in cell.find_all("br"):
+        br.replace_with("\n")
+    for block in cell.find_all(["p", "div", "li"]):
+        block.insert_after("\n")
+    lines = [plain(line) for line in cell.get_text("").split("\n")]
+    return "\n".join(line for line in lines if line)[:MAX_CELL_CHARS]
+
+
 def _from_html(
     html, *, title_line=True, image_loader=None, newlines_break=True, base_url=""
 ):
@@ -542,138 +695,96 @@ def _from_html(
     return article
 
 
-# --- Lines from a .docx
+# --- Lines from a .docx (its HTML, from importer.docx_reading)
+
+NOTE_MARKER = re.compile(r"\s*\[\d{1,3}\]")
+NOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
+NOTE_BACKLINK = re.compile(r"^#(?:footnote|endnote)-ref-\d+$")
 
 
-class _DocxReader:
-    def __init__(self, document):
-        self.document = document
-        self.images = []
-        self._numbering_formats = self._read_numbering()
+def _from_docx_html(html, pictures):
+    """The article in mammoth's HTML; its footnotes and endnotes as notes at the end.
 
-    def _read_numbering(self):
-        """numId -> {level: "ol" | "ul"} from the numbering part, if any."""
-        formats = {}
+    `pictures`: per "serambi-image:N" source, (content type, bytes, alt) or None for a
+    picture that is not in the file (a linked one).
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    notes = []
+    for item in soup.find_all("li", id=NOTE_ID):
+        for link in item.find_all("a", href=NOTE_BACKLINK):
+            link.decompose()
+        notes.append(item)
+    for item in notes:
+        parent = item.parent
+        item.extract()
+        if parent is not None and parent.name == "ol" and not parent.find("li"):
+            parent.decompose()
+    warnings = []
+
+    def load(src, alt):
+        if not src.startswith("serambi-image:"):
+            return None
         try:
-            numbering = self.document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            return formats
-        abstract = {}
-        for node in numbering.findall(_w("abstractNum")):
-            levels = {}
-            for level in node.findall(_w("lvl")):
-                fmt = level.find(_w("numFmt"))
-                fmt = fmt.get(_w("val")) if fmt is not None else None
-                levels[level.get(_w("ilvl"))] = (
-                    "ul" if fmt in (None, "bullet", "none") else "ol"
-                )
-            abstract[node.get(_w("abstractNumId"))] = levels
-        for node in numbering.findall(_w("num")):
-            ref = node.find(_w("abstractNumId"))
-            if ref is not None:
-                formats[node.get(_w("numId"))] = abstract.get(ref.get(_w("val")), {})
-        return formats
+            picture = pictures[int(src.split(":", 1)[1])]
+        except (ValueError, IndexError):
+            return None
+        if picture is None:
+            return None
+        content_type, data, picture_alt = picture
+        if len(data) > MAX_IMAGE_BYTES:
+            warnings.append(_("Gambar terlalu besar dan dilewati."))
+            return None
+        suffix = IMAGE_SUFFIXES.get(content_type.lower(), ".bin")
+        index = src.split(":", 1)[1]
+        return ParsedImage(
+            filename=f"gambar-{int(index) + 1}{suffix}",
+            data=data,
+            alt_text=plain(alt or picture_alt or ""),
+        )
 
-    def lines(self):
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        for block in self.document.iter_inner_content():
-            if isinstance(block, Paragraph):
-                yield from self.paragraph_lines(block)
-            elif isinstance(block, Table):
-                for row in block.rows:
-                    for cell in row.cells:
-                        for paragraph in cell.paragraphs:
-                            yield from self.paragraph_lines(paragraph)
-
-    def paragraph_kind(self, paragraph):
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        style = style.lower()
-        if style == "title":
-            return "h2"
-        if style.startswith("heading"):
-            level = re.sub(r"\D", "", style) or "1"
-            return "h2" if level == "1" else "h3"
-        num = paragraph._p.xpath("./w:pPr/w:numPr")
-        if num:
-            num_id = num[0].xpath("./w:numId/@w:val")
-            ilvl = num[0].xpath("./w:ilvl/@w:val") or ["0"]
-            if num_id and num_id[0] == "0":
-                return "p"
-            fmt = self._numbering_formats.get(num_id[0] if num_id else "", {})
-            return fmt.get(ilvl[0], "ol" if "number" in style else "ul")
-        if style.startswith("list number"):
-            return "ol"
-        if style.startswith("list"):
-            return "ul"
-        return "p"
-
-    def paragraph_lines(self, paragraph):
-        from docx.text.hyperlink import Hyperlink
-
-        kind = self.paragraph_kind(paragraph)
-        pieces = [[]]  # html pieces per line (a manual line break starts a new one)
-        images = []
-        for item in paragraph.iter_inner_content():
-            if isinstance(item, Hyperlink):
-                href = _safe_href(item.url)
-                inner = "".join(self.run_html(run, pieces, images) for run in item.runs)
-                pieces[-1].append(
-                    f'<a href="{escape(href)}">{inner}</a>' if href else inner
-                )
-            else:
-                # Called first: a line break inside the run starts a new piece.
-                html = self.run_html(item, pieces, images)
-                pieces[-1].append(html)
-        for html in ("".join(part) for part in pieces):
-            html = str(BeautifulSoup(html, "html.parser")).strip()
-            text = _plain_of(html) if html else ""
-            if text and not RULE_LINE.match(text):
-                yield Line(kind, html, text, bold_only=_is_bold_only(html))
-        for index in images:
-            yield Line("image", image_index=index)
-
-    def run_html(self, run, pieces, images):
-        self.collect_images(run, images)
-        parts = run.text.split("\n")
-        out = []
-        for index, part in enumerate(parts):
-            if index:
-                pieces[-1].append("".join(out))
-                pieces.append([])
-                out = []
-            if not part:
-                continue
-            html = escape(part.replace("\t", " "), quote=False)
-            if run.bold:
-                html = f"<b>{html}</b>"
-            if run.italic:
-                html = f"<i>{html}</i>"
-            out.append(html)
-        return "".join(out)
-
-    def collect_images(self, run, images):
-        for rel_id in run._r.xpath(".//a:blip/@r:embed"):
-            part = self.document.part.related_parts.get(rel_id)
-            if part is None:
-                continue
-            blob = part.blob
-            if len(blob) > MAX_IMAGE_BYTES:
-                continue
-            descriptions = run._r.xpath(".//wp:docPr/@descr")
-            self.images.append(
-                ParsedImage(
-                    filename=str(part.partname).rsplit("/", 1)[-1],
-                    data=blob,
-                    alt_text=plain(descriptions[0]) if descriptions else "",
-                )
+    reader = _HtmlReader(load, newlines_break=False)
+    lines = reader.read(str(soup))
+    if not any(line.text for line in lines) and (reader.images or "<img" in html):
+        raise UnreadableText(
+            _(
+                "Berkas Word ini hanya berisi gambar, tanpa teks. Tambahkan tulisannya, "
+                "lalu kirim lagi."
             )
-            images.append(len(self.images) - 1)
+        )
+    article = _build(lines, images=reader.images)
+    article.warnings[:0] = [
+        w for w in reader.warnings if "serambi-image:" not in w
+    ] + warnings
+    missing = sum(1 for w in reader.warnings if "serambi-image:" in w)
+    if missing:
+        article.warnings.insert(
+            0,
+            _(
+                "%(count)s gambar hanya ditautkan dari luar berkas Word (tidak "
+                "tersimpan di dalamnya) dan dilewati."
+            )
+            % {"count": missing},
+        )
+    if notes:
+        article.body.extend(_notes_blocks(notes))
+    return article
 
 
-def _w(name):
-    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
+def _notes_blocks(items):
+    """Footnotes and endnotes, in the order of their numbers in the text."""
+    html = []
+    for item in items:
+        reader = _HtmlReader(newlines_break=False)
+        lines = reader.read(item.decode_contents())
+        inner = "<br/>".join(line.html for line in lines if line.html)
+        html.append(f"<li>{inner}</li>")
+    return [
+        {
+            "type": "heading",
+            "value": {"text": pgettext("notes heading", "Catatan"), "level": "h2"},
+        },
+        {"type": "paragraph", "value": "<ol>" + "".join(html) + "</ol>"},
+    ]
 
 
 # --- Front matter
@@ -827,9 +938,11 @@ def propose_title(article):
 
 def _proposed_title(lines):
     for line in lines:
-        if line.text:
-            sentence = re.split(r"(?<=[.!?])\s", line.text, maxsplit=1)[0]
-            return Truncator(sentence.rstrip(".")).chars(PROPOSED_TITLE_CHARS, "…")
+        # A note's marker ("[1]") is no part of a title.
+        text = plain(NOTE_MARKER.sub("", line.text)) if line.kind != "table" else ""
+        if text:
+            sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+            return Truncator(sentence.rstrip(" .")).chars(PROPOSED_TITLE_CHARS, "…")
     return ""
 
 
@@ -977,22 +1090,37 @@ def _number_sections(lines):
 
 
 def _body(lines):
-    """StreamField data: paragraphs and lists between headings make one rich text."""
+    """StreamField data: paragraphs, quotes and lists between headings, tables,
+    preformatted text and images make one rich text each; a line break (a poem's) is
+    kept as one, and lists nest as deep as they were written."""
     body = []
     html = []
-    list_kind = None
+    lists = []  # kinds of the lists open, outermost first; each has an <li> open
+    previous = None  # the kind of the last line put in `html`
+    previous_line = None
 
-    def close_list():
-        nonlocal list_kind
-        if list_kind:
-            html.append(f"</{list_kind}>")
-            list_kind = None
+    def close_lists(depth=0):
+        while len(lists) > depth:
+            html.append(f"</li></{lists.pop()}>")
 
     def flush():
-        close_list()
+        nonlocal previous
+        close_lists()
         if html:
             body.append({"type": "paragraph", "value": "".join(html)})
             html.clear()
+        previous = None
+
+    def list_item(line):
+        depth = min(line.depth, len(lists))
+        close_lists(depth + 1)
+        if len(lists) == depth + 1 and lists[-1] != line.kind:
+            close_lists(depth)
+        if len(lists) == depth + 1:
+            html.append(f"</li><li>{line.html}")
+        else:
+            html.append(f"<{line.kind}><li>{line.html}")
+            lists.append(line.kind)
 
     for line in lines:
         if line.kind in ("h2", "h3"):
@@ -1015,14 +1143,33 @@ def _body(lines):
                     },
                 }
             )
+        elif line.kind == "table":
+            flush()
+            body.append({"type": "table", "value": line.data})
+        elif line.kind == "pre":
+            flush()
+            body.append({"type": "preformatted", "value": line.text})
         elif line.kind in ("ul", "ol"):
-            if list_kind != line.kind:
-                close_list()
-                html.append(f"<{line.kind}>")
-                list_kind = line.kind
-            html.append(f"<li>{line.html}</li>")
+            if line.soft and previous == line.kind and len(lists) == line.depth + 1:
+                html.append(f"<br/>{line.html}")  # a line break inside the item
+            else:
+                list_item(line)
+            previous = line.kind
         else:
-            close_list()
-            html.append(f"<p>{line.html}</p>")
+            close_lists()
+            tag = "blockquote" if line.kind == "quote" else "p"
+            # A bold line alone is a label ("Penutup"), not a poem's first line.
+            label = previous_line is not None and _is_bold_only(previous_line.html)
+            if (
+                line.soft
+                and previous == line.kind
+                and html[-1] == f"</{tag}>"
+                and not label
+            ):
+                html.insert(len(html) - 1, f"<br/>{line.html}")
+            else:
+                html.extend([f"<{tag}>", line.html, f"</{tag}>"])
+            previous = line.kind
+        previous_line = line
     flush()
     return body

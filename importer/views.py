@@ -24,7 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.admin import messages
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from blog.blocks import PARAGRAPH_FEATURES
+from blog.blocks import PARAGRAPH_FEATURES, ArticleBodyBlock
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage
 from contributors.identity import normalise_name
 from editorial.permissions import is_editor
@@ -185,6 +185,10 @@ def preview_blocks(parsed):
             blocks.append(("html", _clean_html(value), None))
         elif kind == "image":
             blocks.append(("image", _image_name(value, parsed.images), None))
+        elif kind in ("table", "preformatted"):
+            # Shown as the article will show them (the block's own template).
+            block = ArticleBodyBlock.base_blocks[kind]
+            blocks.append(("html", block.render(block.to_python(value)), None))
         else:
             blocks.append(("other", kind, None))
     return blocks

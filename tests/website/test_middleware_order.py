@@ -25,6 +25,7 @@ EXPECTED = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "editorial.autosave_race.OnePageCreationAtATime",
+    "editorial.autosave_race.OnePageEditAtATime",
     "importer.middleware.OldQueryRedirectMiddleware",
     "editorial.privacy.AdminViewerMiddleware",
     "website.security.AccountSecurityMiddleware",

@@ -201,13 +201,42 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
             (form, getattr(form, "cleaned_data", None) or {}) for form in formset.forms
         ]
         sent_ids = {form.instance.pk for form, _ in forms if form.instance.pk}
-        # Stored rows the form does not name stay as they are.
+        new_rows = {
+            (data["contributor"].pk, data.get("role"))
+            for form, data in forms
+            if not form.instance.pk
+            and data.get("contributor")
+            and not data.get("DELETE")
+        }
+        # Stored rows the form does not name stay as they are, except the autosave's
+        # copy of a row the form sends again as new with another role (she changed it
+        # after the autosave): the form's version, the one she sees, wins.
         stored = set()
         if self.instance.pk:
-            stored.update(
+            unnamed = list(
                 ArticleCredit.objects.filter(page_id=self.instance.pk)
                 .exclude(pk__in=sent_ids)
-                .values_list("contributor_id", "role")
+                .values_list("pk", "contributor_id", "role")
+            )
+            kept = {(contributor, role) for _, contributor, role in unnamed}
+            superseded = {
+                pk
+                for pk, contributor, role in unnamed
+                if any(
+                    person == contributor
+                    and new_role != role
+                    and (person, new_role) not in kept
+                    for person, new_role in new_rows
+                )
+            }
+            if superseded:
+                self.instance.credits.remove(
+                    *[c for c in self.instance.credits.all() if c.pk in superseded]
+                )
+            stored.update(
+                (contributor, role)
+                for pk, contributor, role in unnamed
+                if pk not in superseded
             )
         seen = set(stored)
         for form, data in forms:

@@ -89,6 +89,11 @@ def visit(page, live_server, url, ready):
 def open_chooser(page, opener, ready):
     page.locator(f"{opener}:visible").first.click()
     page.wait_for_selector(f".modal {ready}", state="visible")
+    # The dialog fades in: axe measures the contrast of text still half transparent
+    # unless the fade has ended (on a loaded machine it lasts long enough to be seen).
+    page.wait_for_function(
+        "() => document.getAnimations().every((a) => a.playState !== 'running')"
+    )
 
 
 def test_admin_pages_have_no_serious_accessibility_findings_on_a_phone(

@@ -211,3 +211,48 @@ def test_a_credit_sent_twice_by_a_submit_after_an_autosave_is_one_credit(
         ("Alya Rahma", "writer"),
         ("Ans", "illustrator"),
     ]
+
+
+def test_a_role_changed_after_the_autosave_is_the_one_kept(
+    client, alya, blog_index, contributor_index
+):
+    """The autosave stored Ans with the role the new row had then (writer); she chose
+    "illustrator" and pressed "Ajukan" before its answer came back."""
+    ans = ContributorPageFactory(parent=contributor_index, title="Ans", slug="ans")
+    article = draft_by(alya, blog_index)
+    writer_credit = article.credits.get()
+    client.force_login(alya)
+
+    def form(action, role):
+        data = article_data(alya.profile_page, action=action, slug=article.slug)
+        data.update(
+            {
+                "credits-TOTAL_FORMS": "2",
+                "credits-INITIAL_FORMS": "1",
+                "credits-0-id": str(writer_credit.pk),
+                "credits-1-contributor": str(ans.pk),
+                "credits-1-role": role,
+                "credits-1-ORDER": "2",
+                "credits-1-DELETE": "",
+                "credits-1-id": "",
+            }
+        )
+        return data
+
+    edit = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    autosaved = client.post(edit, form(None, "writer"), HTTP_ACCEPT="application/json")
+    assert autosaved.json()["success"] is True
+    client.post(edit, form("action-submit", "illustrator"))
+
+    submitted = ArticlePage.objects.get(pk=article.pk)
+    assert submitted.current_workflow_state.status == "in_progress"
+    credits = submitted.get_latest_revision_as_object().credits.all()
+    assert sorted((c.contributor.title, c.role) for c in credits) == [
+        ("Alya Rahma", "writer"),
+        ("Ans", "illustrator"),
+    ]
+    assert sorted(
+        ArticleCredit.objects.filter(page=submitted).values_list(
+            "contributor__title", "role"
+        )
+    ) == [("Alya Rahma", "writer"), ("Ans", "illustrator")]

@@ -6,7 +6,8 @@ import pytest
 
 from blog.models import BlogIndexPage
 from contributors.models import ContributorIndexPage
-from demo.factories import CategoryFactory
+from demo.factories import CategoryFactory, ContributorPageFactory
+from tests.editorial.conftest import make_user
 from tests.page_assertions import PageAssertions
 from website.models import HomePage
 
@@ -112,3 +113,18 @@ def admin_in(client, superuser):
 def page_asserts(admin_browser):
     """Wagtail's page assertions (assertCanCreate, …) as a logged-in superuser."""
     return PageAssertions.with_client(admin_browser)
+
+
+@pytest.fixture
+def ratna(contributor_index):
+    """The writer of the real post (tests/real_post.py): an account, a profile whose
+    bio is still empty."""
+    user = make_user("ratna", "Contributors")
+    ContributorPageFactory(
+        parent=contributor_index,
+        title="Ratna Sari",
+        slug="ratna-sari",
+        user=user,
+        short_bio="",
+    )
+    return user

@@ -14,8 +14,7 @@ import pytest
 
 from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
-from demo.factories import ContributorPageFactory
-from tests.editorial.conftest import make_user
+from tests.real_post import BIO
 
 from .conftest import PHONE
 
@@ -24,14 +23,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 TIMEOUT = 30_000
 SCREENS = Path(".pytest_cache")
 
-BIO = (
-    "Ratna Sari adalah ibu tunggal dari dua anak yang tinggal di Bekasi. Sehari-hari "
-    "ia bekerja sebagai admin di sebuah toko kain sambil berjualan kue kering secara "
-    "daring. Sejak 2019 Ratna aktif di komunitas ini, awalnya sebagai pembaca yang "
-    "diam, lalu sebagai relawan yang menemani anggota baru di grup WhatsApp. Ia suka "
-    "menulis tentang keuangan keluarga, pengasuhan, dan cara merawat diri ketika "
-    "semuanya terasa berat. Di waktu luang ia menanam cabai di pot dan membaca novel."
-)
 POST = f"""Setelah berpisah, banyak dari kita merasa harus kuat sendirian. Dari obrolan \
 di grup, saya mencatat tiga hal kecil yang ternyata membantu kami bertahan.
 
@@ -100,19 +91,6 @@ class Journey:
         self.reach(locator, what)
         locator.fill(text, timeout=TIMEOUT)
         self.actions.append(f"type {what}")
-
-
-@pytest.fixture
-def ratna(contributor_index):
-    user = make_user("ratna", "Contributors")
-    ContributorPageFactory(
-        parent=contributor_index,
-        title="Ratna Sari",
-        slug="ratna-sari",
-        user=user,
-        short_bio="",
-    )
-    return user
 
 
 def log_in_and_open(journey, live_server):

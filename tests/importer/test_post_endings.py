@@ -13,31 +13,10 @@ import pytest
 from blog.models import ArticleCredit
 from importer.endings import sent_by
 from importer.parsing import ParsedCredit, parse_docx, parse_markdown, parse_text
+from tests.real_post import BIO, BODY, OPENING
 
 Role = ArticleCredit.Role
 
-OPENING = (
-    "Setelah berpisah, banyak dari kita merasa harus kuat sendirian. Dari obrolan di "
-    "grup, saya mencatat dua hal kecil yang ternyata membantu kami bertahan."
-)
-SECTIONS = """1. Jangan ragu meminta bantuan
-Bicara dengan keluarga atau teman yang kamu percaya. Mereka sering menunggu kita \
-bercerita lebih dulu.
-
-2. Atur keuangan dengan sederhana
-Catat pengeluaran harian di buku kecil, lalu sisihkan uang receh untuk tabungan \
-sekolah anak."""
-BODY = f"{OPENING}\n\n{SECTIONS}"
-
-# About 474 characters, as in the post that failed.
-BIO = (
-    "Ratna Sari adalah ibu tunggal dari dua anak yang tinggal di Bekasi. Sehari-hari "
-    "ia bekerja sebagai admin di sebuah toko kain sambil berjualan kue kering secara "
-    "daring. Sejak 2019 Ratna aktif di komunitas ini, awalnya sebagai pembaca yang "
-    "diam, lalu sebagai relawan yang menemani anggota baru di grup WhatsApp. Ia suka "
-    "menulis tentang keuangan keluarga, pengasuhan, dan cara merawat diri ketika "
-    "semuanya terasa berat. Di waktu luang ia menanam cabai di pot dan membaca novel."
-)
 BIO_WITHOUT_NAME = (
     "Ibu tunggal dari dua anak yang tinggal di Bekasi. Ia aktif di komunitas ini "
     "sejak 2019 dan suka menulis tentang keuangan keluarga."

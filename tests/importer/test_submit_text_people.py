@@ -12,50 +12,18 @@ from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
 from demo.factories import ContributorPageFactory
 from tests.editorial.conftest import make_user
+from tests.real_post import BODY, FAILING_POST
 
 pytestmark = pytest.mark.django_db
 
 Role = ArticleCredit.Role
 
-# The shape of the post that failed: no title line, numbered section lines, an
-# "Illustrator:" line, the writer's name with a full stop, then a long bio.
-BIO = (
-    "Ratna Sari adalah ibu tunggal dari dua anak yang tinggal di Bekasi. Sehari-hari "
-    "ia bekerja sebagai admin di sebuah toko kain sambil berjualan kue kering secara "
-    "daring. Sejak 2019 Ratna aktif di komunitas ini, awalnya sebagai pembaca yang "
-    "diam, lalu sebagai relawan yang menemani anggota baru di grup WhatsApp. Ia suka "
-    "menulis tentang keuangan keluarga, pengasuhan, dan cara merawat diri ketika "
-    "semuanya terasa berat. Di waktu luang ia menanam cabai di pot dan membaca novel."
-)
-BODY = """Setelah berpisah, banyak dari kita merasa harus kuat sendirian. Dari obrolan \
-di grup, saya mencatat dua hal kecil yang ternyata membantu kami bertahan.
-
-1. Jangan ragu meminta bantuan
-Bicara dengan keluarga atau teman yang kamu percaya. Mereka sering menunggu kita \
-bercerita lebih dulu.
-
-2. Atur keuangan dengan sederhana
-Catat pengeluaran harian di buku kecil, lalu sisihkan uang receh untuk tabungan \
-sekolah anak."""
-POST = f"{BODY}\n\nIllustrator: Nadia Putri\n\nRatna Sari.\n\n{BIO}\n"
+POST = FAILING_POST
 TITLE = "Dua Hal yang Membantu Kami Bertahan"
 
 
 def url():
     return reverse("importer_submit_text")
-
-
-@pytest.fixture
-def ratna(contributor_index):
-    user = make_user("ratna", "Contributors")
-    ContributorPageFactory(
-        parent=contributor_index,
-        title="Ratna Sari",
-        slug="ratna-sari",
-        user=user,
-        short_bio="",
-    )
-    return user
 
 
 @pytest.fixture

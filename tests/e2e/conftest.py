@@ -91,6 +91,19 @@ def phone_page(browser):
 
 
 @pytest.fixture
+def page(phone_page, request):
+    """The phone page of a journey, every wait bounded at 30 s (Playwright's default,
+    said once), its last screen kept for reading a failure:
+    .pytest_cache/<module without test_>_last_screen.png."""
+    phone_page.set_default_timeout(30_000)
+    yield phone_page
+    name = request.module.__name__.rpartition(".")[2].removeprefix("test_")
+    phone_page.screenshot(
+        path=str(Path(".pytest_cache") / f"{name}_last_screen.png"), full_page=True
+    )
+
+
+@pytest.fixture
 def desktop_page(browser):
     context, page = _new_page(browser, DESKTOP)
     yield page

@@ -17,8 +17,6 @@ from tests.editorial.conftest import draft_by, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-TIMEOUT = 30_000
-LAST_SCREEN = Path(".pytest_cache") / "admin_accessibility_last_screen.png"
 BODY = [
     ("heading", {"text": "Hari yang berat", "level": "h2"}),
     ("paragraph", "<p>Saya akhirnya menelepon kakak saya.</p>"),
@@ -32,13 +30,6 @@ def serious_findings(page, where):
         for v in results.response["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
-
-
-@pytest.fixture
-def page(phone_page):
-    phone_page.set_default_timeout(TIMEOUT)
-    yield phone_page
-    phone_page.screenshot(path=str(LAST_SCREEN), full_page=True)
 
 
 @pytest.fixture

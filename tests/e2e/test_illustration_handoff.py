@@ -2,8 +2,6 @@
 an illustrator takes it, uploads a picture, sets it as the hero image, and the
 writer finds it in her draft."""
 
-from pathlib import Path
-
 from django.urls import reverse
 
 import pytest
@@ -17,7 +15,6 @@ from tests.editorial.conftest import draft_by, make_user
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 TIMEOUT = 20_000
-LAST_SCREEN = Path(".pytest_cache") / "illustration_handoff_last_screen.png"
 TITLE = "Hujan di jalan pulang"
 BRIEF = "Seorang ibu dan anaknya berbagi satu payung di jalan pulang."
 
@@ -28,12 +25,6 @@ def a_photo(tmp_path):
     path = tmp_path / "payung.jpg"
     path.write_bytes(image.file.read())
     return path
-
-
-@pytest.fixture
-def page(phone_page):
-    yield phone_page
-    phone_page.screenshot(path=str(LAST_SCREEN), full_page=True)
 
 
 def test_hand_off_on_a_phone(

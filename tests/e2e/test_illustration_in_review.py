@@ -2,8 +2,6 @@
 took the job adds her picture and marks it done from the bar that stays on screen; the
 editor reviewing the article sees her revision."""
 
-from pathlib import Path
-
 from django.urls import reverse
 
 from wagtail.models import Collection
@@ -19,8 +17,6 @@ from tests.editorial.conftest import draft_by, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-TIMEOUT = 30_000
-LAST_SCREEN = Path(".pytest_cache") / "illustration_in_review_last_screen.png"
 TITLE = "Hujan di jalan pulang"
 
 
@@ -35,13 +31,6 @@ def in_viewport(page, locator):
         and box["x"] >= 0
         and box["x"] + box["width"] <= viewport["width"]
     )
-
-
-@pytest.fixture
-def page(phone_page):
-    phone_page.set_default_timeout(TIMEOUT)
-    yield phone_page
-    phone_page.screenshot(path=str(LAST_SCREEN), full_page=True)
 
 
 def test_she_adds_her_picture_to_an_article_in_review(

@@ -22,8 +22,6 @@ from .conftest import PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-TIMEOUT = 30_000
-LAST_SCREEN = Path(".pytest_cache") / "real_post_journey_last_screen.png"
 TITLE = "Lima hal yang menolong saya bertahan"
 SWIPE = PHONE["height"] * 0.75
 
@@ -78,13 +76,6 @@ class Journey:
     @property
     def actions(self):
         return self.taps + self.swipes
-
-
-@pytest.fixture
-def page(phone_page):
-    phone_page.set_default_timeout(TIMEOUT)
-    yield phone_page
-    phone_page.screenshot(path=str(LAST_SCREEN), full_page=True)
 
 
 def test_the_real_post_through_the_page_editor_counted_with_swipes(

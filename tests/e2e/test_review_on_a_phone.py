@@ -1,8 +1,6 @@
 """The review on a 375 px phone: the editor comments on a field, and the writer reads
 the editor's request beside the ≡ button, not under it."""
 
-from pathlib import Path
-
 from django.urls import reverse
 
 from wagtail.models import Comment
@@ -16,17 +14,8 @@ from tests.editorial.conftest import draft_by, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-TIMEOUT = 30_000
-LAST_SCREEN = Path(".pytest_cache") / "review_on_a_phone_last_screen.png"
 TITLE = "Belajar meminta tolong"
 COMMENT = "Judulnya bisa lebih hangat."
-
-
-@pytest.fixture
-def page(phone_page):
-    phone_page.set_default_timeout(TIMEOUT)
-    yield phone_page
-    phone_page.screenshot(path=str(LAST_SCREEN), full_page=True)
 
 
 @pytest.fixture

@@ -39,3 +39,14 @@ def fragments(settings):
     settings.FRAGMENT_CACHE_SECONDS = 600
     # The generation is read at most once this often; not within one test.
     settings.PAGE_CACHE_GENERATION_SECONDS = 60
+
+
+@pytest.fixture
+def production_settings(monkeypatch):
+    """website.settings.production as a server imports it, with the two variables it
+    refuses to start without."""
+    import importlib
+
+    monkeypatch.setenv("SECRET_KEY", "a-long-enough-value-for-this-import-only-" * 2)
+    monkeypatch.setenv("ALLOWED_HOSTS", "serambi.example")
+    return importlib.import_module("website.settings.production")

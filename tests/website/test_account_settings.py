@@ -10,14 +10,8 @@ from django.urls import clear_url_caches, reverse
 import pytest
 
 
-@pytest.fixture
-def production(monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "a-long-enough-value-for-this-import-only-" * 2)
-    monkeypatch.setenv("ALLOWED_HOSTS", "serambi.example")
-    return importlib.import_module("website.settings.production")
-
-
-def test_production_cookies_carry_the_host_prefix(production):
+def test_production_cookies_carry_the_host_prefix(production_settings):
+    production = production_settings
     assert production.SESSION_COOKIE_NAME == "__Host-sessionid"
     assert production.CSRF_COOKIE_NAME == "__Host-csrftoken"
     # What the prefix requires of the cookie, or browsers drop it.
@@ -28,8 +22,8 @@ def test_production_cookies_carry_the_host_prefix(production):
         assert getattr(production, name, "/") == "/"
 
 
-def test_argon2_comes_first_in_production(production):
-    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+def test_argon2_comes_first_in_production(production_settings):
+    assert production_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
 
 
 @pytest.mark.django_db

@@ -37,14 +37,8 @@ def test_the_middleware_is_the_declared_list_in_its_order():
     assert settings.MIDDLEWARE == EXPECTED
 
 
-def test_production_keeps_the_same_list(monkeypatch):
-    import importlib
-
-    monkeypatch.setenv("SECRET_KEY", "a-long-enough-value-for-this-import-only-" * 2)
-    monkeypatch.setenv("ALLOWED_HOSTS", "serambi.example")
-    production = importlib.import_module("website.settings.production")
-
-    assert production.MIDDLEWARE == EXPECTED
+def test_production_keeps_the_same_list(production_settings):
+    assert production_settings.MIDDLEWARE == EXPECTED
 
 
 def test_the_page_cache_answers_before_sessions_and_after_the_guards():

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "contributors",
     "editorial",
     "importer",
+    "stories",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -387,6 +388,8 @@ EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
 SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
     ("purge_trash", 24 * 60 * 60),
+    # Decided stories from the story form, with their contact, after their days.
+    ("purge_stories", 60 * 60),
 ]
 if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
     # Finished tasks, with the e-mail they carried, are deleted after 14 days.

@@ -32,9 +32,13 @@ def story_credits(story, parsed):
 
 
 def _hide_real_name(profile, name, editor):
-    """A profile made from a story holds the name she chose, as a pen name only."""
+    """A profile made from a story holds the name she chose, as a pen name only: her
+    real name is not known, and the profile says so where a real name would be."""
     profile.pen_name = name
     profile.use_pen_name_only = True
+    profile.title = profile.draft_title = _("%(name)s (nama asli tidak diketahui)") % {
+        "name": name
+    }
     profile.save()
     profile.save_revision(user=editor)
 

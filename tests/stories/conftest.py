@@ -3,6 +3,8 @@
 import io
 import time
 
+from django.urls import reverse
+
 import pytest
 from PIL import Image
 
@@ -48,13 +50,27 @@ def sent_form():
 
 
 @pytest.fixture
-def send(client, story_page):
-    """POST the form the page renders to where the page says it goes."""
+def send(client, story_page, django_capture_on_commit_callbacks):
+    """POST the form the page renders to where the page says it goes (and let what
+    waits for the commit, the editors' mail, happen)."""
 
     def post(data, **extra):
-        from django.urls import reverse
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(
+                reverse("story_submit", args=[story_page.pk]), data, **extra
+            )
 
-        return client.post(reverse("story_submit", args=[story_page.pk]), data, **extra)
+    return post
+
+
+@pytest.fixture
+def decide(client, editor, django_capture_on_commit_callbacks):
+    """An editor's click on "Jadikan draf" or "Tolak", committed."""
+
+    def post(action, story, data=None, user=None):
+        client.force_login(user or editor)
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(reverse(f"stories:{action}", args=[story.pk]), data)
 
     return post
 

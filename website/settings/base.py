@@ -419,6 +419,13 @@ SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE"
 # How many proxies in front of the app append to X-Forwarded-For (0: none, trust
 # REMOTE_ADDR); the client address is that many entries from the right.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# --- The story form (stories.views) ---
+# Stories one client address may send an hour (0: no limit; the address is kept only
+# hashed, in the cache, for the hour), and the least seconds between rendering the
+# form and sending it (the time trap).
+STORY_SUBMISSIONS_PER_HOUR = int(os.environ.get("STORY_SUBMISSIONS_PER_HOUR", "5"))
+STORY_MIN_SECONDS = 5
 # Each process re-reads the page cache's generation (website.page_cache_generation)
 # at most this often: a publish reaches every app server within this many seconds.
 PAGE_CACHE_GENERATION_SECONDS = 1.0

@@ -172,7 +172,12 @@ class DemoBuilder:
         """ "Kirim ceritamu" at /kirim-cerita/, with the model's own texts."""
         if StoryFormPage.objects.exists():
             return
-        page = StoryFormPage(title="Kirim ceritamu", slug="kirim-cerita", live=False)
+        page = StoryFormPage(
+            title="Kirim ceritamu",
+            slug="kirim-cerita",
+            live=False,
+            owner=self.users["admin"],  # a demo page (demo.guard)
+        )
         home.add_child(instance=page)
         self.publish(page, self.users["admin"], self.now - timedelta(days=30))
         self.created["pages"] += 1

@@ -126,14 +126,22 @@ def _editor_story(request, pk):
     return get_object_or_404(StorySubmission, pk=pk)
 
 
-@require_POST
-def to_draft(request, pk):
+def _undecided(request, pk):
+    """(story, None) when an editor may decide it now, else (None, the answer)."""
     story = _editor_story(request, pk)
     if story is None:
-        return permission_denied(request)
+        return None, permission_denied(request)
     if story.status != StorySubmission.Status.NEW:
         messages.error(request, _("Cerita ini sudah diputuskan."))
-        return redirect("stories:inspect", pk)
+        return None, redirect("stories:inspect", pk)
+    return story, None
+
+
+@require_POST
+def to_draft(request, pk):
+    story, refused = _undecided(request, pk)
+    if refused:
+        return refused
     try:
         page = make_draft(
             story,
@@ -153,12 +161,9 @@ def to_draft(request, pk):
 
 @require_POST
 def to_declined(request, pk):
-    story = _editor_story(request, pk)
-    if story is None:
-        return permission_denied(request)
-    if story.status != StorySubmission.Status.NEW:
-        messages.error(request, _("Cerita ini sudah diputuskan."))
-        return redirect("stories:inspect", pk)
+    story, refused = _undecided(request, pk)
+    if refused:
+        return refused
     form = DeclineForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tulis pesan untuk pengirim sebelum menolak."))

@@ -25,7 +25,6 @@ import argparse
 import http.client
 import os
 import re
-import secrets
 import shutil
 import signal
 import statistics
@@ -39,7 +38,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import GUNICORN, PYTHON, ROOT, build, free_port, wait_until_healthy
+from throughput import (
+    PYTHON,
+    ROOT,
+    build,
+    free_port,
+    start_gunicorn,
+    wait_until_healthy,
+)
 
 STORY = "Pagi yang Panjang\n\n" + (
     "Hari pertama aku mengantar anakku sekolah sendirian, tanganku gemetar. " * 80
@@ -195,11 +201,13 @@ def main():
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--readers", type=int, default=8)
     parser.add_argument("--flooders", type=int, default=4)
+    parser.add_argument("--worker-class", default="gthread")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument(
         "--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     )
+    parser.add_argument("--page-cache-seconds", type=int, default=600)
     parser.add_argument("--build", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:
@@ -220,34 +228,9 @@ def main():
     ).stdout.split()
     article_url, page_id, form_url = output[-3], output[-2], output[-1]
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": args.redis_url,
-        "MEDIA_ROOT": str(media_root),
-        "PAGE_CACHE_SECONDS": "600",
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-        "STORY_SUBMISSIONS_PER_HOUR": "0",
-    }
-    subprocess.run(  # noqa: S603 - fixed arguments
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        check=True,
-        cwd=ROOT,
-        env=env,
+    server, command = start_gunicorn(
+        port, database_url, media_root, args, STORY_SUBMISSIONS_PER_HOUR="0"
     )
-    command = [
-        GUNICORN,
-        "website.wsgi",
-        "--worker-class=gthread",
-        f"--workers={args.workers}",
-        f"--threads={args.threads}",
-        f"--bind=127.0.0.1:{port}",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", server)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

@@ -231,3 +231,24 @@ def _file(name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content)
+
+
+def test_the_form_is_served_from_the_page_cache_and_posts_are_not(
+    client, story_page, send, sent_form, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_GENERATION_SECONDS = 60
+    first = client.get(story_page.url)
+    assert "public" in first["Cache-Control"]
+
+    with django_assert_num_queries(0):
+        again = client.get(story_page.url)
+    refused = send(sent_form(website="spam"))
+    sent = send(sent_form())
+
+    assert again.content == first.content
+    for response in (refused, sent):
+        assert "no-store" in response["Cache-Control"]
+    assert refused.status_code == 400
+    assert sent.status_code == 302
+    assert StorySubmission.objects.count() == 1

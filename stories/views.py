@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -62,7 +62,19 @@ def refuse(page, request, form, message, status):
         page=page,
     )
     form.refusal = message
-    response = page.serve_form(request, form, status=status)
+    return page.serve_form(request, form, status=status)
+
+
+def refused_lightly(request, message, status):
+    """A refusal that reads nothing from the database: what a flood meets. Her text
+    is shown back to copy (not when the body was too big to read)."""
+    text = "" if status == 413 else request.POST.get("text", "")
+    response = render(
+        request,
+        "stories/story_refused.html",
+        {"message": message, "text": text},
+        status=status,
+    )
     if status == 429:
         response["Retry-After"] = str(RATE_WINDOW_SECONDS)
     return response
@@ -71,22 +83,22 @@ def refuse(page, request, form, message, status):
 @csrf_exempt  # see the module docstring
 @never_cache
 def submit_story(request, page_id):
-    page = get_object_or_404(StoryFormPage.objects.live().public(), pk=page_id)
     if request.method != "POST":
+        page = get_object_or_404(StoryFormPage.objects.live().public(), pk=page_id)
         return HttpResponseRedirect(page.get_url(request))
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
-        return refuse(page, request, StoryForm(page=page), too_big(), 413)
-    try:
-        request.POST  # noqa: B018  (parses the body, which may still be too big)
-    except RequestDataTooBig:
-        return refuse(page, request, StoryForm(page=page), too_big(), 413)
+    too_big = int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES
+    if not too_big:
+        try:
+            request.POST  # noqa: B018  (parses the body, which may still be too big)
+        except RequestDataTooBig:
+            too_big = True
+    if too_big:
+        return refused_lightly(request, too_big_message(), 413)
     if over_address_limit(
         request, RATE_KEY_PREFIX, limit_per_hour(), RATE_WINDOW_SECONDS
     ):
-        return refuse(
-            page,
+        return refused_lightly(
             request,
-            None,
             _(
                 "Sudah terlalu banyak cerita terkirim dari sambungan ini dalam satu "
                 "jam terakhir. Simpan ceritamu dan coba lagi satu jam lagi."
@@ -94,16 +106,15 @@ def submit_story(request, page_id):
             429,
         )
     if request.POST.get("website"):
-        return refuse(
-            page,
+        return refused_lightly(
             request,
-            None,
             _(
                 "Cerita ini tidak bisa diterima karena kolom “Jangan isi kolom ini” "
                 "terisi. Kosongkan kolom itu, lalu kirim lagi."
             ),
             400,
         )
+    page = get_object_or_404(StoryFormPage.objects.live().public(), pk=page_id)
     waited = seconds_since(request.POST.get("started"))
     if waited is None or waited > max_seconds():
         return refuse(
@@ -131,7 +142,7 @@ def submit_story(request, page_id):
     return receive(request, page)
 
 
-def too_big():
+def too_big_message():
     return _(
         "Kiriman ini terlalu besar: berkas dan gambar masing-masing paling besar 5 MB. "
         "Kecilkan gambarnya atau kirim teksnya saja."

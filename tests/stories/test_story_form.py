@@ -146,6 +146,8 @@ def test_one_address_may_send_a_few_stories_an_hour(send, sent_form, settings):
     assert third.status_code == 429
     assert third["Retry-After"] == "3600"
     assert "terlalu banyak cerita" in third.content.decode()
+    # Her text, to copy and keep, on a page that costs no query.
+    assert "Hari pertama aku mengantar anakku" in third.content.decode()
     assert elsewhere.status_code == 302
     assert StorySubmission.objects.count() == 3
 
@@ -252,3 +254,17 @@ def test_the_form_is_served_from_the_page_cache_and_posts_are_not(
     assert refused.status_code == 400
     assert sent.status_code == 302
     assert StorySubmission.objects.count() == 1
+
+
+def test_a_flood_is_refused_without_a_database_query(
+    send, sent_form, settings, django_assert_num_queries
+):
+    settings.STORY_SUBMISSIONS_PER_HOUR = 1
+    send(sent_form())
+
+    with django_assert_num_queries(0):
+        limited = send(sent_form())
+    with django_assert_num_queries(0):
+        trapped = send(sent_form(website="http://spam.example"))
+
+    assert (limited.status_code, trapped.status_code) == (429, 429)

@@ -121,7 +121,14 @@ def serambi_site(workdir):
     database_url = f"sqlite:///{workdir / 'serambi.sqlite3'}"
     media_root = workdir / "media"
     urls = subprocess.run(  # noqa: S603 - fixed arguments
-        [PYTHON, str(HERE / "throughput.py"), "--build", database_url, str(media_root), "--demo"],
+        [
+            PYTHON,
+            str(HERE / "throughput.py"),
+            "--build",
+            database_url,
+            str(media_root),
+            "--demo",
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -223,20 +230,23 @@ def main():
             server.stop()
 
     load = os.getloadavg()
-    print(
-        f"\nServer CPU per request, median of {args.rounds} rounds of {args.batch} "
-        f"sequential requests (load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f})\n"
-    )
-    print("| page | Serambi, full render | Serambi, fragments | bakerydemo | full / bakerydemo | fragments / bakerydemo |")
-    print("|---|---|---|---|---|---|")
+    lines = [
+        f"Server CPU per request, median of {args.rounds} rounds of {args.batch} "
+        f"sequential requests (load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f})",
+        "",
+        "| page | Serambi, full render | Serambi, fragments | bakerydemo "
+        "| full / bakerydemo | fragments / bakerydemo |",
+        "|---|---|---|---|---|---|",
+    ]
     for label, _, _ in PAGES:
         full, fragments, bakery = (
             statistics.median(server.samples[label]) for server in servers
         )
-        print(
+        lines.append(
             f"| {label} | {full:.1f} ms | {fragments:.1f} ms | {bakery:.1f} ms | "
             f"{full / bakery:.2f}x | {fragments / bakery:.2f}x |"
         )
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

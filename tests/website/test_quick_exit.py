@@ -165,6 +165,8 @@ def test_the_safe_reading_page_explains_and_has_the_quick_exit(client, site):
     assert "Tidak ada cookie untuk pembaca." in html
     [button] = quick_exits(response)
     assert button["href"] == QUICK_EXIT_DEFAULT_URL
+    [beside] = [link for link in links(response) if link["text"] == "Cara baca aman"]
+    assert beside["aria-current"] == "page"
 
 
 def test_the_setting_turns_it_on_everywhere_and_off_again(

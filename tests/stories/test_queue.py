@@ -230,7 +230,7 @@ def test_decided_stories_are_purged_after_the_setting_days(
 
 
 def test_the_purge_is_a_scheduled_job(settings):
-    assert "purge_stories" in dict(settings.SCHEDULED_JOBS)
+    assert "purge_stories" in [job[0] for job in settings.SCHEDULED_JOBS]
 
 
 def test_her_contact_is_in_no_public_page_nor_the_search_index(

@@ -10,6 +10,7 @@ import pytest
 
 from blog.models import ArticlePage
 from tests.editorial.conftest import draft_by, make_user
+from tests.real_post import REAL_POST_BODY
 
 from .conftest import PHONE
 
@@ -295,21 +296,6 @@ def test_a_writer_credits_a_new_illustrator_from_the_credits_tab(
     assert (ans.pk, "illustrator") in [
         (credit.contributor_id, credit.role) for credit in draft.credits.all()
     ]
-
-
-REAL_POST_BODY = (
-    "Menjadi ibu tunggal sering terasa seperti berjalan sendirian di jalan yang gelap.\n"
-    "1. Dukungan emosional yang tidak menghakimi\n"
-    "Teman yang mau mendengar tanpa buru-buru menasihati adalah harta.\n"
-    "2. Waktu kecil untuk diri sendiri\n"
-    "Sepuluh menit setelah anak tidur bisa menjadi napas panjang hari itu.\n"
-    "3. Keuangan yang ditulis, bukan dipikirkan\n"
-    "Anggaran di selembar kertas membuat kepala lebih ringan.\n"
-    "4. Meminta tolong tanpa rasa malu\n"
-    "Tetangga dan saudara sering menunggu untuk diminta.\n"
-    "5. Merayakan hal kecil\n"
-    "Hari ini anak saya tertawa. Itu cukup."
-)
 
 
 def test_a_real_post_is_written_and_submitted_in_under_25_actions(

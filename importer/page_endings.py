@@ -70,7 +70,7 @@ def read_ending_on_save(form, page):
         if key in people:
             continue
         person = (
-            _credited_as(credit.name, credited)
+            _credited_as(credit.name, credited, user)
             or _own_profile(user, credit)
             or existing_person(credit.name, user)
         )
@@ -108,7 +108,7 @@ def read_ending_on_save(form, page):
             removed.discard(bio_line)
             bio_note = _(
                 "Bio di akhir tulisan tetap di isi tulisan, karena tidak bisa "
-                "menggantikan bio di profil. Hapus atau pindahkan bila perlu."
+                "disimpan di profil penulisnya. Hapus atau pindahkan bila perlu."
             )
     body = _without(page.body, tail, removed)
     if not len(body):
@@ -169,17 +169,24 @@ def _key(name):
     return normalise_name(name).lower()
 
 
-def _credited_as(name, people):
-    """The credited person this name means (public name, real name shown, pen name
-    or slug), or None."""
+def _credited_as(name, people, user):
+    """The credited person this name means (public name, pen name or slug; the real
+    name behind a pen name only for an editor, as `find_same_person` finds), or None."""
     key = _key(name)
     if not key:
         return None
     for person in people:
-        names = {person.title, person.pen_name, person.slug, person.public_name}
+        if person.use_pen_name_only and person.pen_name and not _is_editor(user):
+            names = {person.pen_name}
+        else:
+            names = {person.title, person.pen_name, person.slug}
         if any(known and _key(known) == key for known in names):
             return person
     return None
+
+
+def _is_editor(user):
+    return user.is_superuser or user.has_perm("wagtailcore.publish_page")
 
 
 def _own_profile(user, credit):
@@ -196,12 +203,7 @@ def _own_profile(user, credit):
 
 def _may_fill(user, person):
     """Her own profile, one she added, or anyone's for an editor."""
-    return (
-        person.user_id == user.pk
-        or person.owner_id == user.pk
-        or user.is_superuser
-        or user.has_perm("wagtailcore.publish_page")
-    )
+    return person.user_id == user.pk or person.owner_id == user.pk or _is_editor(user)
 
 
 # --- The body's end as lines, and the body without some of them -----------------------

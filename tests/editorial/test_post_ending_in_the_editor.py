@@ -347,3 +347,43 @@ def test_an_editor_editing_an_existing_draft_gets_the_same(
     assertRedirects(response, edit_url(draft))
     assert credits_of(draft) == [("Alya Rahma", "writer"), ("Ans", "illustrator")]
     assert READ_ANS_NEW in " ".join(messages_of(response))
+
+
+def test_a_real_name_behind_a_pen_name_is_never_matched_for_a_contributor(
+    as_alya, alya, blog_index, contributor_index
+):
+    senja = ContributorPageFactory(
+        parent=contributor_index,
+        title="Siti Aminah",
+        pen_name="Bunda Senja",
+        use_pen_name_only=True,
+    )
+    senja.save_revision().publish()
+    text = REAL_POST_WITH_ENDING.replace("Illustrator: Ans", "Ilustrator: Siti Aminah")
+
+    # Bunda Senja is credited already; the real name typed at the end is not taken
+    # for her, and nothing said back connects the two names.
+    response = post(
+        as_alya,
+        add_url(blog_index),
+        alya.profile_page,
+        text,
+        credits=[
+            {"contributor": alya.profile_page.pk, "role": "writer"},
+            {"contributor": senja.pk, "role": "translator"},
+        ],
+    )
+
+    assert response.status_code == 302
+    latest_credits = latest(ArticlePage.objects.get()).credits.all()
+    new = ContributorPage.objects.exclude(pk=senja.pk).get(title="Siti Aminah")
+    assert sorted((c.contributor_id, c.role) for c in latest_credits) == sorted(
+        [
+            (alya.profile_page.pk, "writer"),
+            (senja.pk, "translator"),
+            (new.pk, "illustrator"),
+        ]
+    )
+    said = " ".join(messages_of(response))
+    assert "Siti Aminah (ilustrator, orang baru)" in said
+    assert "Bunda Senja" not in said

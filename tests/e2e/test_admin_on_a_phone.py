@@ -137,8 +137,13 @@ def time_in_view(page, picker, label):
 def save_and_come_back(page):
     """Save the draft and wait for the edit view it comes back to: a new page, which
     the URL alone does not tell when the form was already at /edit/."""
+    save = page.locator("footer button.action-save").first
+    if not save.is_visible():
+        # On her article the bar's own button is "Ajukan untuk ditinjau": the save
+        # is in the menu beside it.
+        page.click("footer [data-w-dropdown-target='toggle']")
     with page.expect_navigation(url="**/edit/"):
-        page.locator("footer button.action-save").first.click()
+        save.click()
 
 
 def test_a_long_bio_pasted_on_a_phone_is_kept_whole_and_counted(
@@ -347,7 +352,7 @@ def test_a_real_post_is_written_and_submitted_in_under_25_actions(
     act(modal.get_by_role("button", name="Tambah orang baru").click)
     modal.wait_for(state="hidden")
     act(page.select_option, "#id_credits-1-role", "illustrator")
-    act(page.click, "footer [data-w-dropdown-target='toggle']")
+    # The action bar's own button: no menu to open.
     act(page.get_by_role("button", name="Ajukan untuk ditinjau").click)
     page.wait_for_url(f"{live_server.url}{reverse('wagtailadmin_home')}")
 
@@ -366,5 +371,5 @@ def test_a_real_post_is_written_and_submitted_in_under_25_actions(
         ("Alya Rahma", "writer"),
         ("Ans", "illustrator"),
     ]
-    # The goal is under 25; the path above is 17.
-    assert actions == 17
+    # The goal is under 25; the path above is 16.
+    assert actions == 16

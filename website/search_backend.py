@@ -1,0 +1,19 @@
+"""The search backend named in WAGTAILSEARCH_BACKENDS: Wagtail's database backend
+for the database in use, with SQLite's ranking replaced (website.search_sqlite).
+"""
+
+from django.db import connection
+
+from wagtail.search.backends.database import SearchBackend as database_backend
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in the module
+    if connection.vendor == "sqlite":
+        # Imported here: its models exist only on SQLite with FTS5.
+        from .search_sqlite import FlatRankingSQLiteSearchBackend, SQLiteSearchBackend
+
+        backend = database_backend(params)
+        if isinstance(backend, SQLiteSearchBackend):
+            return FlatRankingSQLiteSearchBackend(params)
+        return backend
+    return database_backend(params)

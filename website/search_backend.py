@@ -7,7 +7,8 @@ from django.db import connection
 from wagtail.search.backends.database import SearchBackend as database_backend
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in the module
+def SearchBackend(params):
+    """The name Wagtail calls in a backend's module, with the backend's params."""
     if connection.vendor == "sqlite":
         # Imported here: its models exist only on SQLite with FTS5.
         from .search_sqlite import FlatRankingSQLiteSearchBackend, SQLiteSearchBackend

@@ -42,14 +42,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = os.environ.get("SEARCH_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-BACKENDS = {"serambi": "website.search_backend", "wagtail": "wagtail.search.backends.database"}
-QUERIES = [("common: cerita", "cerita"), ("common: hari", "hari"), ("rare: anyaman", "anyaman")]
+BACKENDS = {
+    "serambi": "website.search_backend",
+    "wagtail": "wagtail.search.backends.database",
+}
+QUERIES = [
+    ("common: cerita", "cerita"),
+    ("common: hari", "hari"),
+    ("rare: anyaman", "anyaman"),
+]
 
 # Everyday Indonesian, with the words a community of mothers writes most often
 # weighted up: "cerita" and "hari" land in nearly every article of 200+ words.
-COMMON = {"cerita": 40, "hari": 36, "anak": 50, "ibu": 50, "saya": 60, "yang": 90,
-          "dan": 80, "di": 70, "itu": 40, "tidak": 40, "dengan": 35, "untuk": 35}
-WORDS = """
+COMMON = {
+    "cerita": 40,
+    "hari": 36,
+    "anak": 50,
+    "ibu": 50,
+    "saya": 60,
+    "yang": 90,
+    "dan": 80,
+    "di": 70,
+    "itu": 40,
+    "tidak": 40,
+    "dengan": 35,
+    "untuk": 35,
+}
+WORD_LIST = """
 ada adik air akan aku akhirnya alasan amarah anggaran angkot antar apa arisan
 asuh atas ayah bagi bahagia baik baju bangun banyak baru basah batas bekerja belajar
 belanja benar berat berani berbagi berdoa berjalan bersama besar betul biaya bicara
@@ -66,7 +85,8 @@ rumah sabar sakit salah sama sampai sarapan satu sayang sebelum sedih sehat seko
 selalu semangat sendiri senang sepeda sering siang sudah surat susah tahun takut
 tanya tawa teh teman tenang terima tetangga tidur tiga tinggal tua tulis tumbuh uang
 ulang utang waktu warung
-""".split()
+"""
+WORDS = WORD_LIST.split()
 RARE_WORD = "anyaman"
 
 
@@ -78,7 +98,9 @@ def sentence(rng):
 
 
 def article_text(rng, n):
-    paragraphs = [" ".join(sentence(rng) for _ in range(rng.randint(4, 8))) for _ in range(3)]
+    paragraphs = [
+        " ".join(sentence(rng) for _ in range(rng.randint(4, 8))) for _ in range(3)
+    ]
     if n % 1000 == 7:
         paragraphs[1] += f" Ibu belajar {RARE_WORD} bambu dari tetangga."
     title = " ".join(rng.choices(WORDS, k=rng.randint(3, 6))).capitalize()
@@ -131,7 +153,9 @@ def build_site(size):
                         title=title,
                         draft_title=title,
                         slug=slug,
-                        path=Page._get_path(blog_index.path, depth, blog_index.numchild + n + 1),
+                        path=Page._get_path(
+                            blog_index.path, depth, blog_index.numchild + n + 1
+                        ),
                         depth=depth,
                         numchild=0,
                         url_path=f"{blog_index.url_path}{slug}/",
@@ -153,7 +177,11 @@ def build_site(size):
                     body_summary=paragraphs[0][:300],
                     body=json.dumps(
                         [
-                            {"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
+                            {
+                                "type": "paragraph",
+                                "value": f"<p>{text}</p>",
+                                "id": str(uuid.uuid4()),
+                            }
                             for text in paragraphs
                         ]
                     ),
@@ -175,7 +203,9 @@ def build_site(size):
                     for k, page in enumerate(pages)
                 ]
             )
-        BlogIndexPage.objects.filter(pk=blog_index.pk).update(numchild=blog_index.numchild + size)
+        BlogIndexPage.objects.filter(pk=blog_index.pk).update(
+            numchild=blog_index.numchild + size
+        )
     began = time.perf_counter()
     call_command("update_index", verbosity=0)
     return time.perf_counter() - began
@@ -277,7 +307,14 @@ class Site:
 
     def __init__(self, database, size, backend, reuse):
         self.database, self.size = database, size
-        command = [sys.executable, __file__, "--one", f"{database}:{size}", "--backend", backend]
+        command = [
+            sys.executable,
+            __file__,
+            "--one",
+            f"{database}:{size}",
+            "--backend",
+            backend,
+        ]
         if reuse:
             command.append("--reuse")
         self.process = subprocess.Popen(  # noqa: S603 - this script, this interpreter
@@ -292,7 +329,9 @@ class Site:
     def read(self):
         line = self.process.stdout.readline()
         if not line:
-            raise RuntimeError(f"the {self.database} {self.size} site stopped; see above")
+            raise RuntimeError(
+                f"the {self.database} {self.size} site stopped; see above"
+            )
         return json.loads(line)
 
     def close(self):
@@ -307,14 +346,18 @@ def percentile(values, fraction):
 
 def measure(sites, runs):
     """Per (size, query): CPU and wall samples, interleaved rounds, two warm-ups."""
-    samples = {(s.size, label): {"cpu": [], "wall": []} for s in sites for label, _ in QUERIES}
+    samples = {
+        (s.size, label): {"cpu": [], "wall": []} for s in sites for label, _ in QUERIES
+    }
     counts = {}
     for number in range(2 + runs):
         for label, query in QUERIES:
             for site in sites if number % 2 else sites[::-1]:
                 answer = site.ask(f"time {query}")
                 if answer["status"] != 200:
-                    raise RuntimeError(f"{site.database} {site.size} {query}: {answer['status']}")
+                    raise RuntimeError(
+                        f"{site.database} {site.size} {query}: {answer['status']}"
+                    )
                 counts[site.size, label] = answer["count"]
                 if number >= 2:
                     samples[site.size, label]["cpu"].append(answer["cpu_ms"])
@@ -351,7 +394,9 @@ def report(database, sites, builds, samples, counts, runs):
         "",
         f"{runs} interleaved rounds after two warm-up rounds; ratios are p50 CPU to the "
         f"{sizes[0]:,}-article site's. Build (rows + update_index): {built}. "
-        "Load average at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + ".",
+        "Load average at the end: "
+        + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        + ".",
         "",
     ]
     return "\n".join(lines)
@@ -386,7 +431,9 @@ def main():
         finally:
             for site in sites:
                 site.close()
-        sys.stdout.write(report(database, sites, builds, samples, counts, args.runs) + "\n")
+        sys.stdout.write(
+            report(database, sites, builds, samples, counts, args.runs) + "\n"
+        )
         sys.stdout.flush()
 
 

@@ -1,5 +1,6 @@
 """The search backend named in WAGTAILSEARCH_BACKENDS: Wagtail's database backend
 for the database in use, with SQLite's ranking replaced (website.search_sqlite).
+PostgreSQL keeps Wagtail's own backend (docs/search.md: not yet bounded there).
 """
 
 from django.db import connection

@@ -17,12 +17,17 @@ the best ten in a bounded sorter. The search API is Wagtail's own (`.search()` o
 queryset, the backend named in WAGTAILSEARCH_BACKENDS); negated queries, queries
 without relevance order and non-integer primary keys take Wagtail's path unchanged.
 
-The title counts double in bm25() (the column weights): a page whose title holds the
-word comes before one that only mentions it in passing, as Page.search_fields' boost
-on the title asks and as Wagtail's PostgreSQL backend already ranks.
+The title counts ten times the body in bm25() (the column weights): a page whose
+title holds the word comes before one that only mentions it in passing, even when
+Wagtail's title-length factor favours the other's shorter title; Wagtail's
+PostgreSQL backend weighs the title higher still (weight A against D).
+
+A word in more than SEARCH_RANKED_MATCHES entries is ranked among every entry whose
+title holds it and the SEARCH_RANKED_MATCHES most recently indexed others (see
+`matching`), so the cost stays flat as the archive grows.
 """
 
-from django.db import models
+from django.conf import settings
 
 from wagtail.search.backends.database.sqlite.query import MatchExpression, normalize
 from wagtail.search.backends.database.sqlite.sqlite import (
@@ -35,39 +40,38 @@ from wagtail.search.backends.database.sqlite.sqlite import (
 from wagtail.search.query import MatchAll, Not
 from wagtail.search.utils import get_descendants_content_types_pks
 
+from .search_keys import integer_key_column
+
 # bm25() weights, in the FTS5 table's column order: autocomplete, body, title.
-FTS_COLUMN_WEIGHTS = (1.0, 1.0, 2.0)
-
-INTEGER_KEYS = (models.AutoField, models.BigAutoField, models.IntegerField)
-
-
-def _integer_key_column(model):
-    """The concrete primary key column, when it holds integers; else None."""
-    pk = model._meta.pk
-    while isinstance(pk, models.OneToOneField) and pk.remote_field.parent_link:
-        target = pk.target_field
-        if isinstance(target, INTEGER_KEYS):
-            return pk.column
-        pk = target
-    return pk.column if isinstance(pk, INTEGER_KEYS) else None
+FTS_COLUMN_WEIGHTS = (1.0, 1.0, 10.0)
 
 
 class FlatRankingQueryCompiler(SQLiteSearchQueryCompiler):
     def flat_path(self):
         """The queryset's integer key column when this query takes the joined path."""
-        pk_column = _integer_key_column(self.queryset.model)
+        pk_column = integer_key_column(self.queryset.model)
         if pk_column is None or isinstance(normalize(self.query), (MatchAll, Not)):
             return None
         return pk_column
 
     def matching(self, config, pk_column, score_field=None):
         """The queryset narrowed to the matches by one MATCH joined to it; with the
-        bm25() score selected as `score_field` when one is named."""
+        bm25() score selected as `score_field` when one is named.
+
+        A word in more than SEARCH_RANKED_MATCHES entries keeps every entry whose
+        title holds it and the SEARCH_RANKED_MATCHES most recently indexed others
+        (FTS5 walks its matches newest first and stops there): the cost stays flat
+        however large the archive, and bm25() gives such a word almost no weight,
+        so it could hardly tell the older ones apart anyway.
+        """
         model = self.queryset.model
         search_query = self.build_search_query(normalize(self.query), config=config)
-        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+        columns = self.fields or self.FTS_TABLE_FIELDS
         compiler = self.queryset.query.get_compiler(using=self.queryset.db)
-        match_sql, match_params = match.as_sql(compiler, compiler.connection)
+        connection = compiler.connection
+        match_sql, match_params = MatchExpression(columns, search_query).as_sql(
+            compiler, connection
+        )
 
         fts = SQLiteFTSIndexEntry._meta.db_table
         entries = IndexEntry._meta.db_table
@@ -79,19 +83,36 @@ class FlatRankingQueryCompiler(SQLiteSearchQueryCompiler):
             select[score_field] = (
                 f'bm25("{fts}", {weights}) * ("{entries}".title_norm + 1.0)'
             )
+        where = [
+            match_sql,
+            f'"{fts}".rowid = "{entries}".id',
+            f'"{entries}".content_type_id IN ({placeholders})',
+            f'"{model._meta.db_table}"."{pk_column}" '
+            f'= CAST("{entries}".object_id AS INTEGER)',
+        ]
+        params = [*match_params, *content_types]
+        ranked = getattr(settings, "SEARCH_RANKED_MATCHES", 0)
+        if ranked:
+            # Names from model metadata; the words travel as MATCH parameters.
+            newest = (
+                f'"{fts}".rowid >= COALESCE((SELECT rowid FROM "{fts}" WHERE '  # noqa: S608
+                f'"{fts}" MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s), 0)'
+            )
+            params += [*match_params, ranked - 1]
+            if "title" in columns:
+                title_sql, title_params = MatchExpression(
+                    ["title"], search_query
+                ).as_sql(compiler, connection)
+                newest = (
+                    f'({newest} OR "{fts}".rowid IN (SELECT rowid FROM "{fts}" '  # noqa: S608
+                    f"WHERE {title_sql}))"
+                )
+                params += title_params
+            where.append(newest)
         # Table and column names come from model metadata; the reader's words
-        # travel only as the MATCH parameter.
+        # travel only as MATCH parameters.
         return self.queryset.extra(  # noqa: S610
-            select=select,
-            tables=[entries, fts],
-            where=[
-                match_sql,
-                f'"{fts}".rowid = "{entries}".id',
-                f'"{entries}".content_type_id IN ({placeholders})',
-                f'"{model._meta.db_table}"."{pk_column}" '
-                f'= CAST("{entries}".object_id AS INTEGER)',
-            ],
-            params=[*match_params, *content_types],
+            select=select, tables=[entries, fts], where=where, params=params
         )
 
     def search(self, config, start, stop, score_field=None):
@@ -116,6 +137,16 @@ class FlatRankingQueryCompiler(SQLiteSearchQueryCompiler):
 
 
 class FlatRankingSearchResults(SQLiteSearchResults):
+    @property
+    def ranked_matches(self):
+        """How many of a very common word's matches are ranked (0: all of them);
+        the search page says so when a count reaches it."""
+        if not isinstance(self.query_compiler, FlatRankingQueryCompiler):
+            return 0
+        if self.query_compiler.flat_path() is None:
+            return 0
+        return getattr(settings, "SEARCH_RANKED_MATCHES", 0)
+
     def _do_count(self):
         if not isinstance(self.query_compiler, FlatRankingQueryCompiler):
             return super()._do_count()  # autocomplete: Wagtail's own

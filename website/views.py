@@ -127,13 +127,18 @@ def search(request):
         response["Retry-After"] = str(SLOW_RETRY_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
+    count = page.paginator.count if terms else 0
+    ranked = getattr(results, "ranked_matches", 0)
     return render(
         request,
         "website/search.html",
         {
             **context,
             "results": page,
-            "result_count": page.paginator.count if terms else 0,
+            "result_count": count,
+            # A word in very many articles: only the newest are ranked (and every
+            # one with it in the title); the page says so.
+            "ranked_matches": ranked if ranked and count >= ranked else 0,
         },
     )
 

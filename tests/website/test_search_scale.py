@@ -108,6 +108,54 @@ def test_pages_of_results_neither_repeat_nor_skip(client, blog_index, writer):
     assert not set(first) & set(second)
 
 
+def test_a_word_in_very_many_articles_ranks_title_matches_and_the_newest(
+    client, settings, blog_index, writer
+):
+    """Past SEARCH_RANKED_MATCHES matches, SQLite ranks the title matches and the
+    newest others, and the page says so; PostgreSQL keeps Wagtail's ranking of all."""
+    settings.SEARCH_RANKED_MATCHES = 2
+    oldest_title = article(
+        blog_index,
+        writers=[writer],
+        title="Cerita lama dari kampung",
+        body=[("paragraph", "<p>Sawah dan kerbau.</p>")],
+    )
+    body_only = [
+        article(
+            blog_index,
+            writers=[writer],
+            title=f"Catatan {n}",
+            body=[("paragraph", "<p>Sebuah cerita kecil.</p>")],
+        )
+        for n in range(4)
+    ]
+
+    response = client.get("/cari/", {"q": "cerita"})
+
+    assert response.status_code == 200
+    found = result_titles(response)
+    assert found[0] == oldest_title.title
+    html = response.content.decode()
+    if connection.vendor == "sqlite":
+        assert sorted(found[1:]) == sorted(page.title for page in body_only[-2:])
+        assert response.context["result_count"] == 3
+        assert "Kata ini ada di banyak sekali tulisan" in html
+        assert "2 tulisan terbaru" in html
+    else:
+        assert len(found) == 5
+        assert "Kata ini ada di banyak sekali tulisan" not in html
+
+
+def test_fewer_matches_than_the_bound_are_all_ranked_without_a_note(
+    client, settings, corpus
+):
+    pages, titled = corpus
+    settings.SEARCH_RANKED_MATCHES = 100
+    response = client.get("/cari/", {"q": "cerita"})
+    assert response.context["result_count"] == len(pages) + 1
+    assert "Kata ini ada di banyak sekali tulisan" not in response.content.decode()
+
+
 # --- The hard time limit ------------------------------------------------------------
 
 

@@ -424,6 +424,9 @@ SEARCH_MAX_IN_FLIGHT_PER_PROCESS = int(
 # The database stops a search that runs longer (statement timeout on PostgreSQL,
 # a progress handler on SQLite); the reader is told to try again.
 SEARCH_TIME_LIMIT_SECONDS = float(os.environ.get("SEARCH_TIME_LIMIT_SECONDS", "2"))
+# A word in more entries than this is ranked among every page whose title holds it
+# and this many of the newest others (docs/search.md): the cost stays flat.
+SEARCH_RANKED_MATCHES = int(os.environ.get("SEARCH_RANKED_MATCHES", "2000"))
 # How many proxies in front of the app append to X-Forwarded-For (0: none, trust
 # REMOTE_ADDR); the client address is that many entries from the right.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -39,11 +39,15 @@ export EMAIL_PORT
 
 .venv/bin/python manage.py db_worker >"$work/worker.log" 2>&1 &
 pids+=($!)
+# The slow scheduled jobs' worker, as the Procfile's `maintenance` runs it.
+.venv/bin/python manage.py db_worker --queue-name maintenance >"$work/maintenance.log" 2>&1 &
+pids+=($!)
 .venv/bin/python manage.py run_scheduler >"$work/scheduler.log" 2>&1 &
 pids+=($!)
 
 if ! .venv/bin/python .ci/worker_check.py wait "$work/outbox"; then
   printf '\n--- worker log\n'; cat "$work/worker.log"
+  printf '\n--- maintenance worker log\n'; cat "$work/maintenance.log"
   printf '\n--- scheduler log\n'; cat "$work/scheduler.log"
   exit 1
 fi

@@ -6,8 +6,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.db.models.query import prefetch_related_objects
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -321,30 +321,16 @@ class ContributorPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Her work in pages of cards (the body is never loaded), split by her role
-        # on each article so that writing and illustration show apart.
-        total, history = self.contribution_history()
-        paginator = Paginator(self.get_articles(request), WORKS_PER_PAGE)
-        paginator.count = total  # counted with the history: no COUNT query
-        works = get_page(paginator, request.GET.get("page"))
-        works.object_list = list(works.object_list)
-        written, illustrated = [], []
-        for article in works.object_list:
-            roles = {
-                c.role for c in article.credits.all() if c.contributor_id == self.pk
-            }
-            if "writer" in roles:
-                written.append(article)
-            if "illustrator" in roles:
-                illustrated.append(article)
-        prefetch_related_objects([self], "links", "photo__renditions")
+        # Read lazily, as an article's page does: the template asks for these only
+        # where its cached fragments (website.fragments) miss.
+        data = ContributorWorks(self, request)
         context.update(
             {
-                "works": works,
-                "written_articles": written,
-                "illustrated_articles": illustrated,
-                "history": history,
-                "links": list(self.links.all()),
+                "works": SimpleLazyObject(lambda: data.works),
+                "written_articles": SimpleLazyObject(lambda: data.written),
+                "illustrated_articles": SimpleLazyObject(lambda: data.illustrated),
+                "history": SimpleLazyObject(lambda: data.history),
+                "links": SimpleLazyObject(lambda: data.links),
                 "feed_url": self.get_url(request) + self.reverse_subpage("feed"),
             }
         )
@@ -359,6 +345,56 @@ class ContributorPage(
         if feed is None:
             raise Http404
         return feed(self, self.get_articles(request), request)
+
+
+class ContributorWorks:
+    """What her page shows besides her profile, read on first use: her work in pages
+    of cards (the body is never loaded), split by her role on each article so that
+    writing and illustration show apart, her history and her links."""
+
+    def __init__(self, contributor, request):
+        self.contributor = contributor
+        self.request = request
+
+    @cached_property
+    def _counted(self):
+        return self.contributor.contribution_history()
+
+    @property
+    def history(self):
+        return self._counted[1]
+
+    @cached_property
+    def works(self):
+        paginator = Paginator(
+            self.contributor.get_articles(self.request), WORKS_PER_PAGE
+        )
+        paginator.count = self._counted[0]  # counted with the history: no COUNT query
+        works = get_page(paginator, self.request.GET.get("page"))
+        works.object_list = list(works.object_list)
+        return works
+
+    def _with_role(self, role):
+        pk = self.contributor.pk
+        return [
+            article
+            for article in self.works.object_list
+            if any(
+                c.role == role and c.contributor_id == pk for c in article.credits.all()
+            )
+        ]
+
+    @cached_property
+    def written(self):
+        return self._with_role("writer")
+
+    @cached_property
+    def illustrated(self):
+        return self._with_role("illustrator")
+
+    @cached_property
+    def links(self):
+        return list(self.contributor.links.all())
 
 
 class ContributorLink(Orderable):

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -27,7 +26,7 @@ from contributors.models import ContributorPage
 
 from .illustration import may_take
 from .models import IllustrationRequest
-from .roles import CONTRIBUTORS
+from .roles import contributor_accounts
 
 RECENT_LIMIT = 10
 # The scheduler publishes every minute; a page later than this is stuck, not waiting.
@@ -333,14 +332,8 @@ def overdue(scheduled, now):
 def pending_invitations():
     """Contributors who have not yet set a password from their invitation."""
     return (
-        get_user_model()
-        .objects.filter(
-            groups__name=CONTRIBUTORS,
-            is_active=True,
-            password__startswith=UNUSABLE_PASSWORD_PREFIX,
-            contributor_profile__isnull=False,
-        )
-        .select_related("contributor_profile")
+        contributor_accounts()
+        .filter(password__startswith=UNUSABLE_PASSWORD_PREFIX)
         .order_by("date_joined")
     )
 

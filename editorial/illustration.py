@@ -28,7 +28,7 @@ from blog.models import ArticleCredit
 
 from .models import IllustrationRequest
 from .permissions import is_contributor, is_editor
-from .roles import CONTRIBUTORS, EDITORS
+from .roles import EDITORS, contributor_accounts
 
 logger = logging.getLogger(__name__)
 
@@ -69,16 +69,7 @@ def may_illustrate(user, illustration_request):
 
 def illustrators():
     """Everyone who may be given a request: contributors with a profile."""
-    return (
-        get_user_model()
-        .objects.filter(
-            groups__name=CONTRIBUTORS,
-            is_active=True,
-            contributor_profile__isnull=False,
-        )
-        .select_related("contributor_profile")
-        .order_by("contributor_profile__title")
-    )
+    return contributor_accounts()
 
 
 # --- Changing a request -----------------------------------------------------------------

@@ -205,3 +205,20 @@ def _ensure_workflow(apps, editors):
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )
     return workflow
+
+
+def contributor_accounts():
+    """Active Contributors accounts that have a profile, by the profile's name: the
+    people an editor can give an illustration job or an imported article to."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            groups__name=CONTRIBUTORS,
+            is_active=True,
+            contributor_profile__isnull=False,
+        )
+        .select_related("contributor_profile")
+        .order_by("contributor_profile__title")
+    )

@@ -3,12 +3,11 @@
 from pathlib import PurePath
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import ArticleCredit
-from editorial.roles import CONTRIBUTORS
+from editorial.roles import contributor_accounts
 
 from .parsing import UPLOAD_EXTENSIONS
 
@@ -102,19 +101,6 @@ MAX_CREDITS = 20
 CreditFormSet = forms.formset_factory(
     CreditForm, extra=1, max_num=MAX_CREDITS, can_delete=True
 )
-
-
-def contributor_accounts():
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__name=CONTRIBUTORS,
-            contributor_profile__isnull=False,
-        )
-        .select_related("contributor_profile")
-        .order_by("contributor_profile__title")
-    )
 
 
 class OwnerChoiceField(forms.ModelChoiceField):

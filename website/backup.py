@@ -625,6 +625,42 @@ def backup(destination, *, now=None, passphrase=None, unencrypted=False):
         return write_archive(directory, now, passphrase)
 
 
+def archive_time(name):
+    """When the archive called `name` was written (UTC, from its name), or None."""
+    if not ARCHIVE_NAME.match(name):
+        return None
+    stamp = name.removeprefix("serambi-")[:15]
+    return datetime.datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(
+        tzinfo=datetime.UTC
+    )
+
+
+def prune_archives(destination, keep_days, *, now=None):
+    """Delete the archives in `destination` (a folder or s3://bucket/prefix) written
+    more than `keep_days` days before `now`, judged by their names; return their names.
+
+    Only files named as `backup` names its archives are touched, so a folder shared
+    with anything else keeps the rest. Run after a backup has succeeded, so a failing
+    backup never leaves fewer archives behind.
+    """
+    now = now or datetime.datetime.now(datetime.UTC)
+    destination = str(destination)
+    if destination.startswith("s3://"):
+        storage = archive_bucket_storage(*split_s3_url(destination))
+    else:
+        from django.core.files.storage import FileSystemStorage
+
+        storage = FileSystemStorage(location=destination)
+    oldest_kept = now - datetime.timedelta(days=keep_days)
+    removed = []
+    for name in sorted(storage.listdir("")[1]):
+        written = archive_time(name)
+        if written is not None and written < oldest_kept:
+            storage.delete(name)
+            removed.append(name)
+    return removed
+
+
 # --- Restore ----------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 """What belongs to the site as a whole: the image model, the home page, site settings."""
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Max, OuterRef, Subquery
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -262,6 +263,9 @@ class HomePageFeaturedArticle(Orderable):
 
 # --- Settings --------------------------------------------------------------------
 
+# A page nobody would wonder about on a shared phone: today's weather.
+QUICK_EXIT_DEFAULT_URL = "https://www.google.com/search?q=cuaca+hari+ini"
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -280,6 +284,24 @@ class SiteSettings(BaseSiteSetting):
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     tiktok_url = models.URLField(_("TikTok"), blank=True)
+    # --- Quick exit (templates/components/quick_exit.html) ---
+    quick_exit_everywhere = models.BooleanField(
+        _("tombol Keluar cepat di semua halaman"),
+        default=False,
+        help_text=_(
+            "Tanpa centang, tombol hanya muncul di artikel bercatatan konten, di "
+            "halaman layanan bantuan dan di halaman lain yang memintanya."
+        ),
+    )
+    quick_exit_url = models.URLField(
+        _("alamat tujuan Keluar cepat"),
+        default=QUICK_EXIT_DEFAULT_URL,
+        validators=[URLValidator(schemes=["https", "http"])],
+        help_text=_(
+            "Situs biasa yang tidak mencurigakan, misalnya prakiraan cuaca. Pembaca "
+            "langsung dibawa ke sana saat menekan Keluar cepat atau tombol Esc."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -300,6 +322,10 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("tiktok_url"),
             ],
             heading=_("Media sosial"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("quick_exit_everywhere"), FieldPanel("quick_exit_url")],
+            heading=_("Keluar cepat"),
         ),
     ]
 

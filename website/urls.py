@@ -18,6 +18,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", views.search, name="search"),
     path("bantuan/", cached_page_view(views.helplines), name="helplines"),
+    path("baca-aman/", cached_page_view(views.safe_reading), name="safe_reading"),
     path("sitemap.xml", cached_page_view(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("baca/<int:article_id>/", read_beacon, name="read_beacon"),

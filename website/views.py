@@ -1,4 +1,5 @@
-"""Site-wide views: search, the helplines page, robots.txt and the error pages."""
+"""Site-wide views: search, the helplines and safe-reading pages, robots.txt and the
+error pages."""
 
 import re
 
@@ -150,7 +151,14 @@ def helplines(request):
     A TemplateResponse, so the page cache (website.cache, wired in urls.py) stores
     it once rendered, as it stores the pages Wagtail serves.
     """
-    return TemplateResponse(request, "website/helplines.html", {})
+    return TemplateResponse(request, "website/helplines.html", {"quick_exit": True})
+
+
+@require_GET
+def safe_reading(request):
+    """/baca-aman/: how to read Serambi safely on a phone someone else can pick up.
+    Cached like /bantuan/."""
+    return TemplateResponse(request, "website/safe_reading.html", {"quick_exit": True})
 
 
 @require_GET

@@ -115,3 +115,28 @@
     });
   });
 })();
+
+// Quick exit: the button, or Escape anywhere on a page that has one, replaces this page
+// with the neutral site, so Back does not come back here. The read flags of this tab
+// go first, and the referrer is dropped as the plain link's rel="noreferrer" drops it.
+(function () {
+  "use strict";
+
+  var link = document.querySelector("a[data-quick-exit]");
+  if (!link) return;
+
+  function leave(event) {
+    event.preventDefault();
+    try { window.sessionStorage.clear(); } catch (e) { /* Storage refused: nothing kept. */ }
+    var policy = document.createElement("meta");
+    policy.name = "referrer";
+    policy.content = "no-referrer";
+    document.head.appendChild(policy);
+    window.location.replace(link.href);
+  }
+
+  link.addEventListener("click", leave);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" || event.key === "Esc") leave(event);
+  });
+})();

@@ -19,7 +19,10 @@ def test_production_queues_mail_in_the_database_and_the_worker_sends_it_by_smtp(
         == "django.core.mail.backends.smtp.EmailBackend"
     )
     assert values["TASKS"] == {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend"}
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["default", "maintenance"],
+        }
     }
     assert "django_tasks_db" in values["INSTALLED_APPS"]
 
@@ -42,11 +45,19 @@ def test_tasks_backend_rq_moves_the_queue_to_redis():
         REDIS_URL="redis://queue.internal:6379/3",
     )
 
-    assert values["TASKS"] == {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
-    assert values["RQ_QUEUES"] == {"default": {"URL": "redis://queue.internal:6379/3"}}
+    assert values["TASKS"] == {
+        "default": {
+            "BACKEND": "django_tasks_rq.RQBackend",
+            "QUEUES": ["default", "maintenance"],
+        }
+    }
+    assert values["RQ_QUEUES"] == {
+        "default": {"URL": "redis://queue.internal:6379/3"},
+        "maintenance": {"URL": "redis://queue.internal:6379/3"},
+    }
     assert {"django_rq", "django_tasks_rq"} <= set(values["INSTALLED_APPS"])
     # Pruning is for the database queue only; Redis expires its own results.
     assert values["SCHEDULED_JOBS"] == [
         ["publish_scheduled", 60],
-        ["purge_trash", 86400],
+        ["purge_trash", 86400, "maintenance"],
     ]

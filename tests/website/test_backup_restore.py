@@ -631,3 +631,35 @@ def test_sessions_pending_uploads_and_queued_mail_stay_out(
     assert tables["django_session"] == 0
     assert tables[PendingUpload._meta.db_table] == 0
     assert tables[DBTaskResult._meta.db_table] == 0
+
+
+# --- The nightly backup, a scheduled job ------------------------------------------
+
+
+def test_the_nightly_job_backs_up_and_keeps_only_recent_archives(site, tmp_path):
+    from website.scheduler import run_scheduled_job
+
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    old = backups / "serambi-20200101-023000.tar.gz.age"
+    recent = backups / "serambi-29991231-023000.tar.gz.age"
+    unrelated = backups / "serambi-catatan.txt"
+    for path in (old, recent, unrelated):
+        path.write_bytes(b"x")
+
+    # As the worker runs it (tests run tasks at once, in this process).
+    result = run_scheduled_job.enqueue(f"backup --keep-days 14 {backups}")
+
+    assert result.status == "SUCCESSFUL"
+    new = [p for p in backups.iterdir() if p not in (old, recent, unrelated)]
+    assert len(new) == 1
+    assert ARCHIVE_NAME.match(new[0].name)
+    assert read_manifest(new[0])["counts"]["credits"] == 9
+    assert not old.exists()
+    assert recent.exists() and unrelated.exists()
+
+
+def test_keep_days_below_one_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="--keep-days harus 1 atau lebih"):
+        call_command("backup", str(tmp_path), "--keep-days", "0")
+    assert list(tmp_path.iterdir()) == []

@@ -36,8 +36,8 @@ EXPECTED = {
     "tag": 9,
     "article": 9,
     "contributor_index": 8,
-    "contributor": 12,
-    "contributor_page_2": 12,
+    "contributor": 11,
+    "contributor_page_2": 11,
     # PostgreSQL stops a search at its time limit by a statement timeout set for
     # the search's transaction (website.search_limits.time_limit): SET LOCAL, plus,
     # inside a test's transaction, the savepoint and its release.

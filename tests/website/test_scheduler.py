@@ -1,8 +1,10 @@
-"""The scheduler publishes scheduled pages on its own, and keeps going after errors."""
+"""The scheduler enqueues the scheduled jobs when they are due, the worker runs them
+(publishing on time whatever the slow jobs do), and both keep going after errors."""
 
 import logging
 import signal
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -10,10 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from blog.models import ArticlePage
 from demo.factories import ArticlePageFactory
 from tests.editorial.conftest import make_user
+from tests.website.test_settings import settings_in
 from website import scheduler
 from website.management.commands import serve_dev
 
@@ -35,8 +39,10 @@ def scheduled_article(blog_index, user, go_live_at):
 
 
 class FakeClock:
-    def __init__(self):
-        self.now = 0.0
+    """Wall-clock seconds that pass only when the scheduler sleeps."""
+
+    def __init__(self, start=0.0):
+        self.now = start
         self.sleeps = []
 
     def __call__(self):
@@ -47,49 +53,201 @@ class FakeClock:
         self.now += seconds
 
 
-def test_a_failing_job_is_logged_and_the_others_and_itself_run_again(
+@pytest.fixture
+def database_queue(settings):
+    """The production queue (django-tasks-db), which a worker empties."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
+
+
+def run_worker(*queues):
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "--queue-name",
+        ",".join(queues),
+        verbosity=0,
+    )
+
+
+def turns(jobs, seconds, run=None, start=0.0):
+    """Run the scheduler loop for `seconds` of fake time."""
+    clock = FakeClock(start)
+    scheduler.run_forever(
+        jobs,
+        should_stop=lambda: clock.now >= start + seconds,
+        run=run,
+        clock=clock,
+        sleep=clock.sleep,
+    )
+    return clock
+
+
+def queued():
+    return sorted(
+        (result.args_kwargs["args"][0], result.queue_name, result.status)
+        for result in DBTaskResult.objects.filter(
+            task_path="website.scheduler.run_scheduled_job"
+        )
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_scheduler_only_enqueues_and_the_worker_runs_the_jobs(
+    database_queue, blog_index, superuser
+):
+    article = scheduled_article(
+        blog_index, superuser, timezone.now() - timedelta(minutes=1)
+    )
+    jobs = [
+        scheduler.Job("publish_scheduled", 60),
+        scheduler.Job("purge_trash", 24 * 60 * 60, "maintenance"),
+    ]
+
+    turns(jobs, 1)
+
+    assert queued() == [
+        ("publish_scheduled", "default", "READY"),
+        ("purge_trash", "maintenance", "READY"),
+    ]
+    article.refresh_from_db()
+    assert not article.live
+
+    # The default queue's worker publishes without waiting for the slow job,
+    # which its own worker takes.
+    run_worker("default")
+    article.refresh_from_db()
+    assert article.live
+    assert queued() == [
+        ("publish_scheduled", "default", "SUCCESSFUL"),
+        ("purge_trash", "maintenance", "READY"),
+    ]
+    run_worker("maintenance")
+    assert queued()[1] == ("purge_trash", "maintenance", "SUCCESSFUL")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_job_that_fails_in_the_worker_is_marked_failed_and_logged(
+    database_queue, caplog
+):
+    enqueue = scheduler.Enqueuer()
+    job = scheduler.Job("no_such_command", 60)
+    enqueue(job)
+
+    with caplog.at_level(logging.ERROR, logger="website.scheduler"):
+        run_worker("default")
+
+    assert queued() == [("no_such_command", "default", "FAILED")]
+    assert "no_such_command failed; it runs again at its next turn" in caplog.text
+    # Finished, so its next turn is enqueued.
+    assert enqueue(job) is not None
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_job_still_queued_is_not_enqueued_again(database_queue, caplog):
+    enqueue = scheduler.Enqueuer()
+    jobs = [scheduler.Job("publish_scheduled", 60)]
+
+    with caplog.at_level(logging.WARNING, logger="website.scheduler"):
+        turns(jobs, 180, run=enqueue)
+
+    # Three turns, no worker: one task waits, the other turns said why they skipped.
+    assert queued() == [("publish_scheduled", "default", "READY")]
+    skipped = [r.getMessage() for r in caplog.records if r.name == "website.scheduler"]
+    assert (
+        skipped
+        == [
+            "Scheduled job publish_scheduled is still queued or running; "
+            "not enqueued again"
+        ]
+        * 2
+    )
+
+    run_worker("default")
+    turns(jobs, 1, run=enqueue)
+    assert queued() == [
+        ("publish_scheduled", "default", "READY"),
+        ("publish_scheduled", "default", "SUCCESSFUL"),
+    ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_job_whose_worker_died_is_enqueued_again_after_a_while(
+    database_queue, settings, caplog
+):
+    settings.SCHEDULED_JOB_STUCK_SECONDS = 60 * 60
+    enqueue = scheduler.Enqueuer()
+    job = scheduler.Job("purge_trash", 24 * 60 * 60, "maintenance")
+    enqueue(job)
+    # Taken by a worker that then died: marked running, for good.
+    DBTaskResult.objects.update(
+        status="RUNNING", started_at=timezone.now() - timedelta(minutes=30)
+    )
+    assert enqueue(job) is None
+
+    DBTaskResult.objects.update(started_at=timezone.now() - timedelta(hours=2))
+    with caplog.at_level(logging.WARNING, logger="website.scheduler"):
+        assert enqueue(job) is not None
+
+    assert queued() == [
+        ("purge_trash", "maintenance", "READY"),
+        ("purge_trash", "maintenance", "RUNNING"),
+    ]
+    assert "its worker probably died" in caplog.text
+
+
+def test_a_failing_job_is_logged_by_the_worker_and_runs_again_next_turn(
     blog_index, superuser, caplog
 ):
     article = scheduled_article(
         blog_index, superuser, timezone.now() - timedelta(minutes=1)
     )
-    clock = FakeClock()
-    runs = []
+    results = []
 
-    def run(command):
-        runs.append((clock.now, command))
-        return scheduler.run_job(command)
+    def enqueue(job):
+        # Tests run tasks at once (the immediate backend), as a worker would.
+        results.append(scheduler.Enqueuer()(job))
 
     with caplog.at_level(logging.ERROR, logger="website.scheduler"):
-        scheduler.run_forever(
-            [("no_such_command", 60), ("publish_scheduled", 60)],
-            should_stop=lambda: clock.now >= 120,
-            run=run,
-            clock=clock,
-            sleep=clock.sleep,
+        turns(
+            [
+                scheduler.Job("no_such_command", 60),
+                scheduler.Job("publish_scheduled", 60),
+            ],
+            120,
+            run=enqueue,
         )
 
-    assert runs == [
-        (0.0, "no_such_command"),
-        (0.0, "publish_scheduled"),
-        (60.0, "no_such_command"),
-        (60.0, "publish_scheduled"),
-    ]
-    assert clock.sleeps == [60.0, 60.0]
+    assert [(r.args[0], r.status) for r in results] == [
+        ("no_such_command", "FAILED"),
+        ("publish_scheduled", "SUCCESSFUL"),
+    ] * 2
     failures = [r for r in caplog.records if r.name == "website.scheduler"]
     assert len(failures) == 2
-    assert "no_such_command failed" in failures[0].getMessage()
+    assert "no_such_command failed; it runs again at its next turn" in (
+        failures[0].getMessage()
+    )
     article.refresh_from_db()
     assert article.live
 
 
 def test_jobs_have_their_own_intervals(db):
-    clock = FakeClock()
     runs = []
+    clock = FakeClock()
+
+    def run(job):
+        runs.append((clock.now, job.command))
+
     scheduler.run_forever(
-        [("every_minute", 60), ("daily", 24 * 60 * 60)],
+        [scheduler.Job("every_minute", 60), scheduler.Job("daily", 24 * 60 * 60)],
         should_stop=lambda: clock.now >= 180,
-        run=lambda command: runs.append((clock.now, command)),
+        run=run,
         clock=clock,
         sleep=clock.sleep,
     )
@@ -98,6 +256,32 @@ def test_jobs_have_their_own_intervals(db):
         0.0,
         60.0,
         120.0,
+    ]
+    assert clock.sleeps == [60.0, 60.0, 60.0]
+
+
+def test_a_daily_job_runs_at_its_time_in_the_site_time_zone(settings):
+    settings.TIME_ZONE = "Asia/Jakarta"
+    jakarta = ZoneInfo("Asia/Jakarta")
+    # 03:00 in Jakarta: tonight's 02:30 has passed, so the first turn is tomorrow's.
+    start = datetime(2026, 12, 7, 3, 0, tzinfo=jakarta).timestamp()
+    runs = []
+    clock = FakeClock(start)
+
+    def run(job):
+        runs.append(datetime.fromtimestamp(clock.now, jakarta))
+
+    scheduler.run_forever(
+        [scheduler.Job("backup /var/backups/serambi", "02:30", "maintenance")],
+        should_stop=lambda: clock.now >= start + 3 * 24 * 60 * 60,
+        run=run,
+        clock=clock,
+        sleep=clock.sleep,
+    )
+    assert runs == [
+        datetime(2026, 12, 8, 2, 30, tzinfo=jakarta),
+        datetime(2026, 12, 9, 2, 30, tzinfo=jakarta),
+        datetime(2026, 12, 10, 2, 30, tzinfo=jakarta),
     ]
 
 
@@ -117,8 +301,34 @@ def test_run_scheduler_once_fails_loudly_when_a_job_fails(db, settings):
         call_command("run_scheduler", "--once")
 
 
-def test_publish_scheduled_is_a_scheduled_job(settings):
-    assert ("publish_scheduled", 60) in settings.SCHEDULED_JOBS
+def test_publishing_is_frequent_and_the_slow_jobs_have_their_own_queue(settings):
+    jobs = {job.command: job for job in scheduler.jobs_from_settings()}
+    assert (jobs["publish_scheduled"].when, jobs["publish_scheduled"].queue) == (
+        60,
+        "default",
+    )
+    assert jobs["purge_trash"].queue == "maintenance"
+    assert jobs["prune_db_task_results"].queue == "maintenance"
+
+
+def test_the_nightly_backup_is_a_scheduled_job_when_a_folder_is_set():
+    names = ["SCHEDULED_JOBS"]
+    assert not any(
+        command.startswith("backup")
+        for command, *_ in settings_in("website.settings.dev", names)["SCHEDULED_JOBS"]
+    )
+    jobs = settings_in(
+        "website.settings.dev",
+        names,
+        BACKUP_DIR="/var/backups/serambi lama",
+        BACKUP_TIME="03:15",
+        BACKUP_KEEP_DAYS="30",
+    )["SCHEDULED_JOBS"]
+    assert [
+        "backup --keep-days 30 '/var/backups/serambi lama'",
+        "03:15",
+        "maintenance",
+    ] in jobs
 
 
 class FakeChild:
@@ -160,10 +370,13 @@ def test_make_run_stops_everything_and_says_so_when_a_process_dies(
 
     assert started == [
         ["runserver", "127.0.0.1:8123"],
-        ["db_worker"],
+        ["db_worker", "--queue-name", "default,maintenance"],
         ["run_scheduler"],
     ]
-    assert "worker process (db_worker) exited with code 1" in str(error.value)
+    assert (
+        "worker process (db_worker --queue-name default,maintenance) exited with code 1"
+        in str(error.value)
+    )
     # Its last words are in the message, since its output went to its log.
     assert str(tmp_path / "worker.log") in str(error.value)
     assert "Task failed: the database went away" in str(error.value)

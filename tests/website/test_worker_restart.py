@@ -169,6 +169,11 @@ def test_the_scheduler_keeps_publishing_after_its_connection_is_killed(
         return article
 
     first = scheduled("terbit-pertama", 1)
+    # The scheduler enqueues; the worker beside it publishes.
+    worker_log = tmp_path / "worker.log"
+    worker = start(
+        "db_worker", worker_log, database_url(), "--no-reload", "--interval=0.2"
+    )
     scheduler = start("run_scheduler", log, database_url())
     try:
         wait_for(
@@ -191,5 +196,7 @@ def test_the_scheduler_keeps_publishing_after_its_connection_is_killed(
             log,
         )
         assert scheduler.poll() is None
+        assert worker.poll() is None
     finally:
         stop(scheduler)
+        stop(worker)

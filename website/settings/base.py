@@ -5,6 +5,7 @@ environment (see .env.example). dev.py and test.py relax what they must.
 """
 
 import os
+import shlex
 from datetime import timedelta
 from pathlib import Path
 
@@ -376,23 +377,53 @@ SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 # the database (`manage.py db_worker`); TASKS_BACKEND=rq moves it to Redis (REDIS_URL)
 # for a site that outgrows one machine: README, "Background tasks".
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+# Two queues: "default" (mail, index updates, purges, scheduled publishing) and
+# "maintenance" (the slow scheduled jobs: trash purge, pruning, the backup), each with
+# a worker of its own, so a long job never holds back publishing or mail.
+TASK_QUEUES = ["default", "maintenance"]
 if os.environ.get("TASKS_BACKEND", "database") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
-    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    RQ_QUEUES = {
+        queue: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"} for queue in TASK_QUEUES
+    }
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": TASK_QUEUES,
+        }
+    }
 # All mail goes through the queue (website.mail); the worker sends it with this backend.
 SERAMBI_DELIVERY_EMAIL_BACKEND = EMAIL_BACKEND
 EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
-# `manage.py run_scheduler` runs each management command every so many seconds.
+# `manage.py run_scheduler` enqueues each command line for the worker when it is due:
+# (command, seconds between runs or "HH:MM" daily, [queue]). See website/scheduler.py.
 SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
-    ("purge_trash", 24 * 60 * 60),
+    ("purge_trash", 24 * 60 * 60, "maintenance"),
 ]
 if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
     # Finished tasks, with the e-mail they carried, are deleted after 14 days.
-    SCHEDULED_JOBS.append(("prune_db_task_results", 24 * 60 * 60))
+    SCHEDULED_JOBS.append(("prune_db_task_results", 24 * 60 * 60, "maintenance"))
+# A job's task still running after this long no longer stops the next one being
+# enqueued (its worker died in the middle).
+SCHEDULED_JOB_STUCK_SECONDS = 6 * 60 * 60
+
+# The nightly backup (`manage.py backup`), run by the maintenance worker when
+# BACKUP_DIR names a folder or s3://bucket/prefix: daily at BACKUP_TIME (TIME_ZONE),
+# keeping BACKUP_KEEP_DAYS days of archives in a folder. docs/operations.md, "Backups".
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+BACKUP_TIME = os.environ.get("BACKUP_TIME", "02:30")
+BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "14"))
+if BACKUP_DIR:
+    SCHEDULED_JOBS.append(
+        (
+            shlex.join(["backup", "--keep-days", str(BACKUP_KEEP_DAYS), BACKUP_DIR]),
+            BACKUP_TIME,
+            "maintenance",
+        )
+    )
 
 # --- Trash and dumpdata (editorial.trash, website.serializers) ---
 # Days a page stays in the trash before `purge_trash` deletes it for good.

@@ -31,7 +31,12 @@ STORAGES = {
 MEDIA_ROOT = (
     BASE_DIR / ".pytest_cache" / "media" / os.environ.get("PYTEST_XDIST_WORKER", "")
 )
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,  # noqa: F405
+    }
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
 # Static files come straight from the finders: no collectstatic before a test run.

@@ -12,7 +12,7 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from website.backup import PASSPHRASE_VARIABLE, BackupError, backup
+from website.backup import PASSPHRASE_VARIABLE, BackupError, backup, prune_archives
 
 
 class Command(BaseCommand):
@@ -29,6 +29,15 @@ class Command(BaseCommand):
             help=_("Folder tujuan, atau s3://bucket/awalan untuk bucket privat."),
         )
         parser.add_argument(
+            "--keep-days",
+            type=int,
+            metavar="N",
+            help=_(
+                "Setelah berhasil, hapus arsip di tujuan yang lebih tua dari N hari "
+                "(dilihat dari namanya)."
+            ),
+        )
+        parser.add_argument(
             "--unencrypted",
             action="store_true",
             help=_(
@@ -38,6 +47,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["keep_days"] is not None and options["keep_days"] < 1:
+            raise CommandError(_("--keep-days harus 1 atau lebih."))
         try:
             result = backup(
                 options["destination"],
@@ -60,4 +71,7 @@ class Command(BaseCommand):
         if options["verbosity"] > 1:
             for label, count in result.manifest["counts"].items():
                 self.stderr.write(f"{label}: {count}")
+        if options["keep_days"] is not None:
+            for name in prune_archives(options["destination"], options["keep_days"]):
+                self.stderr.write(_("Arsip lama dihapus: %(name)s") % {"name": name})
         self.stdout.write(result.path)

@@ -1,4 +1,5 @@
-"""`manage.py run_scheduler`: the periodic jobs (settings.SCHEDULED_JOBS), forever."""
+"""`manage.py run_scheduler`: enqueue the periodic jobs (settings.SCHEDULED_JOBS) for
+the worker when they are due, forever. See website/scheduler.py."""
 
 import signal
 import sys
@@ -9,41 +10,35 @@ from website import scheduler
 
 
 class Command(BaseCommand):
-    help = "Run the jobs in settings.SCHEDULED_JOBS on their intervals; survive errors."
+    help = (
+        "Enqueue the jobs in settings.SCHEDULED_JOBS for the task worker when they "
+        "are due; survive errors."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--once", action="store_true", help="Run every job once and stop."
+            "--once",
+            action="store_true",
+            help="Run every job once, here and now, and stop (no worker needed).",
         )
 
     def handle(self, *args, once=False, **options):
         jobs = scheduler.jobs_from_settings()
         if once:
-            failed = [command for command, _ in jobs if not scheduler.run_job(command)]
+            failed = [job.command for job in jobs if not scheduler.run_job(job.command)]
             if failed:
                 raise CommandError(f"Failed: {', '.join(failed)} (see the log above)")
             return
         self.stdout.write(
-            "Scheduler running: "
-            + ", ".join(f"{command} every {every} s" for command, every in jobs),
+            "Scheduler running, enqueueing for the worker: "
+            + ", ".join(job.describe() for job in jobs),
         )
         self.stdout.flush()
-        state = {"stopping": False, "in_job": False}
 
         def stop(signum, frame):
-            # Between jobs, stop at once; during one, let it finish first.
-            state["stopping"] = True
-            if not state["in_job"]:
-                sys.exit(0)
+            # Enqueueing takes a moment and leaves nothing half done: stop at once.
+            sys.exit(0)
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
-
-        def run_job(command):
-            state["in_job"] = True
-            try:
-                return scheduler.run_job(command)
-            finally:
-                state["in_job"] = False
-
-        scheduler.run_forever(jobs, should_stop=lambda: state["stopping"], run=run_job)
+        scheduler.run_forever(jobs)

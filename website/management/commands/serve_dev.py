@@ -26,9 +26,12 @@ STOP_SECONDS = 10
 
 
 def worker_command():
+    # One worker for every queue here; production gives the slow "maintenance" queue
+    # a worker of its own (Procfile).
+    queues = settings.TASKS["default"].get("QUEUES", ["default"])
     if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-        return ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
-    return ["db_worker"]
+        return ["rqworker", *queues, "--job-class", "django_tasks_rq.Job"]
+    return ["db_worker", "--queue-name", ",".join(queues)]
 
 
 class Command(BaseCommand):

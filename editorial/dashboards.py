@@ -27,6 +27,7 @@ from contributors.models import ContributorPage
 from .illustration import may_take
 from .models import IllustrationRequest
 from .roles import contributor_accounts
+from .tables import my_articles_table, review_queue_table
 
 RECENT_LIMIT = 10
 # The scheduler publishes every minute; a page later than this is stuck, not waiting.
@@ -259,8 +260,7 @@ class MyArticlesPanel(Component):
         profile = ContributorPage.objects.filter(user=self.user).first()
         rows = article_rows(self.user)
         return {
-            "rows": rows,
-            "reads": reads_for(row.page.pk for row in rows),
+            "table": my_articles_table(rows, reads_for(row.page.pk for row in rows)),
             "new_article_url": (
                 reverse(
                     "wagtailadmin_pages:add",
@@ -356,7 +356,7 @@ class EditorDeskPanel(Component):
         scheduled = scheduled_pages()
         published = list(recently_published())
         return {
-            "queue": review_queue(),
+            "queue_table": review_queue_table(review_queue(), now),
             "scheduled": scheduled,
             "overdue": overdue(scheduled, now),
             "published": published,

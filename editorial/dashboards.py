@@ -27,7 +27,14 @@ from contributors.models import ContributorPage
 from .illustration import may_take
 from .models import IllustrationRequest
 from .roles import contributor_accounts
-from .tables import my_articles_table, review_queue_table
+from .tables import (
+    illustration_requests_table,
+    my_articles_table,
+    pending_invitations_table,
+    published_table,
+    review_queue_table,
+    scheduled_table,
+)
 
 RECENT_LIMIT = 10
 # The scheduler publishes every minute; a page later than this is stuck, not waiting.
@@ -357,14 +364,18 @@ class EditorDeskPanel(Component):
         published = list(recently_published())
         return {
             "queue_table": review_queue_table(review_queue(), now),
-            "scheduled": scheduled,
+            "scheduled_table": scheduled_table(scheduled),
             "overdue": overdue(scheduled, now),
-            "published": published,
-            "reads": reads_for(page.pk for page in published),
-            "now": now,
+            "published_table": published_table(
+                published, reads_for(page.pk for page in published)
+            ),
             "add_contributor_url": reverse("editorial_add_contributor"),
-            "pending_invitations": pending_invitations(),
-            "illustration_requests": illustration_requests_for_editors(),
-            # Rendered from a plain dict: the resend forms need the token passed on.
-            "csrf_token": (parent_context or {}).get("csrf_token"),
+            "pending_invitations_table": pending_invitations_table(
+                pending_invitations()
+            ),
+            "illustration_requests_table": illustration_requests_table(
+                illustration_requests_for_editors()
+            ),
+            # Rendered from a plain dict: the resend forms take their token from it.
+            "request": (parent_context or {}).get("request"),
         }

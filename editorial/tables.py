@@ -1,6 +1,7 @@
 """The editorial admin tables, built from Wagtail's table components.
 
-"Tulisan saya", the editors' review queue and the trash are `wagtail.admin.ui.tables`
+"Tulisan saya", the editor's desk (review queue, illustration requests, pending
+invitations, scheduled and just published) and the trash are `wagtail.admin.ui.tables`
 tables: Wagtail renders the markup (and collapses it on phones); the columns here only
 say what each cell holds. A cell renders on its own context, so whatever a cell needs
 beyond its row (the reads, the time now, the CSRF token) is given to its column.
@@ -8,6 +9,8 @@ beyond its row (the reads, the time now, the CSRF token) is given to its column.
 
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import BaseColumn, Column, Table, TitleColumn
@@ -180,3 +183,94 @@ class TrashedTitleColumn(TitleColumn):
         super().__init__(
             name, accessor=lambda entry: entry.page.get_admin_display_title(), **kwargs
         )
+
+
+def _page_title_column(page_of):
+    return TitleColumn(
+        "title",
+        label=_("Judul"),
+        accessor=lambda row: page_of(row).get_admin_display_title(),
+        get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[page_of(row).pk]),
+    )
+
+
+def _date_column(name, label, accessor):
+    return Column(
+        name,
+        label=label,
+        accessor=lambda row: date_format(localtime(accessor(row)), "j F Y, H:i"),
+    )
+
+
+def illustration_requests_table(requests):
+    return Table(
+        [
+            _page_title_column(lambda item: item.article),
+            TemplateColumn(
+                "status",
+                "editorial/tables/illustration_status_cell.html",
+                label=_("Status"),
+            ),
+            Column(
+                "deadline",
+                label=_("Tenggat"),
+                accessor=lambda item: (
+                    date_format(item.deadline, "j F Y") if item.deadline else ""
+                ),
+            ),
+            ActionsColumn("actions", "editorial/tables/illustration_actions_cell.html"),
+        ],
+        requests,
+        classname="listing listing--dashboard",
+        attrs={"data-editorial-illustration-requests": True},
+    )
+
+
+def pending_invitations_table(users):
+    return Table(
+        [
+            Column(
+                "name",
+                label=_("Nama"),
+                accessor=lambda user: getattr(
+                    getattr(user, "contributor_profile", None), "title", ""
+                ),
+                classname="title",
+            ),
+            Column("email", label=_("Surel")),
+            ActionsColumn("actions", "editorial/tables/resend_invitation_cell.html"),
+        ],
+        users,
+        classname="listing listing--dashboard",
+        attrs={"data-editorial-pending-invitations": True},
+    )
+
+
+def scheduled_table(scheduled):
+    return Table(
+        [
+            _page_title_column(lambda pair: pair[0]),
+            _date_column("go_live_at", _("Jadwal terbit"), lambda pair: pair[1]),
+        ],
+        scheduled,
+        classname="listing listing--dashboard",
+        attrs={"data-editorial-scheduled": True},
+    )
+
+
+def published_table(pages, reads):
+    return Table(
+        [
+            _page_title_column(lambda page: page),
+            _date_column(
+                "last_published_at",
+                _("Terbit pada"),
+                lambda page: page.last_published_at,
+            ),
+            ReadsColumn("reads", reads, accessor="pk", label=_("Dibaca")),
+            ActionsColumn("actions", "editorial/tables/view_live_cell.html"),
+        ],
+        pages,
+        classname="listing listing--dashboard",
+        attrs={"data-editorial-published": True},
+    )

@@ -169,6 +169,8 @@ def trash_table(entries, can_delete_for_good):
             ),
         ],
         entries,
+        # Wagtail's dashboard modifier: the rows stack into cards on a phone.
+        classname="listing listing--dashboard",
         attrs={"data-editorial-trash": True},
     )
 

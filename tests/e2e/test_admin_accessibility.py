@@ -143,6 +143,7 @@ def test_admin_pages_have_no_serious_accessibility_findings_on_a_phone(
     page.wait_for_selector("[data-editorial-queue]")
     found += serious_findings(page, "dasbor redaksi / antrean tinjauan")
     found += small_tap_targets(page, "[data-editorial-queue]")
+    found += small_tap_targets(page, "[data-editorial-illustration-requests]")
     visit(
         page,
         live_server,

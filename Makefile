@@ -8,7 +8,7 @@ PORT ?= 8000
 # Settings read these too, so links in e-mails and the seed name the port served.
 export HOST PORT
 
-.PHONY: install migrate seed run test lint format messages benchmark clean vnu
+.PHONY: install migrate seed run test lint format messages benchmark benchmark-search clean vnu
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,12 @@ messages: install
 
 benchmark: install
 	$(PY) docs/benchmarks/listing.py
+
+# Search at 50, 5,000 and 50,000 articles on SQLite and PostgreSQL (docs/search.md).
+# PostgreSQL at SEARCH_BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432);
+# SEARCH_BENCH_ARGS="--databases sqlite --sizes 50,5000" for a shorter run.
+benchmark-search: install
+	$(PY) docs/benchmarks/search_scale.py $(SEARCH_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -230,6 +230,12 @@ class PreformattedBlock(blocks.TextBlock):
         preview_value = "Ibu, engkau pagi\n    yang tak pernah lelah"
 
 
+def is_empty_paragraph(child):
+    return (
+        child.block_type == "paragraph" and not strip_tags(child.value.source).strip()
+    )
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -240,3 +246,19 @@ class ArticleBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     table = ArticleTableBlock()
     preformatted = PreformattedBlock()
+
+    def clean(self, value):
+        """An empty paragraph is left out rather than refused: a new article opens
+        with one (blog.models.ArticlePageForm), and she may not need it."""
+        kept = [i for i, child in enumerate(value) if not is_empty_paragraph(child)]
+        if len(kept) == len(value):
+            return super().clean(value)
+        children = [(value[i].block_type, value[i].value, value[i].id) for i in kept]
+        try:
+            return super().clean(blocks.StreamValue(self, children))
+        except blocks.StreamBlockValidationError as error:
+            # Each error stays on the block she sees it on.
+            raise blocks.StreamBlockValidationError(
+                block_errors={kept[i]: e for i, e in error.block_errors.items()},
+                non_block_errors=error.non_block_errors,
+            ) from error

@@ -26,6 +26,46 @@ from .identity import find_same_person, normalise_name
 from .models import ContributorIndexPage, ContributorPage
 
 
+def existing_person(name, user):
+    """The profile `name` means that `user` may choose, or None.
+
+    By public name, pen name or slug, any case, a final full stop ignored
+    (`find_same_person`). Editors find anyone, a real name behind a pen name too;
+    others find published people and the drafts they added themselves.
+    """
+    editor = user is not None and (
+        user.is_superuser or user.has_perm("wagtailcore.publish_page")
+    )
+    person = find_same_person(name, through_real_names=editor)
+    if person is None or not (
+        editor or person.live or person.owner_id == getattr(user, "pk", None)
+    ):
+        return None
+    return person
+
+
+def add_new_person(name, owner, short_bio=""):
+    """A draft profile for someone named in a credit ("Orang baru"): her name only,
+    and her short bio if given; editors complete and publish it."""
+    index = ContributorIndexPage.objects.first()
+    name = normalise_name(name)
+    base = slugify(name) or "kontributor"
+    slug, n = base, 1
+    while ContributorPage.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    person = ContributorPage(
+        title=name,
+        slug=slug,
+        owner=owner,
+        live=False,
+        short_bio=short_bio.strip(),
+    )
+    index.add_child(instance=person)
+    person.save_revision(user=owner, log_action=True)
+    return person
+
+
 class PublicNameSearchForm(BaseFilterForm):
     q = forms.CharField(
         label=_("Cari nama"),
@@ -94,15 +134,7 @@ class NewPersonForm(forms.Form):
             )
 
     def existing_person(self, name):
-        editor = self.user is not None and (
-            self.user.is_superuser or self.user.has_perm("wagtailcore.publish_page")
-        )
-        person = find_same_person(name, through_real_names=editor)
-        if person is None or not (
-            editor or person.live or person.owner_id == getattr(self.user, "pk", None)
-        ):
-            return None
-        return person
+        return existing_person(name, self.user)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -155,23 +187,11 @@ class CreateContributorView(PeopleListMixin, CreateView):
     def save_form(self, form):
         if form.cleaned_data.get("same_person") == NewPersonForm.SAME:
             return form.same_person
-        index = ContributorIndexPage.objects.first()
-        name = normalise_name(form.cleaned_data["name"])
-        base = slugify(name) or "kontributor"
-        slug, n = base, 1
-        while ContributorPage.objects.filter(slug=slug).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        person = ContributorPage(
-            title=name,
-            slug=slug,
-            owner=self.request.user,
-            live=False,
-            short_bio=form.cleaned_data.get("short_bio", "").strip(),
+        return add_new_person(
+            form.cleaned_data["name"],
+            self.request.user,
+            short_bio=form.cleaned_data.get("short_bio", ""),
         )
-        index.add_child(instance=person)
-        person.save_revision(user=self.request.user, log_action=True)
-        return person
 
 
 class ContributorChooserViewSet(ChooserViewSet):

@@ -163,6 +163,11 @@ def may_see_private(request, page):
     ).exists()
 
 
+def current_request():
+    """The request being answered (AdminViewerMiddleware), or None outside one."""
+    return _current_request.get()
+
+
 def may_current_viewer_see_private(page):
     """The `serambi_may_see_private` hook: None outside a request."""
     request = _current_request.get()

@@ -685,6 +685,11 @@ def _cell_text(cell):
     return "\n".join(line for line in lines if line)[:MAX_CELL_CHARS]
 
 
+def html_lines(html):
+    """The Lines of an HTML fragment (a rich-text paragraph), as an import reads them."""
+    return _HtmlReader().read(html)
+
+
 def _from_html(
     html, *, title_line=True, image_loader=None, newlines_break=True, base_url=""
 ):

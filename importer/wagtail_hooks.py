@@ -5,7 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import views
+from blog.hooks import ARTICLE_SAVING_HOOK
+
+from . import page_endings, views
 
 
 @hooks.register("register_admin_urls")
@@ -44,3 +46,8 @@ class SubmitTextPanel(Component):
 def submit_text_panel(request, panels):
     if views.may_submit_text(request.user):
         panels.append(SubmitTextPanel())
+
+
+# A post pasted into the page editor with its ending ("Ilustrator: Ans", her name,
+# her bio) gets the credits Kirim tulisan would give it (importer.page_endings).
+hooks.register(ARTICLE_SAVING_HOOK, page_endings.read_ending_on_save)

@@ -32,3 +32,29 @@ BIO = (
 
 # As she sent it.
 FAILING_POST = f"{BODY}\n\nIllustrator: Nadia Putri\n\nRatna Sari.\n\n{BIO}\n"
+
+# The post a contributor writes in the page editor (tests/e2e/test_real_post_journey.py):
+# one line each, as a phone's clipboard gives it, five numbered sections.
+REAL_POST_BODY = (
+    "Menjadi ibu tunggal sering terasa seperti berjalan sendirian di jalan yang gelap.\n"
+    "1. Dukungan emosional yang tidak menghakimi\n"
+    "Teman yang mau mendengar tanpa buru-buru menasihati adalah harta.\n"
+    "2. Waktu kecil untuk diri sendiri\n"
+    "Sepuluh menit setelah anak tidur bisa menjadi napas panjang hari itu.\n"
+    "3. Keuangan yang ditulis, bukan dipikirkan\n"
+    "Anggaran di selembar kertas membuat kepala lebih ringan.\n"
+    "4. Meminta tolong tanpa rasa malu\n"
+    "Tetangga dan saudara sering menunggu untuk diminta.\n"
+    "5. Merayakan hal kecil\n"
+    "Hari ini anak saya tertawa. Itu cukup."
+)
+
+# Her bio, as the community's posts end.
+ALYA_BIO = (
+    "Alya Rahma adalah ibu tunggal dari seorang anak perempuan yang tinggal di "
+    "Bandung. Ia bekerja sebagai penjahit di rumah dan menulis di sela pesanan. Di "
+    "komunitas ini ia menemani anggota baru yang baru saja berpisah."
+)
+# The same post with its ending, as she sent it to the group: the illustrator, her
+# name with a full stop, her bio.
+REAL_POST_WITH_ENDING = f"{REAL_POST_BODY}\nIllustrator: Ans\nAlya Rahma.\n{ALYA_BIO}"

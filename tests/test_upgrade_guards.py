@@ -46,6 +46,7 @@ GUARDED = {
         "2df71d2564a9f1c7"
     ),
     "admin/views/pages/create.py": "f12aecbd413dc525",
+    "admin/forms/pages.py": "a39e6995e1d6729f",
     "admin/templates/wagtailadmin/shared/headers/_actions.html": "facea723b6b91762",
     "contrib/redirects/signal_handlers.py": "9f6579a080f79225",
     "signal_handlers.py": "f644c452b3329e9f",

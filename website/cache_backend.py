@@ -58,7 +58,9 @@ def forget_failures():
     _skip_until = 0.0
 
 
-def _record_failure():
+def record_failure():
+    """Redis failed: skip it for RETRY_SECONDS, process-wide (also for the raw
+    client that website.search_limits uses)."""
     global _skip_until
     if not redis_is_skipped():
         logger.warning("Redis is not answering; serving uncached for a moment")
@@ -73,7 +75,7 @@ def _guarded(method):
         except RedisSkipped:
             raise
         except ConnectionInterrupted:
-            _record_failure()
+            record_failure()
             raise
 
     return wrapper

@@ -22,7 +22,12 @@ from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
 from contributors.pagination import get_page
 from contributors.visibility import private_q
-from website.search_limits import limited_and_cached
+from website.search_limits import (
+    SLOW_RETRY_SECONDS,
+    SearchTooSlow,
+    limited_and_cached,
+    time_limit,
+)
 
 WORD = re.compile(r"\w+")
 
@@ -87,21 +92,54 @@ def attach_result_data(results):
 def search(request):
     query = request_query(request)
     terms = search_terms(query)
-    results = searchable_pages(request).search(terms) if terms else Page.objects.none()
-    page = get_page(
-        Paginator(results, SEARCH_RESULTS_PER_PAGE), request.GET.get("page")
-    )
-    page.object_list = list(page.object_list)
-    attach_result_data(page.object_list)
+    context = {
+        "query": query,
+        "query_shortened": was_shortened(request.GET.get("q", "")),
+        "max_query_length": MAX_QUERY_LENGTH,
+    }
+    try:
+        # The full-text query, its count and the cards' data: stopped by the
+        # database at SEARCH_TIME_LIMIT_SECONDS (website.search_limits).
+        with time_limit():
+            results = (
+                searchable_pages(request).search(terms)
+                if terms
+                else Page.objects.none()
+            )
+            page = get_page(
+                Paginator(results, SEARCH_RESULTS_PER_PAGE), request.GET.get("page")
+            )
+            page.object_list = list(page.object_list)
+            attach_result_data(page.object_list)
+    except SearchTooSlow:
+        # 503: a try-again-later answer that no cache keeps; the page is whole.
+        response = render(
+            request,
+            "website/search.html",
+            {
+                **context,
+                "too_slow": True,
+                "retry_after": SLOW_RETRY_SECONDS,
+                "results": None,
+                "result_count": 0,
+            },
+            status=503,
+        )
+        response["Retry-After"] = str(SLOW_RETRY_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    count = page.paginator.count if terms else 0
+    ranked = getattr(results, "ranked_matches", 0)
     return render(
         request,
         "website/search.html",
         {
-            "query": query,
-            "query_shortened": was_shortened(request.GET.get("q", "")),
-            "max_query_length": MAX_QUERY_LENGTH,
+            **context,
             "results": page,
-            "result_count": page.paginator.count if terms else 0,
+            "result_count": count,
+            # A word in very many articles: only the newest are ranked (and every
+            # one with it in the title); the page says so.
+            "ranked_matches": ranked if ranked and count >= ranked else 0,
         },
     )
 

@@ -24,6 +24,7 @@ from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -46,6 +47,7 @@ from contributors.images import prefetch_renditions
 from contributors.visibility import CachedViewRestrictionsMixin, PublicQuerySetMixin
 
 from ..blocks import ArticleBodyBlock
+from ..hooks import ARTICLE_SAVING_HOOK
 from ..plain_text import html_to_text
 from ..text_structure import split_rich_text
 from .care import SuggestionsInput
@@ -150,6 +152,31 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._credit_the_author_of_a_new_article()
+        self._start_with_a_paragraph()
+
+    def _start_with_a_paragraph(self):
+        """A new article opens with one empty paragraph, so she can type or paste at
+        once; left empty, it is dropped on save (ArticleBodyBlock.clean)."""
+        if self.is_bound or self.instance.pk or "body" not in self.fields:
+            return
+        if self.instance.body:
+            return
+        self.initial["body"] = StreamValue(
+            self.instance.body.stream_block, [("paragraph", RichText(""))]
+        )
+
+    def save(self, commit=True):
+        """Saved as ClusterForm saves, with the apps above given a word (the
+        ARTICLE_SAVING_HOOK) between the credits' arrival on the page and storing."""
+        page = super().save(commit=False)
+        for function in hooks.get_hooks(ARTICLE_SAVING_HOOK):
+            function(self, page)
+        if commit:
+            if self.show_comments_toggle and self.subscription:
+                self.subscription.save()
+            page.save()
+            self._save_m2m()
+        return page
 
     def _credit_the_author_of_a_new_article(self):
         """A contributor starting an article finds herself already credited as its

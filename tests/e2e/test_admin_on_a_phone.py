@@ -10,6 +10,7 @@ import pytest
 
 from blog.models import ArticlePage
 from tests.editorial.conftest import draft_by, make_user
+from tests.real_post import REAL_POST_BODY
 
 from .conftest import PHONE
 
@@ -136,8 +137,13 @@ def time_in_view(page, picker, label):
 def save_and_come_back(page):
     """Save the draft and wait for the edit view it comes back to: a new page, which
     the URL alone does not tell when the form was already at /edit/."""
+    save = page.locator("footer button.action-save").first
+    if not save.is_visible():
+        # On her article the bar's own button is "Ajukan untuk ditinjau": the save
+        # is in the menu beside it.
+        page.click("footer [data-w-dropdown-target='toggle']")
     with page.expect_navigation(url="**/edit/"):
-        page.locator("footer button.action-save").first.click()
+        save.click()
 
 
 def test_a_long_bio_pasted_on_a_phone_is_kept_whole_and_counted(
@@ -297,21 +303,6 @@ def test_a_writer_credits_a_new_illustrator_from_the_credits_tab(
     ]
 
 
-REAL_POST_BODY = (
-    "Menjadi ibu tunggal sering terasa seperti berjalan sendirian di jalan yang gelap.\n"
-    "1. Dukungan emosional yang tidak menghakimi\n"
-    "Teman yang mau mendengar tanpa buru-buru menasihati adalah harta.\n"
-    "2. Waktu kecil untuk diri sendiri\n"
-    "Sepuluh menit setelah anak tidur bisa menjadi napas panjang hari itu.\n"
-    "3. Keuangan yang ditulis, bukan dipikirkan\n"
-    "Anggaran di selembar kertas membuat kepala lebih ringan.\n"
-    "4. Meminta tolong tanpa rasa malu\n"
-    "Tetangga dan saudara sering menunggu untuk diminta.\n"
-    "5. Merayakan hal kecil\n"
-    "Hari ini anak saya tertawa. Itu cukup."
-)
-
-
 def test_a_real_post_is_written_and_submitted_in_under_25_actions(
     live_server, phone_page, screenshot_on_failure, blog_index, contributor_index
 ):
@@ -361,7 +352,7 @@ def test_a_real_post_is_written_and_submitted_in_under_25_actions(
     act(modal.get_by_role("button", name="Tambah orang baru").click)
     modal.wait_for(state="hidden")
     act(page.select_option, "#id_credits-1-role", "illustrator")
-    act(page.click, "footer [data-w-dropdown-target='toggle']")
+    # The action bar's own button: no menu to open.
     act(page.get_by_role("button", name="Ajukan untuk ditinjau").click)
     page.wait_for_url(f"{live_server.url}{reverse('wagtailadmin_home')}")
 
@@ -380,5 +371,5 @@ def test_a_real_post_is_written_and_submitted_in_under_25_actions(
         ("Alya Rahma", "writer"),
         ("Ans", "illustrator"),
     ]
-    # The goal is under 25; the path above is 17.
-    assert actions == 17
+    # The goal is under 25; the path above is 16.
+    assert actions == 16

@@ -270,8 +270,10 @@ WAGTAIL_SITE_NAME = "Serambi"
 WAGTAILADMIN_USER_LOGIN_FORM = "website.admin_login.LoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "website.CustomImage"
+# Wagtail's database backend, with ranking that stays flat on a large archive
+# (website/search_backend.py, docs/search.md).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "website.search_backend"},
 }
 # PostgreSQL ships an Indonesian text search configuration (stemming "menulis" and
 # "tulisan" to one root); SQLite's FTS5 has none, and the option is PostgreSQL's only.
@@ -444,6 +446,18 @@ WAGTAILREDIRECTS_AUTO_CREATE = False
 # and each client address may search this many times a minute (0: no limit).
 SEARCH_CACHE_SECONDS = 60
 SEARCH_RATE_LIMIT_PER_MINUTE = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "60"))
+# Searches running at once across every worker (slots in Redis; 0: no cap), and per
+# process when Redis is absent or not answering. Past the cap: a 503 at once.
+SEARCH_MAX_IN_FLIGHT = int(os.environ.get("SEARCH_MAX_IN_FLIGHT", "8"))
+SEARCH_MAX_IN_FLIGHT_PER_PROCESS = int(
+    os.environ.get("SEARCH_MAX_IN_FLIGHT_PER_PROCESS", "2")
+)
+# The database stops a search that runs longer (statement timeout on PostgreSQL,
+# a progress handler on SQLite); the reader is told to try again.
+SEARCH_TIME_LIMIT_SECONDS = float(os.environ.get("SEARCH_TIME_LIMIT_SECONDS", "2"))
+# A word in more entries than this is ranked among every page whose title holds it
+# and this many of the newest others (docs/search.md): the cost stays flat.
+SEARCH_RANKED_MATCHES = int(os.environ.get("SEARCH_RANKED_MATCHES", "2000"))
 # How many proxies in front of the app append to X-Forwarded-For (0: none, trust
 # REMOTE_ADDR); the client address is that many entries from the right.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -22,6 +22,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
 from contributors.models import ContributorIndexPage, ContributorLink, ContributorPage
+from stories.models import StoryFormPage
 from website.models import (
     CustomImage,
     HelplineSettings,
@@ -85,6 +86,7 @@ class DemoBuilder:
         contributors = self.ensure_contributors(contributor_index)
         articles = self.ensure_articles(blog_index, categories, contributors)
         self.ensure_home(home, articles)
+        self.ensure_story_form(home)
         self.ensure_editorial_examples()
         return self.created
 
@@ -165,6 +167,20 @@ class DemoBuilder:
         self.publish(page, self.users["admin"], self.now - timedelta(days=365))
         self.created["pages"] += 1
         return page
+
+    def ensure_story_form(self, home):
+        """ "Kirim ceritamu" at /kirim-cerita/, with the model's own texts."""
+        if StoryFormPage.objects.exists():
+            return
+        page = StoryFormPage(
+            title="Kirim ceritamu",
+            slug="kirim-cerita",
+            live=False,
+            owner=self.users["admin"],  # a demo page (demo.guard)
+        )
+        home.add_child(instance=page)
+        self.publish(page, self.users["admin"], self.now - timedelta(days=30))
+        self.created["pages"] += 1
 
     def ensure_categories(self):
         categories = {}

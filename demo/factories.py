@@ -6,6 +6,7 @@ import wagtail_factories
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
 from contributors.models import ContributorIndexPage, ContributorPage
 from editorial.models import TrashCanPage
+from stories.models import StoryFormPage
 from website.models import CustomImage, HomePage
 
 
@@ -104,3 +105,11 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+class StoryFormPageFactory(wagtail_factories.PageFactory):
+    title = "Kirim ceritamu"
+    slug = "kirim-cerita"
+
+    class Meta:
+        model = StoryFormPage

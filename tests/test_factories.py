@@ -19,12 +19,14 @@ from demo.factories import (
     ContributorPageFactory,
     CustomImageFactory,
     HomePageFactory,
+    StoryFormPageFactory,
     TrashCanPageFactory,
 )
 from editorial.models import TrashCanPage
+from stories.models import StoryFormPage
 from website.models import CustomImage, HomePage
 
-PROJECT_APPS = {"website", "blog", "contributors", "editorial"}
+PROJECT_APPS = {"website", "blog", "contributors", "editorial", "stories"}
 
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
@@ -33,6 +35,7 @@ PAGE_FACTORIES = {
     ContributorIndexPage: ContributorIndexPageFactory,
     ContributorPage: ContributorPageFactory,
     TrashCanPage: TrashCanPageFactory,
+    StoryFormPage: StoryFormPageFactory,
 }
 
 

@@ -1,6 +1,6 @@
 """The apps are layers that run one way: a lower app never imports a higher one.
 
-contributors ← blog ← editorial ← importer ← website. The check reads every Python
+contributors ← blog ← editorial ← importer ← website ← stories. The check reads every Python
 file of each app (migrations included) with `ast`, so an import tucked inside a
 function or a method counts as much as one at the top of the module: an import moved
 into a function to dodge a cycle is still a cycle.
@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ["contributors", "blog", "editorial", "importer", "website"]
+# `stories` (the story form) reads pictures, limits and mail through `website`; the
+# project names it only by string (INSTALLED_APPS, urls.py's include, a section).
+LAYERS = ["contributors", "blog", "editorial", "importer", "website", "stories"]
 
 
 def imported_modules(source, module_name):

@@ -41,13 +41,19 @@ class ImageForm(BaseImageForm):
         file = self.cleaned_data.get("file")
         if not isinstance(file, UploadedFile):
             return file  # no new file: the stored one was stripped when it came
-        try:
-            return image_privacy.stripped_upload(file)
-        except Exception as error:  # whatever Pillow fails on, the editor reads why
-            raise ValidationError(
-                _(
-                    "Gambar ini tidak bisa diproses. Simpan ulang sebagai JPEG atau "
-                    "PNG, lalu unggah lagi."
-                ),
-                code="unprocessable_image",
-            ) from error
+        return stripped_or_invalid(file)
+
+
+def stripped_or_invalid(file):
+    """A clean copy of an uploaded picture, or the form error that says why not (any
+    form that takes a picture: this one, the story form of `stories`)."""
+    try:
+        return image_privacy.stripped_upload(file)
+    except Exception as error:  # whatever Pillow fails on, the sender reads why
+        raise ValidationError(
+            _(
+                "Gambar ini tidak bisa diproses. Simpan ulang sebagai JPEG atau "
+                "PNG, lalu unggah lagi."
+            ),
+            code="unprocessable_image",
+        ) from error

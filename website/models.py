@@ -178,7 +178,11 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["blog.BlogIndexPage", "contributors.ContributorIndexPage"]
+    subpage_types = [
+        "blog.BlogIndexPage",
+        "contributors.ContributorIndexPage",
+        "stories.StoryFormPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -61,19 +61,32 @@ def _digest(value):
     return hashlib.sha256(value.encode()).hexdigest()
 
 
-def is_over_limit(request):
-    limit = getattr(settings, "SEARCH_RATE_LIMIT_PER_MINUTE", 0)
+def over_address_limit(request, prefix, limit, window_seconds):
+    """Count this request against its client address; True past `limit` a window.
+
+    The address is kept only as a hash in a cache key that expires with its window
+    (the story form's limit uses this too: stories.views).
+    """
     if not limit:
         return False
-    window = int(time.time() // RATE_WINDOW_SECONDS)
-    key = f"{RATE_KEY_PREFIX}:{_digest(client_ip(request))}:{window}"
+    window = int(time.time() // window_seconds)
+    key = f"{prefix}:{_digest(client_ip(request))}:{window}"
     try:
-        cache.add(key, 0, RATE_WINDOW_SECONDS + 5)
+        cache.add(key, 0, window_seconds + 5)
         count = cache.incr(key)
     except ValueError:  # evicted between add() and incr(): let this one through
         return False
     # None: the cache did not answer (django-redis IGNORE_EXCEPTIONS).
     return count is not None and count > limit
+
+
+def is_over_limit(request):
+    return over_address_limit(
+        request,
+        RATE_KEY_PREFIX,
+        getattr(settings, "SEARCH_RATE_LIMIT_PER_MINUTE", 0),
+        RATE_WINDOW_SECONDS,
+    )
 
 
 def too_many_searches(request):

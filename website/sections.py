@@ -24,6 +24,12 @@ SECTION_MODELS = {"blog": BlogIndexPage, "contributors": ContributorIndexPage}
 FIELDS = ("id", "url_path")
 
 
+def register_section(name, model):
+    """Let an app above this one give its page a link like the sections' (the story
+    form of `stories`), from its AppConfig.ready(): `sections.<name>` in templates."""
+    SECTION_MODELS[name] = model
+
+
 def _index_under(root_path, model):
     return Page.objects.live().exact_type(model).filter(path__startswith=root_path)
 
@@ -52,7 +58,8 @@ def _stub(model, values):
 class Sections:
     """The live section indexes of one site: `blog` and `contributors`, each a
     BlogIndexPage / ContributorIndexPage good for `{% pageurl %}` and
-    `{% routablepageurl %}` (not for its other fields), or None if the site has none."""
+    `{% routablepageurl %}` (not for its other fields), or None if the site has none;
+    and any page an app registered (`register_section`), the same way."""
 
     def __init__(self, site_settings=None):
         for name, model in SECTION_MODELS.items():

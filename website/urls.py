@@ -24,6 +24,8 @@ urlpatterns = [
     path("baca/<int:article_id>/", read_beacon, name="read_beacon"),
     path("oembed/", oembed, name="oembed"),
     path("kalender/<str:token>.ics", calendar_feed, name="editorial_calendar_feed"),
+    # The story form's POST (stories sits above website: named, not imported).
+    path("", include("stories.urls")),
 ]
 
 if settings.DEBUG:

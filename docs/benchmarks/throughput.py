@@ -112,6 +112,42 @@ def build(database_url, media_root, demo=False):
     sys.stdout.write(article.url + "\n")
 
 
+def start_gunicorn(port, database_url, media_root, args, **environment):
+    """Production gunicorn on 127.0.0.1:`port` (static files collected first), as
+    `args` (worker_class, workers, threads, redis_url, page_cache_seconds) says; the
+    process and its command line. `environment` adds settings (another benchmark's)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": args.redis_url,
+        "MEDIA_ROOT": str(media_root),
+        "PAGE_CACHE_SECONDS": str(args.page_cache_seconds),
+        # Plain HTTP on 127.0.0.1: no proxy here to terminate TLS.
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "WARNING",
+        **environment,
+    }
+    subprocess.run(  # noqa: S603 - fixed arguments
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
+    command = [
+        GUNICORN,
+        "website.wsgi",
+        f"--worker-class={args.worker_class}",
+        f"--workers={args.workers}",
+        f"--bind=127.0.0.1:{port}",
+    ]
+    if args.worker_class == "gthread":
+        command.append(f"--threads={args.threads}")
+    return subprocess.Popen(command, cwd=ROOT, env=env), command  # noqa: S603
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -248,35 +284,7 @@ def main():
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": args.redis_url,
-        "MEDIA_ROOT": str(media_root),
-        "PAGE_CACHE_SECONDS": str(args.page_cache_seconds),
-        # Plain HTTP on 127.0.0.1: no proxy here to terminate TLS.
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-    }
-    subprocess.run(  # noqa: S603 - fixed arguments
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        check=True,
-        cwd=ROOT,
-        env=env,
-    )
-    command = [
-        GUNICORN,
-        "website.wsgi",
-        f"--worker-class={args.worker_class}",
-        f"--workers={args.workers}",
-        f"--bind=127.0.0.1:{port}",
-    ]
-    if args.worker_class == "gthread":
-        command.append(f"--threads={args.threads}")
-    server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+    server, command = start_gunicorn(port, database_url, media_root, args)
     try:
         wait_until_healthy(base, server)
         if args.weight:

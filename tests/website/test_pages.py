@@ -16,6 +16,7 @@ import pytest
 from blog.models import ArticlePage, BlogIndexPage
 from contributors.models import ContributorIndexPage, ContributorPage
 from demo.factories import ArticlePageFactory, ContributorPageFactory
+from stories.models import StoryFormPage
 from tests.page_assertions import PageAssertions
 from website.models import HomePage
 
@@ -67,7 +68,7 @@ def test_allowed_parent_page_types(page_asserts, model, parents):
 @pytest.mark.parametrize(
     ("model", "children"),
     [
-        (HomePage, {BlogIndexPage, ContributorIndexPage}),
+        (HomePage, {BlogIndexPage, ContributorIndexPage, StoryFormPage}),
         (BlogIndexPage, {ArticlePage}),
         (ArticlePage, set()),
         (ContributorIndexPage, {ContributorPage}),

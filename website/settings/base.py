@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "contributors",
     "editorial",
     "importer",
+    "stories",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -402,6 +403,8 @@ EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
 SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
     ("purge_trash", 24 * 60 * 60, "maintenance"),
+    # Decided stories from the story form, with their contact, after their days.
+    ("purge_stories", 60 * 60, "maintenance"),
 ]
 if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
     # Finished tasks, with the e-mail they carried, are deleted after 14 days.
@@ -461,6 +464,13 @@ SEARCH_RANKED_MATCHES = int(os.environ.get("SEARCH_RANKED_MATCHES", "2000"))
 # How many proxies in front of the app append to X-Forwarded-For (0: none, trust
 # REMOTE_ADDR); the client address is that many entries from the right.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# --- The story form (stories.views) ---
+# Stories one client address may send an hour (0: no limit; the address is kept only
+# hashed, in the cache, for the hour), and the least seconds between rendering the
+# form and sending it (the time trap).
+STORY_SUBMISSIONS_PER_HOUR = int(os.environ.get("STORY_SUBMISSIONS_PER_HOUR", "5"))
+STORY_MIN_SECONDS = 5
 # Each process re-reads the page cache's generation (website.page_cache_generation)
 # at most this often: a publish reaches every app server within this many seconds.
 PAGE_CACHE_GENERATION_SECONDS = 1.0

@@ -27,6 +27,14 @@ from contributors.models import ContributorPage
 from .illustration import may_take
 from .models import IllustrationRequest
 from .roles import contributor_accounts
+from .tables import (
+    illustration_requests_table,
+    my_articles_table,
+    pending_invitations_table,
+    published_table,
+    review_queue_table,
+    scheduled_table,
+)
 
 RECENT_LIMIT = 10
 # The scheduler publishes every minute; a page later than this is stuck, not waiting.
@@ -259,8 +267,7 @@ class MyArticlesPanel(Component):
         profile = ContributorPage.objects.filter(user=self.user).first()
         rows = article_rows(self.user)
         return {
-            "rows": rows,
-            "reads": reads_for(row.page.pk for row in rows),
+            "table": my_articles_table(rows, reads_for(row.page.pk for row in rows)),
             "new_article_url": (
                 reverse(
                     "wagtailadmin_pages:add",
@@ -356,15 +363,19 @@ class EditorDeskPanel(Component):
         scheduled = scheduled_pages()
         published = list(recently_published())
         return {
-            "queue": review_queue(),
-            "scheduled": scheduled,
+            "queue_table": review_queue_table(review_queue(), now),
+            "scheduled_table": scheduled_table(scheduled),
             "overdue": overdue(scheduled, now),
-            "published": published,
-            "reads": reads_for(page.pk for page in published),
-            "now": now,
+            "published_table": published_table(
+                published, reads_for(page.pk for page in published)
+            ),
             "add_contributor_url": reverse("editorial_add_contributor"),
-            "pending_invitations": pending_invitations(),
-            "illustration_requests": illustration_requests_for_editors(),
-            # Rendered from a plain dict: the resend forms need the token passed on.
-            "csrf_token": (parent_context or {}).get("csrf_token"),
+            "pending_invitations_table": pending_invitations_table(
+                pending_invitations()
+            ),
+            "illustration_requests_table": illustration_requests_table(
+                illustration_requests_for_editors()
+            ),
+            # Rendered from a plain dict: the resend forms take their token from it.
+            "request": (parent_context or {}).get("request"),
         }

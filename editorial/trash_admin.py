@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from . import trash
 from .models import TrashCanPage, TrashedPage
+from .tables import trash_table
 
 # Run after the lock checks in wagtail_hooks (order 0): a locked page stays put.
 AFTER_LOCK_CHECKS = 100
@@ -209,6 +210,7 @@ def _administrators_only(request):
 def trash_index(request):
     if refusal := _editors_only(request):
         return refusal
+    can_delete_for_good = trash.can_delete_for_good(request.user)
     entries = TrashedPage.objects.select_related(
         "page__content_type", "parent", "trashed_by"
     )
@@ -218,9 +220,9 @@ def trash_index(request):
         {
             "page_title": _("Tempat sampah"),
             "header_icon": "bin",
-            "entries": entries,
+            "table": trash_table(entries, can_delete_for_good),
             "retention_days": trash.retention_days(),
-            "can_delete_for_good": trash.can_delete_for_good(request.user),
+            "can_delete_for_good": can_delete_for_good,
         },
     )
 

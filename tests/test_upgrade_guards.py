@@ -33,6 +33,7 @@ GUARDED = {
     "admin/templates/wagtailadmin/chooser/tables/page_title_cell.html": (
         "22766fc2d64664a6"
     ),
+    "admin/templates/wagtailadmin/tables/title_cell.html": "f98d7437d007d875",
     "admin/templates/wagtailadmin/home/account_summary.html": "ff5c7d30e46778c3",
     "embeds/templates/wagtailembeds/embed_frontend.html": "7ee343de2b8066cc",
     "admin/templates/wagtailadmin/notifications/task_state_submitted.html": (

@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from demo.factories import ContributorPageFactory, CustomImageFactory
+from editorial import trash
 from editorial.models import IllustrationRequest
 from tests.e2e.test_admin_on_a_phone import log_in
 from tests.editorial.conftest import draft_by, make_user
@@ -142,6 +143,7 @@ def test_admin_pages_have_no_serious_accessibility_findings_on_a_phone(
     page.wait_for_selector("[data-editorial-queue]")
     found += serious_findings(page, "dasbor redaksi / antrean tinjauan")
     found += small_tap_targets(page, "[data-editorial-queue]")
+    found += small_tap_targets(page, "[data-editorial-illustration-requests]")
     visit(
         page,
         live_server,
@@ -151,6 +153,10 @@ def test_admin_pages_have_no_serious_accessibility_findings_on_a_phone(
     found += serious_findings(page, "editor halaman (meninjau)")
     visit(page, live_server, reverse("editorial_calendar"), "main")
     found += serious_findings(page, "kalender (redaksi)")
+    trash.move_to_trash(draft, eka)
+    visit(page, live_server, reverse("editorial_trash"), "[data-editorial-trash]")
+    found += serious_findings(page, "tempat sampah")
+    found += small_tap_targets(page, "[data-editorial-trash]")
 
     Path(".pytest_cache/admin_axe_findings.txt").write_text("\n".join(found))
     assert found == [], "\n".join(found)

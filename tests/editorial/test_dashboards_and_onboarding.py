@@ -38,7 +38,9 @@ def test_contributor_dashboard_lists_her_articles_with_their_state(
     assert "Tulisan saya" in body
     rows = dict(
         re.findall(
-            r'data-state="(\w+)">\s*<td class="title">\s*<a[^>]*>([^<]+)</a>', body
+            r'data-state="(\w+)">\s*<td class="title">\s*<div class="title-wrapper">'
+            r"\s*<a[^>]*>\s*([^<]+?)\s*</a>",
+            body,
         )
     )
     assert rows == {

@@ -1,6 +1,7 @@
 """The trash: deleting an article or a contributor page moves it aside, recoverably."""
 
 import io
+import re
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -394,7 +395,7 @@ def test_editors_see_the_trash_and_contributors_do_not(
     response = as_eka.get(reverse("editorial_trash"))
     assert response.status_code == 200
     assert "Judul draf yang belum terbit" in response.content.decode()
-    assert "<td>/artikel/bertahan/</td>" in response.content.decode()
+    assert re.search(r"<td\s*>\s*/artikel/bertahan/\s*</td>", response.content.decode())
     assert (
         reverse("editorial_trash")
         in as_eka.get(reverse("wagtailadmin_home")).content.decode()

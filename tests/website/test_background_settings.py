@@ -60,4 +60,5 @@ def test_tasks_backend_rq_moves_the_queue_to_redis():
     assert values["SCHEDULED_JOBS"] == [
         ["publish_scheduled", 60],
         ["purge_trash", 86400, "maintenance"],
+        ["purge_stories", 3600, "maintenance"],
     ]

@@ -1,6 +1,6 @@
 """The search backend named in WAGTAILSEARCH_BACKENDS: Wagtail's database backend
-for the database in use, with SQLite's ranking replaced (website.search_sqlite).
-PostgreSQL keeps Wagtail's own backend (docs/search.md: not yet bounded there).
+for the database in use, with its ranking bounded: SQLite's in website.search_sqlite,
+PostgreSQL's in website.search_postgres (docs/search.md).
 """
 
 from django.db import connection
@@ -17,5 +17,15 @@ def SearchBackend(params):
         backend = database_backend(params)
         if isinstance(backend, SQLiteSearchBackend):
             return FlatRankingSQLiteSearchBackend(params)
+        return backend
+    if connection.vendor == "postgresql":
+        from .search_postgres import (
+            BoundedRankingPostgresSearchBackend,
+            PostgresSearchBackend,
+        )
+
+        backend = database_backend(params)
+        if isinstance(backend, PostgresSearchBackend):
+            return BoundedRankingPostgresSearchBackend(params)
         return backend
     return database_backend(params)

@@ -5,9 +5,10 @@
     .venv/bin/python docs/benchmarks/search_scale.py --reuse   # keep built sites
 
 For each database and size, a child process builds a site (SQLite: a file under
-the temporary folder; PostgreSQL: a database named serambi_search_<size> on
-SEARCH_BENCH_POSTGRES, default postgres://postgres@127.0.0.1:5432, dropped and made
-again) and serves searches through Django's test client with the test settings,
+the temporary folder; PostgreSQL: a database named serambi_search_<size>, or
+SEARCH_BENCH_PREFIX_<size>, on SEARCH_BENCH_POSTGRES, default
+postgres://postgres@127.0.0.1:5432, dropped and made again) and serves searches
+through Django's test client with the test settings,
 result cache and per-address limit off, so every request runs the full-text query.
 
 The articles are written in bulk: the Page rows with their tree paths computed in
@@ -42,6 +43,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = os.environ.get("SEARCH_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+# The PostgreSQL sites' database names: PREFIX_<size>.
+PREFIX = os.environ.get("SEARCH_BENCH_PREFIX", "serambi_search")
 BACKENDS = {
     "serambi": "website.search_backend",
     "wagtail": "wagtail.search.backends.database",
@@ -218,15 +221,15 @@ def build_site(size):
 def database_url(database, size, workdir):
     if database == "sqlite":
         return f"sqlite:///{workdir / f'search-{size}.sqlite3'}"
-    return f"{POSTGRES}/serambi_search_{size}"
+    return f"{POSTGRES}/{PREFIX}_{size}"
 
 
 def recreate_postgres(size):
     import psycopg
 
     with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS serambi_search_{size} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE serambi_search_{size}")
+        conn.execute(f"DROP DATABASE IF EXISTS {PREFIX}_{size} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {PREFIX}_{size}")
 
 
 def setup_site(database, size, backend, reuse):

@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from importer.parsing import UnreadableText, parse_text, parse_upload
 from importer.views import understand
-from website.search_limits import over_address_limit
+from website.search_limits import over_address_limit, over_site_limit
 
 from .forms import StoryForm, seconds_since
 from .models import StoryFormPage, StorySubmission
@@ -34,6 +34,7 @@ from .notifications import notify_editors_of
 logger = logging.getLogger(__name__)
 
 RATE_KEY_PREFIX = "serambi:story-rate"
+SITE_RATE_KEY_PREFIX = "serambi:stories-site-wide"
 RATE_WINDOW_SECONDS = 60 * 60
 # The largest file (5 MB) and the largest picture (5 MB), with room for the rest.
 MAX_REQUEST_BYTES = 11 * 1024 * 1024
@@ -41,6 +42,10 @@ MAX_REQUEST_BYTES = 11 * 1024 * 1024
 
 def limit_per_hour():
     return getattr(settings, "STORY_SUBMISSIONS_PER_HOUR", 5)
+
+
+def site_limit_per_hour():
+    return getattr(settings, "STORY_SUBMISSIONS_SITE_PER_HOUR", 30)
 
 
 def min_seconds():
@@ -138,6 +143,20 @@ def submit_story(request, page_id):
                 "dipilih lagi)."
             ),
             400,
+        )
+    # Everyone together, for a flood from many addresses: reading a story costs
+    # about 20 ms of a core, which readers need more. Counted only for forms that
+    # passed the honeypot and the time trap, so bots do not shut members out.
+    if over_site_limit(
+        SITE_RATE_KEY_PREFIX, site_limit_per_hour(), RATE_WINDOW_SECONDS
+    ):
+        return refused_lightly(
+            request,
+            _(
+                "Serambi sedang menerima banyak sekali cerita. Simpan ceritamu dan "
+                "coba kirim lagi satu jam lagi."
+            ),
+            429,
         )
     return receive(request, page)
 

@@ -67,10 +67,19 @@ def over_address_limit(request, prefix, limit, window_seconds):
     The address is kept only as a hash in a cache key that expires with its window
     (the story form's limit uses this too: stories.views).
     """
+    return _over_limit(f"{prefix}:{_digest(client_ip(request))}", limit, window_seconds)
+
+
+def over_site_limit(prefix, limit, window_seconds):
+    """Count one more against everyone together; True past `limit` a window."""
+    return _over_limit(prefix, limit, window_seconds)
+
+
+def _over_limit(key_prefix, limit, window_seconds):
     if not limit:
         return False
     window = int(time.time() // window_seconds)
-    key = f"{prefix}:{_digest(client_ip(request))}:{window}"
+    key = f"{key_prefix}:{window}"
     try:
         cache.add(key, 0, window_seconds + 5)
         count = cache.incr(key)

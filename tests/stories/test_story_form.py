@@ -152,6 +152,25 @@ def test_one_address_may_send_a_few_stories_an_hour(send, sent_form, settings):
     assert StorySubmission.objects.count() == 3
 
 
+def test_a_flood_from_many_addresses_meets_the_site_wide_limit(
+    send, sent_form, settings
+):
+    settings.STORY_SUBMISSIONS_SITE_PER_HOUR = 2
+    # A bot that fills the honeypot is refused before it counts, so bots cannot
+    # shut the members out.
+    bot = send(sent_form(website="http://spam.example"), REMOTE_ADDR="198.51.100.99")
+
+    answers = [send(sent_form(), REMOTE_ADDR=f"198.51.100.{n}") for n in range(1, 5)]
+
+    assert bot.status_code == 400
+
+    assert [a.status_code for a in answers] == [302, 302, 429, 429]
+    assert answers[2]["Retry-After"] == "3600"
+    assert "banyak sekali cerita" in answers[2].content.decode()
+    assert "Hari pertama aku mengantar anakku" in answers[2].content.decode()
+    assert StorySubmission.objects.count() == 2
+
+
 def test_the_limit_keeps_the_address_only_hashed(send, sent_form):
     send(sent_form(), REMOTE_ADDR="198.51.100.9")
 

@@ -470,6 +470,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # hashed, in the cache, for the hour), and the least seconds between rendering the
 # form and sending it (the time trap).
 STORY_SUBMISSIONS_PER_HOUR = int(os.environ.get("STORY_SUBMISSIONS_PER_HOUR", "5"))
+# From every address together (0: no limit), so a flood cannot take readers' cores.
+STORY_SUBMISSIONS_SITE_PER_HOUR = int(
+    os.environ.get("STORY_SUBMISSIONS_SITE_PER_HOUR", "30")
+)
 STORY_MIN_SECONDS = 5
 # Each process re-reads the page cache's generation (website.page_cache_generation)
 # at most this often: a publish reaches every app server within this many seconds.

@@ -42,8 +42,14 @@ def open_action_menu(page):
 
 
 def add_block(page, label):
+    editors = page.locator(".Draftail-Editor [contenteditable=true]")
+    before = editors.count()
     page.locator("button.c-sf-add-button").last.click()
     page.locator(".w-combobox__option", has_text=label).first.click()
+    if label == "Paragraf":
+        # Its editor mounts a moment later; until then the newest editor on the
+        # page is the empty paragraph a new article opens with.
+        expect(editors).to_have_count(before + 1, timeout=TIMEOUT)
 
 
 def type_into_rich_text(page, field_name, text):

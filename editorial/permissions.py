@@ -11,23 +11,35 @@ from contributors.models import ContributorPage
 from .roles import CONTRIBUTORS, EDITORS
 
 
+def group_names(user):
+    """The names of `user`'s groups, asked once per user object.
+
+    Django loads `request.user` afresh for each request, so this is at most one query
+    a request however many role checks a page makes, and none after the first.
+    """
+    try:
+        return user._serambi_group_names
+    except AttributeError:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        user._serambi_group_names = names
+        return names
+
+
 def is_editor(user):
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    # Anyone who can publish somewhere reviews other people's work.
-    return (
-        policy_registry.get_by_type(Page).user_has_any_permission(user, {"publish"})
-        or user.groups.filter(name=EDITORS).exists()
-    )
+    # Anyone who can publish somewhere reviews other people's work. Wagtail keeps
+    # the page permissions for the request, so that answer is asked first.
+    return policy_registry.get_by_type(Page).user_has_any_permission(
+        user, {"publish"}
+    ) or EDITORS in group_names(user)
 
 
 def is_contributor(user):
     return (
-        user.is_authenticated
-        and user.is_active
-        and user.groups.filter(name=CONTRIBUTORS).exists()
+        user.is_authenticated and user.is_active and CONTRIBUTORS in group_names(user)
     )
 
 

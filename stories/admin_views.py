@@ -20,9 +20,7 @@ from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
-from wagtail.permissions import policy_registry
 
 from blog.models import ArticleCredit
 from editorial.illustration import editors
@@ -34,26 +32,14 @@ from .models import StorySettings, StorySubmission
 from .reading import decline, make_draft, parse_story, story_credits
 
 
-def reads_stories(user):
-    """An editor, asked the way Wagtail's page permissions answer: every Editors
-    account may publish (editorial.roles) and Wagtail keeps that answer for the
-    request, so the admin menu asks the database nothing more for a contributor
-    (is_editor's group lookup would cost every admin page one query)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or policy_registry.get_by_type(
-        Page
-    ).user_has_any_permission(user, {"publish"})
-
-
 class EditorsOnly(BasePermissionPolicy):
     """Editors may read the queue and decide; nobody adds or edits a story here."""
 
     def user_has_permission(self, user, action):
-        return action == "view" and reads_stories(user)
+        return action == "view" and is_editor(user)
 
     def user_has_any_permission(self, user, actions):
-        return "view" in actions and reads_stories(user)
+        return "view" in actions and is_editor(user)
 
     def users_with_any_permission(self, actions):
         ids = [user.pk for user in editors()] if "view" in actions else []

@@ -17,7 +17,7 @@ from editorial.models import IllustrationRequest
 from .conftest import draft_by
 
 # Each includes the one query of the articles' reads (blog.reads.reads_for).
-QUERIES = {"contributor": 38, "illustrator": 38, "editor": 30}
+QUERIES = {"contributor": 33, "illustrator": 33, "editor": 30}
 
 
 def submit(page, user):

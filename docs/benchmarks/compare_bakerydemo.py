@@ -33,14 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-# (label, Serambi page, bakerydemo page); a page is a URL or a way to find one.
-PAIRS = [
-    ("article / blog post", "article", "blog post"),
-    ("index / blog index", "/artikel/", "/blog/"),
-    ("home / home", "/", "/"),
-]
+from sites import BAKERYDEMO_PAIRS as PAIRS
+from sites import ROOT
 
 
 def serambi_child():

@@ -23,7 +23,6 @@ EXPLAIN QUERY PLAN.
 """
 
 import argparse
-import datetime
 import json
 import os
 import statistics
@@ -33,7 +32,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from sites import (
+    ROOT,
+    Child,
+    insert_articles,
+    make_categories,
+    make_contributors,
+    say,
+    setup_django,
+)
 
 URLS = [
     ("index, page 1", "/artikel/"),
@@ -49,29 +56,13 @@ CACHED = "index, page 1, from the page cache"
 
 def build_site(size):
     """A site of `size` live articles, inserted without one save() per page."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
-
     from taggit.models import Tag
-    from wagtail.models import Locale, Page
     from wagtail.search import index
 
-    from blog.models import (
-        ArticleCredit,
-        ArticlePage,
-        ArticleTag,
-        BlogIndexPage,
-        Category,
-    )
-    from contributors.models import ContributorIndexPage, ContributorPage
+    from blog.models import ArticleCredit, ArticlePage, ArticleTag
     from demo.factories import CustomImageFactory
 
-    blog_index = BlogIndexPage.objects.get()
-    contributor_index = ContributorIndexPage.objects.get()
-    categories = [
-        Category.objects.create(name=name, slug=name.lower())
-        for name in ("Keluarga", "Pekerjaan", "Kesehatan", "Hukum")
-    ]
+    categories = make_categories()
     tags = [Tag.objects.create(name=f"tag-{n}", slug=f"tag-{n}") for n in range(30)]
     images = [
         CustomImageFactory(
@@ -82,89 +73,41 @@ def build_site(size):
         )
         for n in range(10)
     ]
-    people = []
-    for n in range(20):
-        person = ContributorPage(
-            title=f"Kontributor {n}",
-            slug=f"kontributor-{n}",
-            short_bio="Ibu yang menulis di sela pekerjaan.",
-            photo=images[n % len(images)],
-        )
-        contributor_index.add_child(instance=person)
-        people.append(person)
-
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
-    blog_index.refresh_from_db()
-    depth = blog_index.depth + 1
-    start = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    people = make_contributors(photos=images)
     body = json.dumps(
         [
             {"type": "heading", "value": {"text": "Awal cerita", "level": "h2"}},
             {"type": "paragraph", "value": "<p>" + "Hari yang panjang. " * 80 + "</p>"},
         ]
     )
-    with transaction.atomic():
-        pages = []
-        for n in range(size):
-            published = start + datetime.timedelta(hours=n)
-            slug = f"cerita-{n}"
-            pages.append(
-                Page(
-                    title=f"Cerita nomor {n}",
-                    draft_title=f"Cerita nomor {n}",
-                    slug=slug,
-                    path=Page._get_path(
-                        blog_index.path, depth, blog_index.numchild + n + 1
-                    ),
-                    depth=depth,
-                    numchild=0,
-                    url_path=f"{blog_index.url_path}{slug}/",
-                    content_type=content_type,
-                    locale=locale,
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=published,
-                    last_published_at=published,
-                )
-            )
-        Page.objects.bulk_create(pages, batch_size=500)
-        for n, page in enumerate(pages):
-            # raw=True writes only the article's own table: its Page row exists.
-            ArticlePage(
-                page_ptr_id=page.pk,
-                standfirst="Catatan kecil tentang hari-hari yang berat dan hangat.",
-                excerpt="Sebuah cerita tentang bertahan dan tumbuh bersama anak.",
-                body=body,
-                category=categories[n % len(categories)],
-                hero_image=images[n % len(images)],
-            ).save_base(raw=True)
-        BlogIndexPage.objects.filter(pk=blog_index.pk).update(
-            numchild=blog_index.numchild + size
+
+    def article(n):
+        return (
+            f"Cerita nomor {n}",
+            f"cerita-{n}",
+            {
+                "standfirst": "Catatan kecil tentang hari-hari yang berat dan hangat.",
+                "excerpt": "Sebuah cerita tentang bertahan dan tumbuh bersama anak.",
+                "body": body,
+                "category": categories[n % len(categories)],
+                "hero_image": images[n % len(images)],
+            },
         )
-        ArticleCredit.objects.bulk_create(
-            [
-                ArticleCredit(
-                    page_id=page.pk,
-                    contributor=people[(n + offset) % len(people)],
-                    role=role,
-                    sort_order=offset,
-                )
-                for n, page in enumerate(pages)
-                for offset, role in enumerate(
-                    [ArticleCredit.Role.WRITER, ArticleCredit.Role.ILLUSTRATOR]
-                )
-            ],
-            batch_size=1000,
-        )
-        ArticleTag.objects.bulk_create(
-            [
-                ArticleTag(content_object_id=page.pk, tag=tags[(n + k) % len(tags)])
-                for n, page in enumerate(pages)
-                for k in range(3)
-            ],
-            batch_size=1000,
-        )
+
+    pages = insert_articles(
+        size,
+        article,
+        people,
+        [ArticleCredit.Role.WRITER, ArticleCredit.Role.ILLUSTRATOR],
+    )
+    ArticleTag.objects.bulk_create(
+        [
+            ArticleTag(content_object_id=page.pk, tag=tags[(n + k) % len(tags)])
+            for n, page in enumerate(pages)
+            for k in range(3)
+        ],
+        batch_size=1000,
+    )
     middle = ArticlePage.objects.get(pk=pages[size // 2].pk)
     index.insert_or_update_object(middle)
     return middle
@@ -182,19 +125,10 @@ def queries(client, url):
 def setup_site(size):
     """Runs in the child process: a fresh database with `size` articles."""
     workdir = Path(tempfile.mkdtemp(prefix="serambi-bench-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "website.settings.test"
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    setup_django(f"sqlite:///{workdir / 'bench.sqlite3'}", workdir / "media")
     from django.conf import settings
     from django.core.management import call_command
-    from django.test.utils import setup_test_environment
 
-    settings.MEDIA_ROOT = workdir / "media"
-    setup_test_environment()
     call_command("migrate", verbosity=0)
 
     began = time.perf_counter()
@@ -242,38 +176,12 @@ def serve_one(size):
             say({"cpu_ms": cpu_ms, "wall_ms": wall_ms, "status": response.status_code})
 
 
-def say(answer):
-    sys.stdout.write(json.dumps(answer) + "\n")
-    sys.stdout.flush()
-
-
-class Site:
+class Site(Child):
     """A child process holding one size of site."""
 
     def __init__(self, size):
         self.size = size
-        self.process = subprocess.Popen(  # noqa: S603 - this script, this interpreter
-            [sys.executable, __file__, "--one", str(size)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-        )
-
-    def ask(self, line):
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-        return self.read()
-
-    def read(self):
-        line = self.process.stdout.readline()
-        if not line:
-            raise RuntimeError(f"the {self.size} site's process stopped; see above")
-        return json.loads(line)
-
-    def close(self):
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
+        super().__init__(f"{size:,}-article", [__file__, "--one", str(size)])
 
 
 def measure(sites, labels, runs):

@@ -11,10 +11,8 @@ postgres://postgres@127.0.0.1:5432, dropped and made again) and serves searches
 through Django's test client with the test settings,
 result cache and per-address limit off, so every request runs the full-text query.
 
-The articles are written in bulk: the Page rows with their tree paths computed in
-one pass (treebeard's materialised path: the blog index's path plus a four-character
-step per child), the article rows in batches, one writer credit each; then
-`manage.py update_index` fills the search index as it would on a real site. Their
+The articles are written in bulk (sites.insert_articles), one writer credit each;
+then `manage.py update_index` fills the search index as it would on a real site. Their
 text is generated from a list of Indonesian words with a fixed seed: "cerita" and
 "hari" are among the commonest words, so each is in most articles, as on the
 community's real archive; "anyaman" is in one article in a thousand.
@@ -29,19 +27,25 @@ to the 50-article site's, the build times and the load average.
 """
 
 import argparse
-import datetime
 import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from sites import (
+    Child,
+    insert_articles,
+    make_categories,
+    make_contributors,
+    say,
+    setup_django,
+)
+
 POSTGRES = os.environ.get("SEARCH_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 # The PostgreSQL sites' database names: PREFIX_<size>.
 PREFIX = os.environ.get("SEARCH_BENCH_PREFIX", "serambi_search")
@@ -112,103 +116,39 @@ def article_text(rng, n):
 
 def build_site(size):
     """`size` live articles with one writer each, inserted in bulk, then indexed."""
-    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
 
-    from wagtail.models import Locale, Page
-
-    from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
-    from contributors.models import ContributorIndexPage, ContributorPage
+    from blog.models import ArticleCredit
 
     rng = random.Random(20261206)  # noqa: S311 - text for a benchmark
-    blog_index = BlogIndexPage.objects.get()
-    contributor_index = ContributorIndexPage.objects.get()
-    categories = [
-        Category.objects.create(name=name, slug=name.lower())
-        for name in ("Keluarga", "Pekerjaan", "Kesehatan", "Hukum")
-    ]
-    people = []
-    for n in range(20):
-        person = ContributorPage(
-            title=f"Kontributor {n}",
-            slug=f"kontributor-{n}",
-            short_bio="Ibu yang menulis di sela pekerjaan.",
-        )
-        contributor_index.add_child(instance=person)
-        people.append(person)
+    categories = make_categories()
+    people = make_contributors()
 
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
-    blog_index.refresh_from_db()
-    depth = blog_index.depth + 1
-    start = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-    article_fields = ArticlePage._meta.local_concrete_fields
-    with transaction.atomic():
-        for first in range(0, size, 1000):
-            pages, articles = [], []
-            for n in range(first, min(size, first + 1000)):
-                title, paragraphs = article_text(rng, n)
-                published = start + datetime.timedelta(hours=n)
-                slug = f"tulisan-{n}"
-                pages.append(
-                    Page(
-                        title=title,
-                        draft_title=title,
-                        slug=slug,
-                        path=Page._get_path(
-                            blog_index.path, depth, blog_index.numchild + n + 1
-                        ),
-                        depth=depth,
-                        numchild=0,
-                        url_path=f"{blog_index.url_path}{slug}/",
-                        content_type=content_type,
-                        locale=locale,
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=published,
-                        last_published_at=published,
-                    )
-                )
-                articles.append((paragraphs, categories[n % len(categories)]))
-            Page.objects.bulk_create(pages)
-            rows = [
-                ArticlePage(
-                    page_ptr_id=page.pk,
-                    standfirst=paragraphs[0].split(".")[0] + ".",
-                    excerpt="",
-                    body_summary=paragraphs[0][:300],
-                    body=json.dumps(
-                        [
-                            {
-                                "type": "paragraph",
-                                "value": f"<p>{text}</p>",
-                                "id": str(uuid.uuid4()),
-                            }
-                            for text in paragraphs
-                        ]
-                    ),
-                    category=category,
-                )
-                for page, (paragraphs, category) in zip(pages, articles, strict=True)
-            ]
-            # Only the article's own table: its Page row exists (multi-table
-            # inheritance, which bulk_create refuses).
-            ArticlePage.objects._insert(rows, fields=article_fields)
-            ArticleCredit.objects.bulk_create(
-                [
-                    ArticleCredit(
-                        page_id=page.pk,
-                        contributor=people[(first + k) % len(people)],
-                        role=ArticleCredit.Role.WRITER,
-                        sort_order=0,
-                    )
-                    for k, page in enumerate(pages)
-                ]
-            )
-        BlogIndexPage.objects.filter(pk=blog_index.pk).update(
-            numchild=blog_index.numchild + size
+    def article(n):
+        title, paragraphs = article_text(rng, n)
+        return (
+            title,
+            f"tulisan-{n}",
+            {
+                "standfirst": paragraphs[0].split(".")[0] + ".",
+                "excerpt": "",
+                "body_summary": paragraphs[0][:300],
+                "body": json.dumps(
+                    [
+                        {
+                            "type": "paragraph",
+                            "value": f"<p>{text}</p>",
+                            "id": str(uuid.uuid4()),
+                        }
+                        for text in paragraphs
+                    ]
+                ),
+                "category": categories[n % len(categories)],
+            },
         )
+
+    insert_articles(size, article, people, [ArticleCredit.Role.WRITER])
     began = time.perf_counter()
     call_command("update_index", verbosity=0)
     if connection.vendor == "postgresql":
@@ -237,9 +177,6 @@ def setup_site(database, size, backend, reuse):
     workdir = Path(tempfile.gettempdir()) / "serambi-search-bench"
     workdir.mkdir(exist_ok=True)
     url = database_url(database, size, workdir)
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "website.settings.test"
-    sys.path.insert(0, str(ROOT))
     built = False
     if reuse:
         built = (workdir / f"{database}-{size}.built").exists()
@@ -250,22 +187,17 @@ def setup_site(database, size, backend, reuse):
             recreate_postgres(size)
         (workdir / f"{database}-{size}.built").unlink(missing_ok=True)
 
-    import django
-
-    django.setup()
+    setup_django(url, workdir / "media")
     import logging
 
     logging.disable(logging.INFO)  # no "Page created" line per contributor
     from django.conf import settings
     from django.core.management import call_command
-    from django.test.utils import setup_test_environment
 
-    settings.MEDIA_ROOT = workdir / "media"
     settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = BACKENDS[backend]
     settings.PAGE_CACHE_SECONDS = 0
     settings.SEARCH_CACHE_SECONDS = 0
     settings.SEARCH_RATE_LIMIT_PER_MINUTE = 0
-    setup_test_environment()
     build = {"build_seconds": 0.0, "index_seconds": 0.0}
     if not built:
         call_command("migrate", verbosity=0)
@@ -304,46 +236,15 @@ def serve_one(database, size, backend, reuse):
         )
 
 
-def say(answer):
-    sys.stdout.write(json.dumps(answer) + "\n")
-    sys.stdout.flush()
-
-
-class Site:
+class Site(Child):
     """A child process holding one database and size of site."""
 
     def __init__(self, database, size, backend, reuse):
         self.database, self.size = database, size
-        command = [
-            sys.executable,
-            __file__,
-            "--one",
-            f"{database}:{size}",
-            "--backend",
-            backend,
-        ]
-        if reuse:
-            command.append("--reuse")
-        self.process = subprocess.Popen(  # noqa: S603 - this script, this interpreter
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
+        arguments = [__file__, "--one", f"{database}:{size}", "--backend", backend]
+        super().__init__(
+            f"{database} {size}", [*arguments, "--reuse"] if reuse else arguments
         )
-
-    def ask(self, line):
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-        return self.read()
-
-    def read(self):
-        line = self.process.stdout.readline()
-        if not line:
-            raise RuntimeError(
-                f"the {self.database} {self.size} site stopped; see above"
-            )
-        return json.loads(line)
-
-    def close(self):
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
 
 
 def percentile(values, fraction):

@@ -42,13 +42,13 @@ PYTHON = sys.executable
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from sites import BAKERYDEMO_PAIRS  # noqa: E402
 from throughput import free_port  # noqa: E402
 
+# (label, Serambi path or "article", bakerydemo path): its typical post, named.
 PAGES = [
-    # (label, Serambi path or "article", bakerydemo path)
-    ("article / blog post", "article", "/blog/bread-circuses/"),
-    ("index / blog index", "/artikel/", "/blog/"),
-    ("home / home", "/", "/"),
+    (label, ours, "/blog/bread-circuses/" if theirs == "blog post" else theirs)
+    for label, ours, theirs in BAKERYDEMO_PAIRS
 ]
 
 

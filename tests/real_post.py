@@ -30,8 +30,11 @@ BIO = (
     "semuanya terasa berat. Di waktu luang ia menanam cabai di pot dan membaca novel."
 )
 
+# How her posts end: the illustrator, her name with a full stop, her bio.
+RATNA_ENDING = f"Illustrator: Nadia Putri\n\nRatna Sari.\n\n{BIO}\n"
+
 # As she sent it.
-FAILING_POST = f"{BODY}\n\nIllustrator: Nadia Putri\n\nRatna Sari.\n\n{BIO}\n"
+FAILING_POST = f"{BODY}\n\n{RATNA_ENDING}"
 
 # The post a contributor writes in the page editor (tests/e2e/test_real_post_journey.py):
 # one line each, as a phone's clipboard gives it, five numbered sections.

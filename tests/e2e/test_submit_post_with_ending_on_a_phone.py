@@ -14,7 +14,7 @@ import pytest
 
 from blog.models import ArticleCredit, ArticlePage
 from contributors.models import ContributorPage
-from tests.real_post import BIO
+from tests.real_post import RATNA_ENDING
 
 from .conftest import PHONE
 
@@ -38,12 +38,7 @@ sekolah anak. Tidak perlu aplikasi yang rumit.
 Sepuluh menit minum teh sebelum anak bangun pun berarti. Kita juga perlu diisi \
 ulang supaya bisa terus menemani mereka.
 
-Illustrator: Nadia Putri
-
-Ratna Sari.
-
-{BIO}
-"""
+{RATNA_ENDING}"""
 TITLE = "Tiga Hal Kecil yang Membantu Kami Bertahan"
 
 # What the rule allows and what this journey takes: log in (3), open Kirim tulisan,
@@ -107,6 +102,26 @@ def log_in_and_open(journey, live_server):
     page.wait_for_url(f"{live_server.url}{submit_url}", timeout=TIMEOUT)
 
 
+def preview_post(journey, live_server):
+    """Logged in, at Kirim tulisan, her post pasted and previewed: the credits."""
+    page = journey.page
+    log_in_and_open(journey, live_server)
+    journey.type(page.locator("textarea[name='text']"), POST, "paste the post")
+    journey.tap(page.get_by_role("button", name="Lihat hasilnya"), "Lihat hasilnya")
+    credits = page.locator("[data-import-credits]")
+    credits.wait_for(state="attached", timeout=TIMEOUT)
+    return credits
+
+
+def stored_credits():
+    """(role, name) of the one article's credits, as saved."""
+    article = ArticlePage.objects.get()
+    return sorted(
+        (c.role, c.contributor.title)
+        for c in ArticleCredit.objects.filter(page=article)
+    )
+
+
 def test_a_post_ending_with_credits_and_her_block_is_sent_in_under_ten_actions(
     live_server, phone_page, blog_index, contributor_index, ratna
 ):
@@ -114,12 +129,7 @@ def test_a_post_ending_with_credits_and_her_block_is_sent_in_under_ten_actions(
     journey = Journey(page)
     profiles_before = ContributorPage.objects.count()
     try:
-        log_in_and_open(journey, live_server)
-        journey.type(page.locator("textarea[name='text']"), POST, "paste the post")
-        journey.tap(page.get_by_role("button", name="Lihat hasilnya"), "Lihat hasilnya")
-
-        credits = page.locator("[data-import-credits]")
-        credits.wait_for(state="attached", timeout=TIMEOUT)
+        credits = preview_post(journey, live_server)
         # How Serambi understood the ending, before she does anything.
         assert credits.locator("input[name='credits-0-name']").input_value() == (
             "Ratna Sari"
@@ -163,10 +173,7 @@ def test_a_post_ending_with_credits_and_her_block_is_sent_in_under_ten_actions(
         assert article.owner == ratna
         assert article.current_workflow_state is not None
         assert article.ordered_sections is True
-        assert sorted(
-            (c.role, c.contributor.title)
-            for c in ArticleCredit.objects.filter(page=article)
-        ) == [
+        assert stored_credits() == [
             (ArticleCredit.Role.ILLUSTRATOR, "Nadia Putri"),
             (ArticleCredit.Role.WRITER, "Ratna Sari"),
         ]
@@ -185,11 +192,7 @@ def test_she_adds_and_removes_credit_rows_on_a_phone(
 ):
     page = phone_page
     journey = Journey(page)
-    log_in_and_open(journey, live_server)
-    journey.type(page.locator("textarea[name='text']"), POST, "paste the post")
-    journey.tap(page.get_by_role("button", name="Lihat hasilnya"), "Lihat hasilnya")
-    credits = page.locator("[data-import-credits]")
-    credits.wait_for(state="attached", timeout=TIMEOUT)
+    credits = preview_post(journey, live_server)
     rows_before = credits.locator("[data-credit-row]").count()
 
     # With JavaScript the row comes at once, without a round trip.
@@ -212,11 +215,7 @@ def test_she_adds_and_removes_credit_rows_on_a_phone(
     page.locator("input[name='title']").fill(TITLE)
     page.get_by_role("button", name="Simpan sebagai draf").click()
     page.wait_for_url("**/edit/", timeout=TIMEOUT)
-    article = ArticlePage.objects.get()
-    assert sorted(
-        (c.role, c.contributor.title)
-        for c in ArticleCredit.objects.filter(page=article)
-    ) == [
+    assert stored_credits() == [
         (ArticleCredit.Role.TRANSLATOR, "Sekar Ayu"),
         (ArticleCredit.Role.WRITER, "Ratna Sari"),
     ]
@@ -267,11 +266,7 @@ def test_credit_rows_work_without_javascript(
 
         page.get_by_role("button", name="Simpan sebagai draf").press("Enter")
         page.wait_for_url("**/edit/", timeout=TIMEOUT)
-        article = ArticlePage.objects.get()
-        assert sorted(
-            (c.role, c.contributor.title)
-            for c in ArticleCredit.objects.filter(page=article)
-        ) == [
+        assert stored_credits() == [
             (ArticleCredit.Role.TRANSLATOR, "Sekar Ayu"),
             (ArticleCredit.Role.WRITER, "Ratna Sari"),
         ]

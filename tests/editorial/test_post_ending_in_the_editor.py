@@ -21,6 +21,8 @@ from .conftest import add_url, article_data, draft_by, edit_url
 pytestmark = pytest.mark.django_db
 
 AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
+# Her credits once the ending is read: she writes, Ans illustrates.
+READ_CREDITS = [("Alya Rahma", "writer"), ("Ans", "illustrator")]
 READ_ANS_NEW = (
     "Kredit dibaca dari akhir tulisan: Ans (ilustrator, orang baru). "
     "Periksa di tab Kredit."
@@ -61,8 +63,25 @@ def credits_of(page):
     return sorted((c.contributor.title, c.role) for c in latest(page).credits.all())
 
 
-def messages_of(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
+def said(response):
+    """Every message the response left for her, in one string."""
+    return " ".join(str(message) for message in get_messages(response.wsgi_request))
+
+
+def published_profile(contributor_index, **fields):
+    profile = ContributorPageFactory(parent=contributor_index, **fields)
+    profile.save_revision().publish()
+    return profile
+
+
+@pytest.fixture
+def send(as_alya, alya, blog_index):
+    """Alya's "add article" form posted with `text` as its body; see post()."""
+
+    def send(text, **kwargs):
+        return post(as_alya, add_url(blog_index), alya.profile_page, text, **kwargs)
+
+    return send
 
 
 @pytest.fixture
@@ -72,15 +91,13 @@ def empty_bio(alya):
     return alya
 
 
-def test_the_ending_becomes_credits_and_leaves_the_body(as_alya, empty_bio, blog_index):
-    response = post(
-        as_alya, add_url(blog_index), empty_bio.profile_page, REAL_POST_WITH_ENDING
-    )
+def test_the_ending_becomes_credits_and_leaves_the_body(send, empty_bio):
+    response = send(REAL_POST_WITH_ENDING)
 
     assertRedirects(response, reverse("wagtailadmin_home"))
     article = ArticlePage.objects.get()
     assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert credits_of(article) == [("Alya Rahma", "writer"), ("Ans", "illustrator")]
+    assert credits_of(article) == READ_CREDITS
     text = body_text(article)
     assert "Itu cukup." in text
     assert "Illustrator" not in text
@@ -96,14 +113,11 @@ def test_the_ending_becomes_credits_and_leaves_the_body(as_alya, empty_bio, blog
     assert (
         READ_ANS_NEW
         + " Bio di akhir tulisan mengisi profil Alya Rahma yang masih kosong."
-    ) in " ".join(messages_of(response))
+    ) in said(response)
 
 
-def test_a_saved_draft_shows_the_credits_in_the_form(as_alya, empty_bio, blog_index):
-    response = post(
-        as_alya,
-        add_url(blog_index),
-        empty_bio.profile_page,
+def test_a_saved_draft_shows_the_credits_in_the_form(send, as_alya, empty_bio):
+    response = send(
         REAL_POST_WITH_ENDING,
         action=None,
     )
@@ -115,7 +129,7 @@ def test_a_saved_draft_shows_the_credits_in_the_form(as_alya, empty_bio, blog_in
         (f.instance.contributor.title, f.instance.role)
         for f in form.formsets["credits"].forms
     ]
-    assert rows == [("Alya Rahma", "writer"), ("Ans", "illustrator")]
+    assert rows == READ_CREDITS
     assert "Illustrator: Ans" not in str(form["body"].value())
 
 
@@ -133,14 +147,13 @@ def test_a_saved_draft_shows_the_credits_in_the_form(as_alya, empty_bio, blog_in
     ],
 )
 def test_a_name_that_matches_a_profile_credits_that_profile(
-    as_alya, alya, blog_index, contributor_index, signed, profile
+    send, alya, contributor_index, signed, profile
 ):
-    ans = ContributorPageFactory(parent=contributor_index, **profile)
-    ans.save_revision().publish()
+    ans = published_profile(contributor_index, **profile)
     people = ContributorPage.objects.count()
     text = REAL_POST_WITH_ENDING.replace("Illustrator: Ans", f"Illustrator: {signed}")
 
-    response = post(as_alya, add_url(blog_index), alya.profile_page, text)
+    response = send(text)
 
     assert response.status_code == 302
     article = ArticlePage.objects.get()
@@ -151,25 +164,22 @@ def test_a_name_that_matches_a_profile_credits_that_profile(
     ]
     assert ContributorPage.objects.count() == people
     assert f"Kredit dibaca dari akhir tulisan: {ans.public_name} (ilustrator)." in (
-        " ".join(messages_of(response))
+        said(response)
     )
 
 
-def test_her_own_first_name_signed_is_her(as_alya, alya, blog_index):
+def test_her_own_first_name_signed_is_her(send):
     text = REAL_POST_WITH_ENDING.replace("Alya Rahma.", "Alya.")
 
-    post(as_alya, add_url(blog_index), alya.profile_page, text)
+    send(text)
 
     article = ArticlePage.objects.get()
-    assert credits_of(article) == [("Alya Rahma", "writer"), ("Ans", "illustrator")]
+    assert credits_of(article) == READ_CREDITS
     assert not ContributorPage.objects.filter(title="Alya").exists()
 
 
-def test_saving_again_adds_nothing_twice(as_alya, empty_bio, blog_index):
-    post(
-        as_alya,
-        add_url(blog_index),
-        empty_bio.profile_page,
+def test_saving_again_adds_nothing_twice(send, as_alya, empty_bio):
+    send(
         REAL_POST_WITH_ENDING,
         action=None,
     )
@@ -197,24 +207,18 @@ def test_saving_again_adds_nothing_twice(as_alya, empty_bio, blog_index):
     )
 
     assertRedirects(response, edit_url(article))
-    assert credits_of(article) == [("Alya Rahma", "writer"), ("Ans", "illustrator")]
+    assert credits_of(article) == READ_CREDITS
     assert ContributorPage.objects.filter(title="Ans").count() == 1
-    assert not any("Kredit dibaca" in m for m in messages_of(response))
+    assert "Kredit dibaca" not in said(response)
 
 
-def test_credits_she_set_are_never_changed(
-    as_alya, alya, blog_index, contributor_index
-):
-    nadia = ContributorPageFactory(parent=contributor_index, title="Ans")
-    nadia.save_revision().publish()
+def test_credits_she_set_are_never_changed(send, alya, contributor_index):
+    nadia = published_profile(contributor_index, title="Ans")
     text = REAL_POST_WITH_ENDING
 
     # She credited Ans as the photographer herself: the ending's "Illustrator: Ans"
     # changes nothing, her body included.
-    response = post(
-        as_alya,
-        add_url(blog_index),
-        alya.profile_page,
+    response = send(
         text,
         credits=[
             {"contributor": alya.profile_page.pk, "role": "writer"},
@@ -226,16 +230,11 @@ def test_credits_she_set_are_never_changed(
     article = ArticlePage.objects.get()
     assert credits_of(article) == [("Alya Rahma", "writer"), ("Ans", "photographer")]
     assert "Illustrator: Ans" in body_text(article)
-    assert not any("Kredit dibaca" in m for m in messages_of(response))
+    assert "Kredit dibaca" not in said(response)
 
 
-def test_an_autosave_reads_nothing_and_the_submit_reads_it_once(
-    as_alya, empty_bio, blog_index
-):
-    response = post(
-        as_alya,
-        add_url(blog_index),
-        empty_bio.profile_page,
+def test_an_autosave_reads_nothing_and_the_submit_reads_it_once(send, empty_bio):
+    response = send(
         REAL_POST_WITH_ENDING,
         action=None,
         **AUTOSAVE,
@@ -247,25 +246,23 @@ def test_an_autosave_reads_nothing_and_the_submit_reads_it_once(
 
     # Her submit overtakes the autosave's answer: it goes to the create view again
     # (editorial.autosave_race hands it to the autosaved page).
-    response = post(
-        as_alya, add_url(blog_index), empty_bio.profile_page, REAL_POST_WITH_ENDING
-    )
+    response = send(REAL_POST_WITH_ENDING)
 
     assertRedirects(response, reverse("wagtailadmin_home"))
     assert list(ArticlePage.objects.values_list("pk", flat=True)) == [autosaved.pk]
-    assert credits_of(autosaved) == [("Alya Rahma", "writer"), ("Ans", "illustrator")]
+    assert credits_of(autosaved) == READ_CREDITS
     assert ContributorPage.objects.filter(title="Ans").count() == 1
     assert "Illustrator: Ans" not in body_text(autosaved)
 
 
-def test_without_an_ending_nothing_changes(as_alya, alya, blog_index):
-    response = post(as_alya, add_url(blog_index), alya.profile_page, REAL_POST_BODY)
+def test_without_an_ending_nothing_changes(send):
+    response = send(REAL_POST_BODY)
 
     assert response.status_code == 302
     article = ArticlePage.objects.get()
     assert credits_of(article) == [("Alya Rahma", "writer")]
     assert body_text(article).rstrip().endswith("Itu cukup.</p>")
-    assert not any("Kredit dibaca" in m for m in messages_of(response))
+    assert "Kredit dibaca" not in said(response)
 
 
 @pytest.mark.parametrize(
@@ -279,12 +276,10 @@ def test_without_an_ending_nothing_changes(as_alya, alya, blog_index):
         "Terima Kasih.",
     ],
 )
-def test_what_only_looks_like_an_ending_stays_in_the_text(
-    as_alya, alya, blog_index, ending
-):
+def test_what_only_looks_like_an_ending_stays_in_the_text(send, ending):
     people = ContributorPage.objects.count()
 
-    post(as_alya, add_url(blog_index), alya.profile_page, f"{REAL_POST_BODY}\n{ending}")
+    send(f"{REAL_POST_BODY}\n{ending}")
 
     article = ArticlePage.objects.get()
     assert credits_of(article) == [("Alya Rahma", "writer")]
@@ -294,24 +289,22 @@ def test_what_only_looks_like_an_ending_stays_in_the_text(
     assert ContributorPage.objects.count() == people
 
 
-def test_a_post_that_is_only_an_ending_is_kept_as_text(as_alya, alya, blog_index):
-    post(as_alya, add_url(blog_index), alya.profile_page, "Illustrator: Ans")
+def test_a_post_that_is_only_an_ending_is_kept_as_text(send):
+    send("Illustrator: Ans")
 
     article = ArticlePage.objects.get()
     assert "Illustrator: Ans" in body_text(article)
     assert credits_of(article) == [("Alya Rahma", "writer")]
 
 
-def test_a_bio_her_profile_does_not_hold_stays_in_the_text(as_alya, alya, blog_index):
+def test_a_bio_her_profile_does_not_hold_stays_in_the_text(send, alya):
     # Her profile has another bio already: the ending's is not lost.
     assert alya.profile_page.short_bio
 
-    response = post(
-        as_alya, add_url(blog_index), alya.profile_page, REAL_POST_WITH_ENDING
-    )
+    response = send(REAL_POST_WITH_ENDING)
 
     article = ArticlePage.objects.get()
-    assert credits_of(article) == [("Alya Rahma", "writer"), ("Ans", "illustrator")]
+    assert credits_of(article) == READ_CREDITS
     text = body_text(article)
     assert ALYA_BIO in text
     assert "Illustrator: Ans" not in text
@@ -319,9 +312,7 @@ def test_a_bio_her_profile_does_not_hold_stays_in_the_text(as_alya, alya, blog_i
     assert (
         profile.get_latest_revision_as_object().short_bio == alya.profile_page.short_bio
     )
-    assert "Bio di akhir tulisan tetap di isi tulisan" in " ".join(
-        messages_of(response)
-    )
+    assert "Bio di akhir tulisan tetap di isi tulisan" in said(response)
 
 
 def test_an_editor_editing_an_existing_draft_gets_the_same(
@@ -345,28 +336,24 @@ def test_an_editor_editing_an_existing_draft_gets_the_same(
     )
 
     assertRedirects(response, edit_url(draft))
-    assert credits_of(draft) == [("Alya Rahma", "writer"), ("Ans", "illustrator")]
-    assert READ_ANS_NEW in " ".join(messages_of(response))
+    assert credits_of(draft) == READ_CREDITS
+    assert READ_ANS_NEW in said(response)
 
 
 def test_a_real_name_behind_a_pen_name_is_never_matched_for_a_contributor(
-    as_alya, alya, blog_index, contributor_index
+    send, alya, contributor_index
 ):
-    senja = ContributorPageFactory(
-        parent=contributor_index,
+    senja = published_profile(
+        contributor_index,
         title="Siti Aminah",
         pen_name="Bunda Senja",
         use_pen_name_only=True,
     )
-    senja.save_revision().publish()
     text = REAL_POST_WITH_ENDING.replace("Illustrator: Ans", "Ilustrator: Siti Aminah")
 
     # Bunda Senja is credited already; the real name typed at the end is not taken
     # for her, and nothing said back connects the two names.
-    response = post(
-        as_alya,
-        add_url(blog_index),
-        alya.profile_page,
+    response = send(
         text,
         credits=[
             {"contributor": alya.profile_page.pk, "role": "writer"},
@@ -384,6 +371,6 @@ def test_a_real_name_behind_a_pen_name_is_never_matched_for_a_contributor(
             (new.pk, "illustrator"),
         ]
     )
-    said = " ".join(messages_of(response))
-    assert "Siti Aminah (ilustrator, orang baru)" in said
-    assert "Bunda Senja" not in said
+    told = said(response)
+    assert "Siti Aminah (ilustrator, orang baru)" in told
+    assert "Bunda Senja" not in told

@@ -367,6 +367,17 @@ def _reparse(request, data):
         return understand(parse_text, data.get("text", ""))
 
 
+def _reparse_or_start_again(request):
+    """(parsed, None) for the text posted again; (None, the answer) when it cannot be
+    read any more: step 1 with her text and why, so that nothing she wrote is lost."""
+    data = request.POST
+    try:
+        return _reparse(request, data), None
+    except UnreadableText as error:
+        form = SourceForm(initial={"text": data.get("text", "")})
+        return None, render_source(request, form, errors=[str(error)], status=400)
+
+
 def preview(request):
     form = SourceForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -417,11 +428,9 @@ def posted_credit_rows(data):
 def add_credit_row(request):
     """ "Tambah kredit" without JavaScript: the same preview, one more empty row."""
     data = request.POST
-    try:
-        parsed = _reparse(request, data)
-    except UnreadableText as error:
-        form = SourceForm(initial={"text": data.get("text", "")})
-        return render_source(request, form, errors=[str(error)], status=400)
+    parsed, refused = _reparse_or_start_again(request)
+    if refused is not None:
+        return refused
     fields = ("text", "upload_token", "title", "owner")
     initial = {name: data[name] for name in fields if name in data}
     initial.update(
@@ -475,11 +484,9 @@ def render_preview(request, parsed, confirm, credits, status=200):
 
 def save(request, index):
     data = request.POST
-    try:
-        parsed = _reparse(request, data)
-    except UnreadableText as error:
-        form = SourceForm(initial={"text": data.get("text", "")})
-        return render_source(request, form, errors=[str(error)], status=400)
+    parsed, refused = _reparse_or_start_again(request)
+    if refused is not None:
+        return refused
     on_behalf = is_editor(request.user)
     confirm = ConfirmForm(data, images=parsed.images, on_behalf=on_behalf)
     credits = CreditFormSet(data, prefix="credits")

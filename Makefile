@@ -8,7 +8,7 @@ PORT ?= 8000
 # Settings read these too, so links in e-mails and the seed name the port served.
 export HOST PORT
 
-.PHONY: install migrate seed run test lint format messages benchmark benchmark-search clean vnu
+.PHONY: install migrate seed run test lint format messages benchmark benchmark-search benchmark-archive clean vnu
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,13 @@ benchmark: install
 # SEARCH_BENCH_ARGS="--databases sqlite --sizes 50,5000" for a shorter run.
 benchmark-search: install
 	$(PY) docs/benchmarks/search_scale.py $(SEARCH_BENCH_ARGS)
+
+# Served CPU per request at 50, 5,000 and 50,000 articles, beside bakerydemo
+# (docs/performance.md, "Archive sizes, served"). BAKERYDEMO: its checkout, set up as
+# that file says; ARCHIVE_BENCH_ARGS="--sizes 50,5000 --reuse" for a shorter run.
+BAKERYDEMO ?= ../bakerydemo-src
+benchmark-archive: install
+	$(PY) docs/benchmarks/archive.py --bakerydemo $(BAKERYDEMO) $(ARCHIVE_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

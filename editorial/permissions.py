@@ -59,7 +59,53 @@ def pages_visible_to(user, pages):
     return pages.filter(Q(live=True) | Q(owner=user.pk) | Q(pk__in=own_profiles))
 
 
-class ContributorPagePermissionTester(PagePermissionTester):
+class LeafPagePermissionTester(PagePermissionTester):
+    """Wagtail's tester, answering "may she delete (or move) it?" without a query
+    for a page with no children.
+
+    Wagtail asks whether the page and its descendants are all hers and unpublished
+    (or not live, or hers) by querying them, for every row of a listing and twice
+    (the Move and Delete buttons). Without children the page is the whole set, so
+    the same rules are read from the row.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        user, page = self.user, self.page
+        if page.numchild or not user.is_active or self.page_is_root:
+            return super().can_delete(ignore_bulk=ignore_bulk)
+        if user.is_superuser:
+            return True
+        if "change" in self.permissions:
+            return "publish" in self.permissions or not page.live
+        if "add" in self.permissions:
+            hers = page.owner_id is not None and page.owner_id == user.pk
+            return hers if "publish" in self.permissions else hers and not page.live
+        return False
+
+
+def remember_permissions(pages, user):
+    """Give each listed page one tester for `user`, asked by every button of its row.
+
+    Wagtail builds a new tester for each button (edit, move, copy, delete, …), each
+    reading the page's permissions afresh; the row's page keeps one here.
+    """
+    for page in pages:
+        tester = page.permissions_for_user(user)
+        if type(tester) is PagePermissionTester:
+            tester = LeafPagePermissionTester(user, page)
+        page.permissions_for_user = _answer_for(page, user, tester)
+
+
+def _answer_for(page, user, tester):
+    own = type(page).permissions_for_user
+
+    def permissions_for_user(someone):
+        return tester if someone == user else own(page, someone)
+
+    return permissions_for_user
+
+
+class ContributorPagePermissionTester(LeafPagePermissionTester):
     """A contributor edits her own profile page, whoever created it.
 
     Ownership cannot express this: owning a page only helps someone who may add pages

@@ -17,6 +17,7 @@ closes what that does not reach:
   the page's own person.
 """
 
+import functools
 import json
 from contextvars import ContextVar
 
@@ -24,11 +25,13 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.html import escape
 from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
+from django.views.defaults import page_not_found
 
 from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.ui.components import MediaContainer
-from wagtail.admin.views.chooser import ExternalLinkView
+from wagtail.admin.views.chooser import BrowseView, ExternalLinkView, PageTitleColumn
 from wagtail.admin.views.pages.bulk_actions.delete import (
     DeleteBulkAction as PageDeleteBulkAction,
 )
@@ -73,10 +76,11 @@ from wagtail.users.views.bulk_actions.set_active_state import (
 from blog.models import ArticleCredit
 from contributors.models import ContributorPage
 
-from .permissions import is_editor, pages_visible_to
+from .permissions import is_editor, pages_visible_to, remember_permissions
 
 REPORTS_NAMESPACE = "wagtailadmin_reports"
 EXTERNAL_LINK_CHOOSER = "wagtailadmin_choose_page_external_link"
+PAGE_CHOOSER_BROWSE = {"wagtailadmin_choose_page", "wagtailadmin_choose_page_child"}
 
 _current_request = ContextVar("serambi_current_request", default=None)
 
@@ -106,7 +110,10 @@ class AdminViewerMiddleware:
         if match is None:
             return None
         if match.url_name == EXTERNAL_LINK_CHOOSER and request.method == "POST":
-            view = require_admin_access(PrivateExternalLinkView.as_view())
+            view = admin_view(PrivateExternalLinkView.as_view())
+            return view(request, *view_args, **view_kwargs)
+        if match.url_name in PAGE_CHOOSER_BROWSE:
+            view = admin_view(ListedPageBrowseView.as_view())
             return view(request, *view_args, **view_kwargs)
         if REPORTS_NAMESPACE not in match.namespaces:
             return None
@@ -117,6 +124,21 @@ class AdminViewerMiddleware:
         if user.is_authenticated and not viewer_is_editor(request):
             raise PermissionDenied
         return None
+
+
+def admin_view(view):
+    """`view` wrapped as Wagtail wraps each admin URL's (wagtail.admin.urls): admin
+    access required, its own 404 page, never cached."""
+    view = require_admin_access(view)
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return page_not_found(request, "", template_name="wagtailadmin/404.html")
+
+    return never_cache(wrapper)
 
 
 def viewer_is_editor(request):
@@ -158,9 +180,27 @@ def may_see_private(request, page):
     user = _active_user(request)
     if user is None or isinstance(page, ContributorPage):
         return False
-    return ArticleCredit.objects.filter(
-        page_id=page.pk, contributor__user_id=user.pk
-    ).exists()
+    return page.pk in credited_page_ids(request, user)
+
+
+def credited_page_ids(request, user):
+    """The pages that credit her: a listing asks for every row, so one query.
+
+    Remembered for a GET only: a POST may change the credits it then reports on."""
+    if request.method not in ("GET", "HEAD"):
+        return _credited_page_ids(user)
+    if getattr(request, "_serambi_credited_for", None) != user.pk:
+        request._serambi_credited = _credited_page_ids(user)
+        request._serambi_credited_for = user.pk
+    return request._serambi_credited
+
+
+def _credited_page_ids(user):
+    return set(
+        ArticleCredit.objects.filter(contributor__user_id=user.pk).values_list(
+            "page_id", flat=True
+        )
+    )
 
 
 def current_request():
@@ -204,6 +244,53 @@ class PrivateExternalLinkView(ExternalLinkView):
         if "html" in data:
             data["html"] = data["html"].replace(escape(private), escape(shown))
         return JsonResponse(data)
+
+
+# --- The page chooser ---------------------------------------------------------------
+
+
+class ChildTitleColumn(PageTitleColumn):
+    """The title cell names each page's parent (its `data-parent-id`): every row
+    but the first is a child of the page being browsed, so none has to ask for it."""
+
+    def __init__(self, *args, parent_page, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parent_page = parent_page
+
+    def get_cell_context_data(self, instance, parent_context):
+        if instance.pk != self.parent_page.pk:
+            instance._cached_parent_obj = self.parent_page
+        return super().get_cell_context_data(instance, parent_context)
+
+
+class ListedPageBrowseView(BrowseView):
+    """Wagtail's page chooser, with what each row shows read once for all of them.
+
+    Its status cell asks every page for a scheduled revision and a workflow in
+    progress, and its title cell for the page's parent: three queries a row. The
+    explorer reads the first two with its listing (`annotate_approved_schedule`,
+    `prefetch_workflow_states`); so does this. Which pages are listed, and by what
+    title, is decided as before (`construct_page_chooser_queryset`,
+    `get_admin_display_title`).
+    """
+
+    @property
+    def columns(self):
+        return [
+            ChildTitleColumn(
+                column.name,
+                label=column.label,
+                is_multiple_choice=column.is_multiple_choice,
+                parent_page=self.parent_page,
+            )
+            if type(column) is PageTitleColumn
+            else column
+            for column in super().columns
+        ]
+
+    def get_object_list(self):
+        pages = super().get_object_list()
+        return pages.annotate_approved_schedule().prefetch_workflow_states()
 
 
 # --- Bulk actions -------------------------------------------------------------------
@@ -310,6 +397,12 @@ class PrivateExplorableIndexView(ExplorableIndexView):
         if not is_hers_or_editor(self.request, self.parent_page.specific_deferred):
             return MediaContainer()
         return super().get_side_panels()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Each row's buttons ask for its permissions; one answer per row.
+        remember_permissions(context["object_list"], self.request.user)
+        return context
 
 
 class PrivatePageViewSet(PageViewSet):

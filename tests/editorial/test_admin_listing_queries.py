@@ -20,7 +20,7 @@ from .conftest import draft_by
 
 # Warm: the second request, process-wide caches (content types, site roots) filled.
 QUERIES = {
-    "contributor": {"chooser": 18, "chooser_section": 24, "explorer": 37},
+    "contributor": {"chooser": 18, "chooser_section": 23, "explorer": 34},
     "editor": {"chooser": 16, "chooser_section": 20, "explorer": 33},
 }
 

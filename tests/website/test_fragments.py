@@ -117,6 +117,31 @@ def test_off_when_fragment_cache_seconds_is_zero(settings, editor, articles):
     assert "Langsung terlihat" in editor.get(page.url).content.decode()
 
 
+def test_off_means_no_fragment_is_read_or_written(
+    settings, editor, articles, monkeypatch
+):
+    """Fragments off is no cache traffic at all: Django's cache tag would still ask
+    the cache for every fragment and store it, with a timeout of 0."""
+    from django.core.cache import cache
+
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    touched = []
+    for name in ("get", "set", "get_many", "set_many"):
+        original = getattr(cache, name)
+
+        def spy(key, *args, _original=original, **kwargs):
+            touched.extend([key] if isinstance(key, str) else list(key))
+            return _original(key, *args, **kwargs)
+
+        monkeypatch.setattr(cache, name, spy)
+
+    for url in page_urls(articles):
+        assert editor.get(url).status_code == 200
+
+    assert touched  # the cache is still asked for other things
+    assert not [key for key in touched if "template.cache" in key]
+
+
 def stored_fragments():
     """The live fragments in the local-memory cache the tests run on."""
     from django.core.cache import cache

@@ -15,11 +15,11 @@ from django import template
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
-from wagtail.images.models import Picture
+from wagtail.images.models import Filter, Picture
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
 
-from contributors.images import rendition_or_none, renditions_or_none
+from contributors.images import filter_for, rendition_or_none, renditions_or_none
 
 __all__ = ["rendition_or_none", "renditions_or_none", "safe_picture"]
 
@@ -77,6 +77,13 @@ class SafePicture(Picture):
 
 
 class SafePictureNode(PictureNode):
+    def get_filters(self):
+        # Expanded once per template node, then the process's shared Filters.
+        specs = self.__dict__.get("_specs")
+        if specs is None:
+            specs = self._specs = Filter.expand_spec(self.filter_specs)
+        return [filter_for(spec) for spec in specs]
+
     def render(self, context):
         image = self.validate_image(context)
         if not image:

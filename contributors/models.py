@@ -131,7 +131,7 @@ class ContributorPage(
         ),
     )
     photo = models.ForeignKey(
-        "website.CustomImage",
+        "images.CustomImage",
         verbose_name=_("foto"),
         null=True,
         blank=True,

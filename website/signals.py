@@ -20,16 +20,11 @@ from wagtail.signals import (
 
 from blog.models import ArticlePage, Category
 from contributors.models import ContributorPage
+from images.models import CustomImage
 from importer.signals import article_imported
 
 from .cache import clear_page_cache
-from .models import (
-    CustomImage,
-    HelplineSettings,
-    HomePage,
-    HomePageFeaturedArticle,
-    SiteSettings,
-)
+from .models import HelplineSettings, HomePage, HomePageFeaturedArticle, SiteSettings
 from .purge import schedule_purge
 from .search_index import reindex_credited_articles
 

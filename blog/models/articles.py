@@ -43,8 +43,8 @@ from wagtail.search import index
 from contributors.admin_titles import PrivateAdminTitleMixin
 from contributors.chooser import contributor_chooser_viewset
 from contributors.forms import NoSilentCutMixin
-from contributors.images import prefetch_renditions
 from contributors.visibility import CachedViewRestrictionsMixin, PublicQuerySetMixin
+from images.renditions import prefetch_renditions
 
 from ..blocks import ArticleBodyBlock
 from ..hooks import ARTICLE_SAVING_HOOK
@@ -316,7 +316,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
     # feeds have a summary without loading the body (see `summary`).
     body_summary = models.TextField(editable=False, blank=True, default="")
     hero_image = models.ForeignKey(
-        "website.CustomImage",
+        "images.CustomImage",
         verbose_name=_("ilustrasi utama"),
         null=True,
         blank=True,

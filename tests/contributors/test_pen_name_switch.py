@@ -21,7 +21,7 @@ from PIL import Image as PILImage
 from blog.models import ArticlePage
 from contributors.models import ContributorPage
 from demo.factories import ArticlePageFactory, ContributorPageFactory
-from website.models import CustomImage
+from images.models import CustomImage
 
 REAL_NAME = "Siti Aminah"
 PEN_NAME = "Bunda Senja"

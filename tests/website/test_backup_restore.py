@@ -53,8 +53,8 @@ def site_state():
     from wagtail.models import Page, Revision
 
     from blog.models import ArticleCredit
+    from images.models import CustomImage, CustomRendition
     from website.backup import storage_files
-    from website.models import CustomImage, CustomRendition
 
     def digest(name):
         with default_storage.open(name, "rb") as stored:

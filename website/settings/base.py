@@ -39,6 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "website",
+    "images",
     "blog",
     "contributors",
     "editorial",
@@ -248,8 +249,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 else:
-    # Written whole or not at all: a full disk leaves no truncated file (website.storage).
-    DEFAULT_FILE_STORAGE_BACKEND = "website.storage.WholeFileSystemStorage"
+    # Written whole or not at all: a full disk leaves no truncated file (images.storage).
+    DEFAULT_FILE_STORAGE_BACKEND = "images.storage.WholeFileSystemStorage"
 
 STORAGES = {
     "default": {"BACKEND": DEFAULT_FILE_STORAGE_BACKEND},
@@ -270,7 +271,7 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAIL_SITE_NAME = "Serambi"
 WAGTAILADMIN_USER_LOGIN_FORM = "website.admin_login.LoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "website.CustomImage"
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 # Wagtail's database backend, with ranking that stays flat on a large archive
 # (website/search_backend.py, docs/search.md).
 WAGTAILSEARCH_BACKENDS = {
@@ -303,7 +304,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # HEIC is what iPhones take; its renditions are JPEG/WebP (Wagtail converts HEIC).
-# Every stored file is stripped of GPS, camera and other metadata (website/image_privacy.py).
+# Every stored file is stripped of GPS, camera and other metadata (images/privacy.py).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -478,9 +479,9 @@ STORY_MIN_SECONDS = 5
 # Each process re-reads the page cache's generation (website.page_cache_generation)
 # at most this often: a publish reaches every app server within this many seconds.
 PAGE_CACHE_GENERATION_SECONDS = 1.0
-# An upload storage that fails is a form error, not a 500 (website.upload_forms).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "website.upload_forms.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.upload_forms.DocumentForm"
+# An upload storage that fails is a form error, not a 500 (images.upload_forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.upload_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "images.upload_forms.DocumentForm"
 
 # Unhandled errors are e-mailed to ADMINS ("Name <a@example.org>, b@example.org")
 # and, when SENTRY_DSN is set, reported to Sentry.

@@ -24,7 +24,7 @@ PAGE_CACHE_GENERATION_SECONDS = 3600
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SERAMBI_DELIVERY_EMAIL_BACKEND = EMAIL_BACKEND
 STORAGES = {
-    "default": {"BACKEND": "website.storage.WholeFileSystemStorage"},
+    "default": {"BACKEND": "images.storage.WholeFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # One folder per pytest-xdist worker (`make test`): none sees or removes another's files.

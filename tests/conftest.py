@@ -51,7 +51,7 @@ def fresh_cache():
     another test (a listing's page boundaries, a rendition) may answer for it."""
     from django.core.cache import cache
 
-    from website.cache import forget_generation, pages_in_memory
+    from caching.pages import forget_generation, pages_in_memory
 
     cache.clear()
     pages_in_memory.clear()

@@ -1,4 +1,5 @@
-"""A database made before the apps were split out of `website` keeps everything.
+"""A database made before the apps were split out of `website` keeps everything:
+images with their tags and renditions, what points at them, the page cache's token.
 
 Migrates the test database back to where every app stood before the split (the new
 apps at zero), writes rows there with the historical models, as the old code wrote
@@ -14,6 +15,7 @@ import pytest
 # Where each app stood at the last commit before the split.
 BEFORE_THE_SPLIT = [
     ("images", None),
+    ("caching", None),
     ("website", "0012_search_title_body_index"),
     ("blog", "0013_article_body_table_and_preformatted"),
     ("contributors", "0003_short_bio_room_for_real_bios"),
@@ -106,6 +108,10 @@ def old_rows(apps):
     root.numchild += 1
     root.save(update_fields=["numchild"])
     ImportedImage.objects.create(sha256="a" * 64, image=image)
+    PageCacheGeneration = apps.get_model("website", "PageCacheGeneration")
+    PageCacheGeneration.objects.update_or_create(
+        pk=1, defaults={"token": "d1f0c0ffee" + "0" * 22}
+    )
     return image.pk, contributor.pk
 
 
@@ -113,6 +119,8 @@ def old_rows(apps):
 def test_a_database_made_before_the_split_keeps_its_rows():
     from django.contrib.contenttypes.models import ContentType
 
+    from caching.models import PageCacheGeneration
+    from caching.pages import current_generation, forget_generation
     from contributors.models import ContributorPage
     from images.models import CustomImage, CustomRendition
     from importer.models import ImportedImage
@@ -139,6 +147,10 @@ def test_a_database_made_before_the_split_keeps_its_rows():
     assert ImportedImage.objects.get(sha256="a" * 64).image == image
     assert not ContentType.objects.filter(app_label="website", model="customimage")
     assert ContentType.objects.get_for_model(CustomImage).app_label == "images"
+    # Pages cached before the upgrade stay valid: the token is the same.
+    forget_generation()
+    assert PageCacheGeneration.read() == "d1f0c0ffee" + "0" * 22
+    assert current_generation() == "d1f0c0ffee" + "0" * 22
     # A new image after the move gets the next key, past the moved one.
     assert (
         CustomImage.objects.create(

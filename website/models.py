@@ -17,7 +17,6 @@ from contributors.routing import DirectChildRouteMixin
 from contributors.visibility import CachedViewRestrictionsMixin
 from website.blocks import HelplineBlock
 
-from .page_cache_generation import PageCacheGeneration  # noqa: F401  (a model)
 from .two_factor.models import SealedTOTPDevice  # noqa: F401  (a model)
 
 HOME_LATEST_ARTICLES = 6
@@ -116,7 +115,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
         from blog.models import Category
 
         context = super().get_context(request, *args, **kwargs)
-        # Read lazily, where the home page's cached fragment misses (website.fragments).
+        # Read lazily, where the home page's cached fragment misses (caching.fragments).
         cards = HomeCards(self, request)
         context.update(
             {

@@ -25,10 +25,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.redirects.signal_handlers import create_redirects
 from wagtail.models import Site
 
+from caching.pages import clear_page_cache
 from contributors.models import ContributorPage
 from images.models import CustomImage
 
-from .cache import clear_page_cache
 from .purge import schedule_url_purge
 
 # How many images the warning names; the rest are counted.

@@ -504,7 +504,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read lazily: the template asks for these only where its cached fragments
-        # (website.fragments) miss, so a page whose fragments are cached reads none.
+        # (caching.fragments) miss, so a page whose fragments are cached reads none.
         data = ArticleContextData(self, request)
         context.update(
             {

@@ -270,7 +270,7 @@ def test_contributor_list_is_ordered_by_the_names_it_shows(client, contributor_i
 def test_cached_fragments_forget_her_real_name_too(
     admin_browser, switch, client, settings, siti, her_article
 ):
-    # Fragments of pages (website.fragments) are what a logged-in reader, or anyone
+    # Fragments of pages (caching.fragments) are what a logged-in reader, or anyone
     # the page cache does not answer, is served from; they were stored before.
     settings.FRAGMENT_CACHE_SECONDS = 600
     urls = [her_article.url, "/artikel/", "/kontributor/"]

@@ -40,6 +40,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "website",
     "images",
+    "caching",
     "blog",
     "contributors",
     "editorial",
@@ -92,8 +93,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' cached pages are answered here, before sessions and the
-    # rest, as cheaply as whitenoise answers a static file (website.cache).
-    "website.cache.PageCacheMiddleware",
+    # rest, as cheaply as whitenoise answers a static file (caching.pages).
+    "caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,7 +148,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "website.sections.sections",
-                "website.fragments.fragments",
+                "caching.fragments.fragments",
             ],
         },
     },
@@ -188,7 +189,7 @@ if REDIS_URL:
             "TIMEOUT": 60 * 60,
             "OPTIONS": {
                 # After a failure, skips Redis for a second rather than wait again.
-                "CLIENT_CLASS": "website.cache_backend.FailFastClient",
+                "CLIENT_CLASS": "caching.backend.FailFastClient",
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
@@ -312,15 +313,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Whole public pages cached for anonymous readers (website.cache), and cleared on
+# Whole public pages cached for anonymous readers (caching.pages), and cleared on
 # publish; 0 turns it off. Browsers may keep a page for a minute.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
-# Rendered fragments of public pages (website.fragments), for the renders the page
+# Rendered fragments of public pages (caching.fragments), for the renders the page
 # cache does not answer (logged-in users, a page once after each publish).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 # Each process keeps this many of the pages it served last in its own memory, in
-# front of Redis (website.cache.PagesInMemory; about 30 KB each, 0 turns it off).
+# front of Redis (caching.pages.PagesInMemory; about 30 KB each, 0 turns it off).
 PAGE_CACHE_MEMORY_ENTRIES = int(os.environ.get("PAGE_CACHE_MEMORY_ENTRIES", "200"))
 
 # Front-end cache purging (a CDN in front of the app servers), configured only where
@@ -476,7 +477,7 @@ STORY_SUBMISSIONS_SITE_PER_HOUR = int(
     os.environ.get("STORY_SUBMISSIONS_SITE_PER_HOUR", "30")
 )
 STORY_MIN_SECONDS = 5
-# Each process re-reads the page cache's generation (website.page_cache_generation)
+# Each process re-reads the page cache's generation (caching.models)
 # at most this often: a publish reaches every app server within this many seconds.
 PAGE_CACHE_GENERATION_SECONDS = 1.0
 # An upload storage that fails is a form error, not a 500 (images.upload_forms).
@@ -530,7 +531,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "website.security.axes_lockout_response"
 # The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT says how many proxies
 # of ours append to X-Forwarded-For; a header the client sent itself is never trusted.
-CLIENT_IP_CALLABLE = "website.security.client_ip"
+CLIENT_IP_CALLABLE = "caching.limits.client_ip"
 AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
 # Read-count beacons one client address may send a minute (blog.reads; 0: no limit).
 READ_BEACON_LIMIT_PER_MINUTE = int(os.environ.get("READ_BEACON_LIMIT_PER_MINUTE", "30"))

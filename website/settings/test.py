@@ -17,7 +17,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # turn it on.
 PAGE_CACHE_SECONDS = 0
 FRAGMENT_CACHE_SECONDS = 0
-# The generation token (website.cache) is re-read only after a change in this process
+# The generation token (caching.pages) is re-read only after a change in this process
 # (which forgets it) or a new test (tests/conftest.py): a test's query counts never
 # depend on how long it ran.
 PAGE_CACHE_GENERATION_SECONDS = 3600

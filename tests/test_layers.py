@@ -1,9 +1,9 @@
 """The apps are layers that run one way: a lower app never imports a higher one.
 
-images ← caching ← contributors ← blog ← editorial ← importer ← website ← stories. The check reads every Python
-file of each app (migrations included) with `ast`, so an import tucked inside a
-function or a method counts as much as one at the top of the module: an import moved
-into a function to dodge a cycle is still a cycle.
+images ← caching ← contributors ← blog ← editorial ← importer ← operations ← website ←
+stories. The check reads every Python file of each app (migrations included) with
+`ast`, so an import tucked inside a function or a method counts as much as one at the
+top of the module: an import moved into a function to dodge a cycle is still a cycle.
 """
 
 import ast
@@ -15,15 +15,18 @@ ROOT = Path(__file__).resolve().parents[1]
 # `images` (the image model, its privacy and forms) knows nothing of people: contributors
 # cleans hidden real names from its text on pre_save. `caching` (the page cache, its
 # generation token, fragments, limits counted in the cache) knows no page type: the
-# site connects what clears it (website.signals). `stories` (the story form) reads
+# site connects what clears it (website.signals). `operations` (backups, the mail
+# queue, the scheduler, health, error reports) names other apps' models by label only. `stories` (the story form) reads
 # pictures, limits and mail through the apps below it; the project names it only by
 # string (INSTALLED_APPS, urls.py's include, a section).
 LAYERS = [
     "images",
+    "caching",
     "contributors",
     "blog",
     "editorial",
     "importer",
+    "operations",
     "website",
     "stories",
 ]

@@ -1,5 +1,6 @@
 """A database made before the apps were split out of `website` keeps everything:
-images with their tags and renditions, what points at them, the page cache's token.
+images with their tags and renditions, what points at them, the page cache's token,
+the e-mail waiting in the queue.
 
 Migrates the test database back to where every app stood before the split (the new
 apps at zero), writes rows there with the historical models, as the old code wrote
@@ -9,6 +10,8 @@ them, then migrates forward and reads them back through today's models.
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from django.utils.module_loading import import_string
 
 import pytest
 
@@ -16,6 +19,7 @@ import pytest
 BEFORE_THE_SPLIT = [
     ("images", None),
     ("caching", None),
+    ("operations", None),
     ("website", "0012_search_title_body_index"),
     ("blog", "0013_article_body_table_and_preformatted"),
     ("contributors", "0003_short_bio_room_for_real_bios"),
@@ -27,7 +31,15 @@ def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets)
     executor.loader.build_graph()
-    return executor.loader.project_state([t for t in targets if t[1]]).apps
+    # The models of every app as the database now has them: the targets' apps where
+    # they were sent, every other app at its latest.
+    moved = {app for app, _ in targets}
+    nodes = [
+        node for node in executor.loader.graph.leaf_nodes() if node[0] not in moved
+    ]
+    return executor.loader.project_state(
+        nodes + [target for target in targets if target[1]]
+    ).apps
 
 
 def latest():
@@ -112,6 +124,15 @@ def old_rows(apps):
     PageCacheGeneration.objects.update_or_create(
         pk=1, defaults={"token": "d1f0c0ffee" + "0" * 22}
     )
+    # An e-mail still waiting in the queue, named by the code's old path.
+    apps.get_model("django_tasks_database", "DBTaskResult").objects.create(
+        task_path="website.mail.deliver_email",
+        args_kwargs={"args": [], "kwargs": {"data": "x", "attempt": 1}},
+        backend_name="default",
+        queue_name="default",
+        run_after=timezone.now(),
+        status="READY",
+    )
     return image.pk, contributor.pk
 
 
@@ -147,6 +168,14 @@ def test_a_database_made_before_the_split_keeps_its_rows():
     assert ImportedImage.objects.get(sha256="a" * 64).image == image
     assert not ContentType.objects.filter(app_label="website", model="customimage")
     assert ContentType.objects.get_for_model(CustomImage).app_label == "images"
+    # The worker finds the waiting e-mail's code where it lives now.
+    from django_tasks_db.models import DBTaskResult
+
+    from operations.mail import deliver_email
+
+    waiting = DBTaskResult.objects.get()
+    assert waiting.task_path == "operations.mail.deliver_email"
+    assert import_string(waiting.task_path) is deliver_email
     # Pages cached before the upgrade stay valid: the token is the same.
     forget_generation()
     assert PageCacheGeneration.read() == "d1f0c0ffee" + "0" * 22

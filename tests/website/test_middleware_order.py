@@ -10,7 +10,7 @@ from django.conf import settings
 
 EXPECTED = [
     "website.security.HostileRequestMiddleware",
-    "website.health.HealthCheckMiddleware",
+    "operations.health.HealthCheckMiddleware",
     "website.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.gzip.GZipMiddleware",

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "website",
     "images",
     "caching",
+    "operations",
     "blog",
     "contributors",
     "editorial",
@@ -84,7 +85,7 @@ MIDDLEWARE = [
     # 400/414 before anything else reads them, first of all.
     "website.security.HostileRequestMiddleware",
     # GET /healthz/ for load balancers, before host checks and the HTTPS redirect.
-    "website.health.HealthCheckMiddleware",
+    "operations.health.HealthCheckMiddleware",
     # Content-Security-Policy and the other headers, on every answer, cached ones too.
     "website.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -397,11 +398,11 @@ else:
             "QUEUES": TASK_QUEUES,
         }
     }
-# All mail goes through the queue (website.mail); the worker sends it with this backend.
+# All mail goes through the queue (operations.mail); the worker sends it with this backend.
 SERAMBI_DELIVERY_EMAIL_BACKEND = EMAIL_BACKEND
-EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
 # `manage.py run_scheduler` enqueues each command line for the worker when it is due:
-# (command, seconds between runs or "HH:MM" daily, [queue]). See website/scheduler.py.
+# (command, seconds between runs or "HH:MM" daily, [queue]). See operations/scheduler.py.
 SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
     ("purge_trash", 24 * 60 * 60, "maintenance"),
@@ -446,7 +447,7 @@ SERIALIZATION_MODULES = {
 WAGTAILREDIRECTS_AUTO_CREATE = False
 
 # --- Resilience: search limits, health, error reports (website.search_limits,
-# website.health, website.monitoring) ---
+# operations.health, operations.monitoring) ---
 # Search results for anonymous readers are cached this long (only where pages are),
 # and each client address may search this many times a minute (0: no limit).
 SEARCH_CACHE_SECONDS = 60
@@ -486,16 +487,16 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "images.upload_forms.DocumentForm"
 
 # Unhandled errors are e-mailed to ADMINS ("Name <a@example.org>, b@example.org")
 # and, when SENTRY_DSN is set, reported to Sentry.
-from website.monitoring import init_sentry, parse_admins  # noqa: E402
+from operations.monitoring import init_sentry, parse_admins  # noqa: E402
 
 ADMINS = parse_admins(os.environ.get("ADMINS", ""))
 # Grouped: one e-mail per kind of error per ERROR_MAIL_WINDOW_SECONDS, at most
-# ERROR_MAIL_LIMIT in all per window (website.monitoring), so a flood of errors cannot
+# ERROR_MAIL_LIMIT in all per window (operations.monitoring), so a flood of errors cannot
 # spend the SMTP quota that resets and invitations need.
 ERROR_MAIL_WINDOW_SECONDS = int(os.environ.get("ERROR_MAIL_WINDOW_SECONDS", "600"))
 ERROR_MAIL_LIMIT = int(os.environ.get("ERROR_MAIL_LIMIT", "10"))
 LOGGING["handlers"]["mail_admins"] = {
-    "class": "website.monitoring.GroupedAdminEmailHandler",
+    "class": "operations.monitoring.GroupedAdminEmailHandler",
     "level": "ERROR",
     "filters": ["require_debug_false"],
 }

@@ -23,8 +23,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Site
 
-from contributors.images import rendition_or_none
 from contributors.names import join_names
+from images.renditions import rendition_or_none
 
 from .models import ArticlePage, public_articles
 

@@ -36,3 +36,11 @@ def without_hidden_names(text, people=None):
             rf"(?<!\w){re.escape(real)}(?!\w)", pen, text, flags=re.IGNORECASE
         )
     return text
+
+
+def scrub_image_text(sender, instance, **kwargs):
+    """pre_save of the image model (connected in contributors.apps): free text shown
+    beside a picture never names a woman who writes under her pen name only."""
+    people = people_hiding_their_real_names()
+    instance.credit = without_hidden_names(instance.credit, people)
+    instance.description = without_hidden_names(instance.description, people)

@@ -131,7 +131,7 @@ class ContributorPage(
         ),
     )
     photo = models.ForeignKey(
-        "website.CustomImage",
+        "images.CustomImage",
         verbose_name=_("foto"),
         null=True,
         blank=True,
@@ -322,7 +322,7 @@ class ContributorPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read lazily, as an article's page does: the template asks for these only
-        # where its cached fragments (website.fragments) miss.
+        # where its cached fragments (caching.fragments) miss.
         data = ContributorWorks(self, request)
         context.update(
             {

@@ -22,9 +22,9 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
 from contributors.models import ContributorIndexPage, ContributorLink, ContributorPage
+from images.models import CustomImage
 from stories.models import StoryFormPage
 from website.models import (
-    CustomImage,
     HelplineSettings,
     HomePage,
     HomePageFeaturedArticle,

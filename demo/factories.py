@@ -6,8 +6,9 @@ import wagtail_factories
 from blog.models import ArticleCredit, ArticlePage, BlogIndexPage, Category
 from contributors.models import ContributorIndexPage, ContributorPage
 from editorial.models import TrashCanPage
+from images.models import CustomImage
 from stories.models import StoryFormPage
-from website.models import CustomImage, HomePage
+from website.models import HomePage
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

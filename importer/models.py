@@ -56,7 +56,7 @@ class ImportedImage(models.Model):
 
     sha256 = models.CharField(max_length=64, unique=True)
     image = models.ForeignKey(
-        "website.CustomImage", on_delete=models.CASCADE, related_name="+"
+        "images.CustomImage", on_delete=models.CASCADE, related_name="+"
     )
 
     class Meta:

@@ -382,7 +382,7 @@ def _image(parsed_image, alt_text, owner, run=None):
     )
     try:
         # CustomImage.save() re-encodes the file without its metadata
-        # (website.image_privacy).
+        # (images.privacy).
         image.save()
     except BaseException:
         # The file may be written already: a failed image leaves nothing behind.

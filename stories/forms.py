@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from images.forms import stripped_or_invalid
 from importer.forms import SourceForm
-from website.image_forms import stripped_or_invalid
 
 STAMP_SALT = "stories.form-started"
 PICTURE_TYPES = "image/jpeg,image/png,image/webp,image/heic,image/heif,image/gif"

@@ -139,7 +139,7 @@ class StorySubmission(models.Model):
     text = models.TextField(_("teks"), blank=True)
     file_name = models.CharField(_("nama berkas"), max_length=255, blank=True)
     file_data = models.BinaryField(null=True, blank=True)
-    # Stripped of its metadata before it is kept (website.image_privacy).
+    # Stripped of its metadata before it is kept (images.privacy).
     picture_name = models.CharField(_("nama gambar"), max_length=255, blank=True)
     picture_data = models.BinaryField(null=True, blank=True)
     title = models.CharField(_("judul"), max_length=255, blank=True)

@@ -1,5 +1,5 @@
 """Who hears about a story: the editors when it comes, she (by e-mail, if she left one)
-when they decide. Through the background mail (website.mail), like every e-mail.
+when they decide. Through the background mail (operations.mail), like every e-mail.
 
 Her contact detail is never part of a subject or a log line: the subject is fixed
 text, and a failure is logged with the story's number only.

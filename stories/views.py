@@ -7,7 +7,7 @@ a forged request that acts with her session; this form acts for no session (the
 view never reads one, and a story sent through it is the same whoever sends it), so
 a forged POST can do nothing a direct POST could not. What it must resist is volume,
 and that is checked here, in order of cost: the size of the body, a limit per
-address per hour (website.search_limits, the address hashed, in the cache for the
+address per hour (caching.limits, the address hashed, in the cache for the
 window only), the honeypot, the signed time trap; only then are the text, file and
 picture read, with Kirim tulisan's own rules, and the story saved whole or not at all.
 """
@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from caching.limits import over_address_limit, over_site_limit
 from importer.parsing import UnreadableText, parse_text, parse_upload
 from importer.views import understand
-from website.search_limits import over_address_limit, over_site_limit
 
 from .forms import StoryForm, seconds_since
 from .models import StoryFormPage, StorySubmission

@@ -37,12 +37,12 @@ def flushes(item):
 
 @pytest.fixture(autouse=True)
 def mail_through_the_queue(settings):
-    """Send every test's mail the way the site does: queued (website.mail), then
+    """Send every test's mail the way the site does: queued (operations.mail), then
     delivered by the task (immediate in tests) to locmem's mail.outbox.
 
     pytest-django's test environment replaces EMAIL_BACKEND with locmem; put ours back.
     """
-    settings.EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +51,7 @@ def fresh_cache():
     another test (a listing's page boundaries, a rendition) may answer for it."""
     from django.core.cache import cache
 
-    from website.cache import forget_generation, pages_in_memory
+    from caching.pages import forget_generation, pages_in_memory
 
     cache.clear()
     pages_in_memory.clear()

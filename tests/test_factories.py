@@ -23,8 +23,9 @@ from demo.factories import (
     TrashCanPageFactory,
 )
 from editorial.models import TrashCanPage
+from images.models import CustomImage
 from stories.models import StoryFormPage
-from website.models import CustomImage, HomePage
+from website.models import HomePage
 
 PROJECT_APPS = {"website", "blog", "contributors", "editorial", "stories"}
 

@@ -22,9 +22,8 @@ class WebsiteConfig(AppConfig):
         # Restrictions and listing snapshots (contributors.visibility) are cached under
         # the same database token as whole pages: every change that clears the page
         # cache clears them, in the same transaction, whether or not Redis answers.
+        from caching.pages import current_generation
         from contributors.visibility import use_version_source
-
-        from .cache import current_generation
 
         use_version_source(current_generation)
 

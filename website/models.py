@@ -1,4 +1,4 @@
-"""What belongs to the site as a whole: the image model, the home page, site settings."""
+"""What belongs to the site as a whole: the home page and site settings."""
 
 from django.core.validators import URLValidator
 from django.db import models
@@ -11,95 +11,17 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 
-from contributors.hidden_names import (
-    people_hiding_their_real_names,
-    without_hidden_names,
-)
 from contributors.routing import DirectChildRouteMixin
 from contributors.visibility import CachedViewRestrictionsMixin
-from website import image_privacy
 from website.blocks import HelplineBlock
 
-from .page_cache_generation import PageCacheGeneration  # noqa: F401  (a model)
 from .two_factor.models import SealedTOTPDevice  # noqa: F401  (a model)
 
 HOME_LATEST_ARTICLES = 6
 SPOTLIGHT_CONTRIBUTORS = 4
 SPOTLIGHT_RECENT_ARTICLES = 100
-
-# --- Images ----------------------------------------------------------------------
-
-
-class CustomImage(AbstractImage):
-    """An image that carries its alt text (`description`) and credit, for every use."""
-
-    credit = models.CharField(
-        _("kredit"),
-        max_length=255,
-        blank=True,
-        help_text=_("Nama ilustrator atau fotografer, misalnya 'Ilustrasi: Rina'."),
-    )
-
-    # Wagtail's own `description` is the alt text (website.image_forms labels it so);
-    # a second field asked the same question twice.
-    admin_form_fields = (*Image.admin_form_fields, "credit")
-
-    # No stored file may say where or with what a photo was taken: every new file is
-    # re-encoded without its metadata (website/image_privacy.py).
-    def _set_image_file_metadata(self):
-        # Wagtail calls this whenever an image gets a new file, in the admin's
-        # views; after the multiple uploader's detour the file is already stored
-        # (and was stripped when it was held, see image_privacy.strip_held_upload).
-        if self.file._committed:
-            image_privacy.strip_stored_file_if_needed(self)
-        elif not image_privacy.is_stripped(self.file):
-            image_privacy.strip_new_file(self)
-        super()._set_image_file_metadata()
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        # Free text shown beside the picture never names a woman who writes under
-        # her pen name only (contributors.hidden_names).
-        people = people_hiding_their_real_names()
-        self.credit = without_hidden_names(self.credit, people)
-        self.description = without_hidden_names(self.description, people)
-        if (
-            self.file
-            and not self.file._committed
-            and not image_privacy.is_stripped(self.file)
-            and (update_fields is None or "file" in update_fields)
-        ):
-            image_privacy.strip_new_file(self)
-            if update_fields is not None:
-                kwargs["update_fields"] = {
-                    *update_fields,
-                    *("width", "height", "file_size", "file_hash"),
-                }
-        super().save(*args, **kwargs)
-
-    def generate_rendition_file(self, filter, *, source=None):
-        return image_privacy.clean_rendition(
-            super().generate_rendition_file(filter, source=source)
-        )
-
-    class Meta(AbstractImage.Meta):
-        verbose_name = _("gambar")
-        verbose_name_plural = pgettext_lazy("plural", "gambar")
-
-
-class CustomRendition(AbstractRendition):
-    image = models.ForeignKey(
-        CustomImage, on_delete=models.CASCADE, related_name="renditions"
-    )
-
-    class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
-        verbose_name = _("versi gambar")
-        verbose_name_plural = pgettext_lazy("plural", "versi gambar")
-
 
 # --- Pages -----------------------------------------------------------------------
 
@@ -193,7 +115,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
         from blog.models import Category
 
         context = super().get_context(request, *args, **kwargs)
-        # Read lazily, where the home page's cached fragment misses (website.fragments).
+        # Read lazily, where the home page's cached fragment misses (caching.fragments).
         cards = HomeCards(self, request)
         context.update(
             {

@@ -25,10 +25,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.redirects.signal_handlers import create_redirects
 from wagtail.models import Site
 
+from caching.pages import clear_page_cache
 from contributors.models import ContributorPage
+from images.models import CustomImage
 
-from .cache import clear_page_cache
-from .models import CustomImage
 from .purge import schedule_url_purge
 
 # How many images the warning names; the rest are counted.
@@ -123,7 +123,8 @@ def rewrite_images_naming(page):
     """Her pen name for her real name in every image's credit and alt text."""
     images = list(images_naming(page.title))
     for image in images:
-        # CustomImage.save rewrites both fields (she hides her name now).
+        # Saving rewrites both fields (she hides her name now): contributors cleans
+        # them on the image model's pre_save.
         image.save(update_fields=["credit", "description"])
     return images
 

@@ -40,9 +40,13 @@ from django.core.cache import cache
 from django.db import OperationalError, connections, transaction
 from django.shortcuts import render
 
-from .cache import current_generation, is_anonymous_request, store_when_rendered
-from .cache_backend import record_failure, redis_is_skipped
-from .security import client_ip
+from caching.backend import record_failure, redis_is_skipped
+from caching.limits import over_address_limit
+from caching.pages import (
+    current_generation,
+    is_anonymous_request,
+    store_when_rendered,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -59,34 +63,6 @@ SQLITE_PROGRESS_STEPS = 1000
 
 def _digest(value):
     return hashlib.sha256(value.encode()).hexdigest()
-
-
-def over_address_limit(request, prefix, limit, window_seconds):
-    """Count this request against its client address; True past `limit` a window.
-
-    The address is kept only as a hash in a cache key that expires with its window
-    (the story form's limit uses this too: stories.views).
-    """
-    return _over_limit(f"{prefix}:{_digest(client_ip(request))}", limit, window_seconds)
-
-
-def over_site_limit(prefix, limit, window_seconds):
-    """Count one more against everyone together; True past `limit` a window."""
-    return _over_limit(prefix, limit, window_seconds)
-
-
-def _over_limit(key_prefix, limit, window_seconds):
-    if not limit:
-        return False
-    window = int(time.time() // window_seconds)
-    key = f"{key_prefix}:{window}"
-    try:
-        cache.add(key, 0, window_seconds + 5)
-        count = cache.incr(key)
-    except ValueError:  # evicted between add() and incr(): let this one through
-        return False
-    # None: the cache did not answer (django-redis IGNORE_EXCEPTIONS).
-    return count is not None and count > limit
 
 
 def is_over_limit(request):

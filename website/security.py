@@ -24,30 +24,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.auth import PasswordResetForm
 
+from caching.limits import client_ip
+
 logger = logging.getLogger(__name__)
 
 LOCKOUT_TEMPLATE = "website/lockout.html"
 LOGOUT_TEMPLATE = "website/logout_confirm.html"
-
-
-def client_ip(request):
-    """The address of whoever sent the request.
-
-    REMOTE_ADDR, unless `TRUSTED_PROXY_COUNT` proxies of ours stand in front of the
-    app: each appends the address it received from to X-Forwarded-For, so the client
-    is that many entries from the right. Entries further left are whatever the client
-    chose to send, and are never used.
-    """
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if count > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def cooloff_minutes():

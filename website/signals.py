@@ -1,7 +1,7 @@
 """Keep cached public pages fresh: clear them when what they show changes.
 
 Connected in WebsiteConfig.ready(). Django's page cache is cleared as a whole (see
-website.cache); the CDN, which can only be purged URL by URL, is sent the URLs that
+caching.pages); the CDN, which can only be purged URL by URL, is sent the URLs that
 show the page concerned, from a background task (website.purge).
 """
 
@@ -19,17 +19,12 @@ from wagtail.signals import (
 )
 
 from blog.models import ArticlePage, Category
+from caching.pages import clear_page_cache
 from contributors.models import ContributorPage
+from images.models import CustomImage
 from importer.signals import article_imported
 
-from .cache import clear_page_cache
-from .models import (
-    CustomImage,
-    HelplineSettings,
-    HomePage,
-    HomePageFeaturedArticle,
-    SiteSettings,
-)
+from .models import HelplineSettings, HomePage, HomePageFeaturedArticle, SiteSettings
 from .purge import schedule_purge
 from .search_index import reindex_credited_articles
 

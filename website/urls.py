@@ -9,9 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.oembed import oembed
 from blog.reads import read_beacon
+from caching.pages import cached_page_view
 from editorial.calendar_views import calendar_feed
 from website import views
-from website.cache import cached_page_view
 
 urlpatterns = [
     path(settings.ADMIN_URL, include(wagtailadmin_urls)),
@@ -42,7 +42,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
 
-# wagtail.urls, with its page view behind the page cache (website.cache). Its other
+# wagtail.urls, with its page view behind the page cache (caching.pages). Its other
 # views (password-protected pages, front-end login) come first, as in wagtail.urls.
 urlpatterns += [
     *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),

@@ -148,7 +148,7 @@ def search(request):
 def helplines(request):
     """/bantuan/: the helplines an editor keeps in the site settings.
 
-    A TemplateResponse, so the page cache (website.cache, wired in urls.py) stores
+    A TemplateResponse, so the page cache (caching.pages, wired in urls.py) stores
     it once rendered, as it stores the pages Wagtail serves.
     """
     return TemplateResponse(request, "website/helplines.html", {"quick_exit": True})

@@ -34,12 +34,12 @@ from wagtail.search import index
 from contributors.admin_titles import PrivateAdminTitleMixin
 from contributors.chooser import contributor_chooser_viewset
 from contributors.forms import NoSilentCutMixin
-from contributors.images import prefetch_renditions
 from contributors.visibility import (
     CachedViewRestrictionsMixin,
     PublicQuerySetMixin,
     restricted_paths,
 )
+from images.renditions import prefetch_renditions
 
 from ..blocks import ArticleBodyBlock
 from ..hooks import ARTICLE_SAVING_HOOK
@@ -311,7 +311,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
     # feeds have a summary without loading the body (see `summary`).
     body_summary = models.TextField(editable=False, blank=True, default="")
     hero_image = models.ForeignKey(
-        "website.CustomImage",
+        "images.CustomImage",
         verbose_name=_("ilustrasi utama"),
         null=True,
         blank=True,
@@ -499,7 +499,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read lazily: the template asks for these only where its cached fragments
-        # (website.fragments) miss, so a page whose fragments are cached reads none.
+        # (caching.fragments) miss, so a page whose fragments are cached reads none.
         data = ArticleContextData(self, request)
         context.update(
             {

@@ -92,7 +92,7 @@ class BlogIndexPage(
         return self.render(
             request,
             context_overrides={
-                # Read where the listing's cached fragment misses (website.fragments).
+                # Read where the listing's cached fragment misses (caching.fragments).
                 "articles": SimpleLazyObject(
                     lambda: self.paginate(request, articles, listing)
                 ),

@@ -2,7 +2,7 @@
 that stand aside when fragments are off.
 
 Django's cache tag asks the cache and stores the fragment whatever its timeout: with
-FRAGMENT_CACHE_SECONDS at 0 (website.fragments) every fragment of every render still
+FRAGMENT_CACHE_SECONDS at 0 (caching.fragments) every fragment of every render still
 cost a read and a write to Redis, for nothing to keep. Here a timeout of 0 renders the
 fragment and touches no cache; any other timeout is Wagtail's tag as it is (previews
 never cached, the page and site in the key of `wagtailpagecache`).

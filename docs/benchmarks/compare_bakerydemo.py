@@ -18,7 +18,7 @@ load on the machine. Each child measures ``time.process_time()`` around one
 ``client.get()``: the CPU its own process spent on the render, which other load
 stretches far less than wall time. After three warm-up rounds it prints the median
 CPU ms per render of each pair and Serambi's share of bakerydemo's (goal: at most
-0.5x), Serambi measured twice: from its cached fragments (website.fragments) and
+0.5x), Serambi measured twice: from its cached fragments (caching.fragments) and
 with them off, every part rendered afresh.
 """
 

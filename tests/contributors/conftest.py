@@ -7,7 +7,7 @@ from django.core.files.images import ImageFile
 import pytest
 from PIL import Image as PILImage
 
-from website.models import CustomImage
+from images.models import CustomImage
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from PIL import Image as PILImage
 from blog.models import ArticlePage
 from contributors.models import ContributorPage
 from demo.factories import ArticlePageFactory, ContributorPageFactory
-from website.models import CustomImage
+from images.models import CustomImage
 
 REAL_NAME = "Siti Aminah"
 PEN_NAME = "Bunda Senja"
@@ -270,7 +270,7 @@ def test_contributor_list_is_ordered_by_the_names_it_shows(client, contributor_i
 def test_cached_fragments_forget_her_real_name_too(
     admin_browser, switch, client, settings, siti, her_article
 ):
-    # Fragments of pages (website.fragments) are what a logged-in reader, or anyone
+    # Fragments of pages (caching.fragments) are what a logged-in reader, or anyone
     # the page cache does not answer, is served from; they were stored before.
     settings.FRAGMENT_CACHE_SECONDS = 600
     urls = [her_article.url, "/artikel/", "/kontributor/"]

@@ -18,8 +18,8 @@ from aiosmtpd.controller import Controller
 from django_tasks import default_task_backend
 
 from blog.models import ArticlePage
+from operations.mail import RETRY_DELAYS, deliver_email, serialize
 from tests.services import closed_port
-from website.mail import RETRY_DELAYS, deliver_email, serialize
 
 from .conftest import article_data, make_user
 
@@ -75,14 +75,14 @@ def test_adding_a_contributor_while_smtp_is_down_succeeds_and_the_invitation_can
     client, eka, contributor_index, smtp_down, caplog
 ):
     client.force_login(eka)
-    with caplog.at_level(logging.WARNING, logger="website.mail"):
+    with caplog.at_level(logging.WARNING, logger="operations.mail"):
         response = client.post(reverse("editorial_add_contributor"), NEW_CONTRIBUTOR)
 
     user = get_user_model().objects.get(username="sari")  # exactly one account
     profile = user.contributor_profile
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[profile.pk])
-    failures = [r for r in caplog.records if r.name == "website.mail"]
+    failures = [r for r in caplog.records if r.name == "operations.mail"]
     assert failures[0].levelno == logging.WARNING
     assert "not delivered (attempt 1)" in failures[0].getMessage()
     assert "sari@contoh.id" in failures[0].getMessage()
@@ -124,7 +124,7 @@ def test_a_failed_delivery_is_queued_again_later_and_given_up_on_with_an_error(
 ):
     data = serialize(mail.EmailMessage("Halo", "Isi", to=["sari@contoh.id"]))
     before = timezone.now()
-    with caplog.at_level(logging.WARNING, logger="website.mail"):
+    with caplog.at_level(logging.WARNING, logger="operations.mail"):
         deliver_email.call(data)
     [retry] = queue_nobody_works_off.results
     assert retry.task.func == deliver_email.func
@@ -133,7 +133,7 @@ def test_a_failed_delivery_is_queued_again_later_and_given_up_on_with_an_error(
     assert caplog.records[-1].levelno == logging.WARNING
 
     with (
-        caplog.at_level(logging.WARNING, logger="website.mail"),
+        caplog.at_level(logging.WARNING, logger="operations.mail"),
         pytest.raises(ConnectionRefusedError),
     ):
         deliver_email.call(data, len(RETRY_DELAYS) + 1)
@@ -241,7 +241,7 @@ def test_when_the_queue_refuses_a_message_it_is_sent_at_once_instead(settings, c
             "QUEUES": ["somewhere-else"],  # so enqueueing on "default" fails
         }
     }
-    with caplog.at_level(logging.ERROR, logger="website.mail"):
+    with caplog.at_level(logging.ERROR, logger="operations.mail"):
         sent = mail.send_mail("Tetap sampai", "Isi", None, ["a@contoh.id"])
     assert sent == 1
     [message] = mail.outbox

@@ -25,7 +25,7 @@ from django.urls import get_resolver
 import pytest
 from PIL import Image as PILImage
 
-from website.models import CustomImage
+from images.models import CustomImage
 
 from .test_privacy_leaks import (  # noqa: F401  (fixtures)
     DRAFT_TITLE,
@@ -72,7 +72,15 @@ def values_for(converter, name, objects):
     """The values worth trying for one argument."""
     name = name.lower()
     if name in ("app_label", "app_name", "content_type_app_name"):
-        return ["blog", "contributors", "wagtailcore", "website", "auth", "editorial"]
+        return [
+            "blog",
+            "contributors",
+            "wagtailcore",
+            "website",
+            "images",
+            "auth",
+            "editorial",
+        ]
     if name in ("model_name", "content_type_model_name"):
         return ["articlepage", "contributorpage", "page", "customimage", "user"]
     if "action" in name:

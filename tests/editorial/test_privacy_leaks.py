@@ -22,7 +22,7 @@ from PIL import Image as PILImage
 from blog.models import ArticleCredit, ArticlePage
 from demo.factories import ContributorPageFactory
 from editorial.privacy import PrivateBulkActionMixin
-from website.models import CustomImage
+from images.models import CustomImage
 
 from .conftest import draft_by, make_user
 
@@ -339,7 +339,7 @@ def test_image_bulk_actions_do_not_name_other_peoples_images(
 ):
     hidden = _image(f"Foto {REAL_NAME}", uploaded_by_user=bunga)
     own = _image("Ilustrasi milik Alya", uploaded_by_user=alya)
-    url = _bulk_url("website", "customimage", action, [hidden.pk, own.pk])
+    url = _bulk_url("images", "customimage", action, [hidden.pk, own.pk])
     html = body(as_alya.get(url))
     assert REAL_NAME not in html
     assert REFUSED_COUNT in html

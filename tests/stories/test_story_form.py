@@ -7,10 +7,10 @@ from django.urls import reverse
 
 import pytest
 
+from images.privacy import find_metadata
 from stories.forms import stamp
 from stories.models import StorySubmission
 from tests.importer.word_files import WordFile, run
-from website.image_privacy import find_metadata
 
 from .conftest import CONTACT, photo_with_gps
 

@@ -3,8 +3,8 @@ from django.test import Client
 
 import pytest
 
-from website.cache import forget_generation
-from website.cache_backend import forget_failures
+from caching.backend import forget_failures
+from caching.pages import forget_generation
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +35,7 @@ def editor(superuser):
 
 @pytest.fixture
 def fragments(settings):
-    """Cached fragments of pages on (website.fragments; off in the test settings)."""
+    """Cached fragments of pages on (caching.fragments; off in the test settings)."""
     settings.FRAGMENT_CACHE_SECONDS = 600
     # The generation is read at most once this often; not within one test.
     settings.PAGE_CACHE_GENERATION_SECONDS = 60

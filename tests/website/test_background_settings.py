@@ -13,7 +13,7 @@ def test_production_queues_mail_in_the_database_and_the_worker_sends_it_by_smtp(
         ALLOWED_HOSTS="serambi.example",
     )
 
-    assert values["EMAIL_BACKEND"] == "website.mail.QueuedEmailBackend"
+    assert values["EMAIL_BACKEND"] == "operations.mail.QueuedEmailBackend"
     assert (
         values["SERAMBI_DELIVERY_EMAIL_BACKEND"]
         == "django.core.mail.backends.smtp.EmailBackend"
@@ -30,7 +30,7 @@ def test_production_queues_mail_in_the_database_and_the_worker_sends_it_by_smtp(
 def test_development_queues_mail_and_prints_it_from_the_worker():
     values = settings_in("website.settings.dev", NAMES)
 
-    assert values["EMAIL_BACKEND"] == "website.mail.QueuedEmailBackend"
+    assert values["EMAIL_BACKEND"] == "operations.mail.QueuedEmailBackend"
     assert (
         values["SERAMBI_DELIVERY_EMAIL_BACKEND"]
         == "django.core.mail.backends.console.EmailBackend"

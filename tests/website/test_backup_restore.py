@@ -30,9 +30,9 @@ from wagtail.models import Site
 import pytest
 
 from editorial.roles import CONTRIBUTORS
+from operations import age_format
+from operations import backup as backup_module
 from tests.site_builder import build_public_site
-from website import age_format
-from website import backup as backup_module
 from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -53,8 +53,8 @@ def site_state():
     from wagtail.models import Page, Revision
 
     from blog.models import ArticleCredit
-    from website.backup import storage_files
-    from website.models import CustomImage, CustomRendition
+    from images.models import CustomImage, CustomRendition
+    from operations.backup import storage_files
 
     def digest(name):
         with default_storage.open(name, "rb") as stored:
@@ -637,7 +637,7 @@ def test_sessions_pending_uploads_and_queued_mail_stay_out(
 
 
 def test_the_nightly_job_backs_up_and_keeps_only_recent_archives(site, tmp_path):
-    from website.scheduler import run_scheduled_job
+    from operations.scheduler import run_scheduled_job
 
     backups = tmp_path / "backups"
     backups.mkdir()

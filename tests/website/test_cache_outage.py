@@ -20,12 +20,13 @@ from django.urls import reverse
 import pytest
 
 from blog.models import ArticlePage
+from caching import pages as page_cache
+from caching.backend import RETRY_SECONDS
+from caching.models import PageCacheGeneration
 from tests.services import REDIS_TEST_URL, closed_port, needs_redis
 from tests.site_builder import article, category, contributor
 from tests.website.test_settings import run_python
-from website import cache as page_cache
-from website.cache_backend import RETRY_SECONDS
-from website.models import HomePageFeaturedArticle, PageCacheGeneration
+from website.models import HomePageFeaturedArticle
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from wagtail.test.utils.form_data import (
 import pytest
 
 from blog.models import ArticlePage
+from caching.models import PageCacheGeneration
 from tests.services import REDIS_TEST_URL, needs_redis
 from tests.site_builder import article, category, contributor
 from website.models import HomePageFeaturedArticle
-from website.page_cache_generation import PageCacheGeneration
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_a_cached_page_costs_no_query(
     client, settings, live_article, django_assert_num_queries
 ):
     # The page cache's generation comes from the database at most once every
-    # PAGE_CACHE_GENERATION_SECONDS per process (website.page_cache_generation);
+    # PAGE_CACHE_GENERATION_SECONDS per process (caching.models);
     # within that time a hit costs nothing, after it one query.
     settings.PAGE_CACHE_GENERATION_SECONDS = 60
     client.get("/artikel/")

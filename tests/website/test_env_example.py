@@ -40,7 +40,7 @@ def test_every_variable_the_code_reads_is_described():
             code,
         )
     )
-    read.add("BACKUP_PASSPHRASE")  # website.backup.PASSPHRASE_VARIABLE
+    read.add("BACKUP_PASSPHRASE")  # operations.backup.PASSPHRASE_VARIABLE
     described = {name for name, _value, _commented in entries()}
 
     assert sorted(read - described - {"PYTEST_XDIST_WORKER"}) == []

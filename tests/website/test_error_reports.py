@@ -168,7 +168,7 @@ def end_of_window():
 @pytest.fixture(autouse=True)
 def no_counts_in_memory(monkeypatch):
     """Each test starts with the in-process counts (the cache-down fallback) empty."""
-    from website.monitoring import GroupedAdminEmailHandler, LocalWindows
+    from operations.monitoring import GroupedAdminEmailHandler, LocalWindows
 
     monkeypatch.setattr(GroupedAdminEmailHandler, "local", LocalWindows())
 

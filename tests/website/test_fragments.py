@@ -1,4 +1,4 @@
-"""Cached fragments of pages (website.fragments): what the page cache does not answer
+"""Cached fragments of pages (caching.fragments): what the page cache does not answer
 (logged-in readers, a page once after a publish) is rendered from them, the same
 page as without them, and never older than what it shows."""
 

@@ -32,8 +32,8 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageSequence, PngImagePlugin
 
 from demo.factories import ArticlePageFactory
-from website.image_privacy import find_metadata
-from website.models import CustomImage, CustomRendition
+from images.models import CustomImage, CustomRendition
+from images.privacy import find_metadata
 
 pillow_heif.register_heif_opener()
 
@@ -397,7 +397,7 @@ def test_renditions_on_the_public_article_are_clean(
             )
         )
     # Clean because the original is: the rendition check found nothing to redo.
-    assert not [r for r in caplog.records if r.name == "website.image_privacy"]
+    assert not [r for r in caplog.records if r.name == "images.privacy"]
     # And nothing else was left in storage: the original and these renditions only.
     stored = every_stored_file()
     assert set(stored) == {
@@ -518,7 +518,7 @@ def test_rendition_of_an_old_unstripped_original_is_clean(db, caplog):
     image = store_without_stripping(*phone_photo("jpeg"))
     assert "gps" in find_metadata(stored_bytes(image.file))
 
-    with caplog.at_level("WARNING", logger="website.image_privacy"):
+    with caplog.at_level("WARNING", logger="images.privacy"):
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
 
     assert "Stripped camera, comment, exif, gps" in caplog.text
@@ -635,7 +635,7 @@ def test_image_pillow_cannot_reencode_is_a_form_error(as_contributor, monkeypatc
     def refuse(content):
         raise OSError("encoder error -2 when writing image file")
 
-    monkeypatch.setattr("website.image_privacy.strip_metadata", refuse)
+    monkeypatch.setattr("images.privacy.strip_metadata", refuse)
     name, data = phone_photo("jpeg")
 
     response = as_contributor.post(
@@ -662,11 +662,17 @@ def test_migration_cleans_images_stored_before(db):
         file=ContentFile(phone_photo("webp")[1], name="foto-hp.width-800.webp"),
     )
     # The models as the database has them now (a later migration changed the image
-    # table); the migration's function only reads and writes the files.
+    # table, and the split moved it to `images`, where the migration's "website"
+    # label now leads); the migration's function only reads and writes the files.
     state = MigrationLoader(connection).project_state()
+
+    class AppsSinceTheSplit:
+        def get_model(self, app_label, model_name):
+            return state.apps.get_model("images", model_name)
+
     migration = importlib.import_module("website.migrations.0004_strip_image_metadata")
 
-    migration.strip_stored_images(state.apps, schema_editor=None)
+    migration.strip_stored_images(AppsSinceTheSplit(), schema_editor=None)
 
     image.refresh_from_db()
     stored = stored_bytes(image.file)

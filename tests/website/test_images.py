@@ -15,7 +15,7 @@ from django.urls import reverse
 import pytest
 from PIL import Image as PILImage
 
-from website.models import CustomImage
+from images.models import CustomImage
 
 ADD_URL = reverse("wagtailimages:add")
 

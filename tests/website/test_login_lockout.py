@@ -124,7 +124,7 @@ def test_a_forged_forwarded_for_header_does_not_change_the_address(client, edito
 
 @pytest.mark.django_db
 def test_behind_trusted_proxies_the_client_is_read_from_forwarded_for(settings):
-    from website.security import client_ip
+    from caching.limits import client_ip
 
     settings.TRUSTED_PROXY_COUNT = 1
     request = RequestFactory().get(

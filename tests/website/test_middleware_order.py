@@ -10,12 +10,12 @@ from django.conf import settings
 
 EXPECTED = [
     "website.security.HostileRequestMiddleware",
-    "website.health.HealthCheckMiddleware",
+    "operations.health.HealthCheckMiddleware",
     "website.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "website.cache.PageCacheMiddleware",
+    "caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -44,7 +44,7 @@ def test_production_keeps_the_same_list(production_settings):
 def test_the_page_cache_answers_before_sessions_and_after_the_guards():
     order = settings.MIDDLEWARE.index
     assert order("website.security.HostileRequestMiddleware") == 0
-    assert order("website.cache.PageCacheMiddleware") < order(
+    assert order("caching.pages.PageCacheMiddleware") < order(
         "django.contrib.sessions.middleware.SessionMiddleware"
     )
     assert (

@@ -12,8 +12,8 @@ import pytest
 from PIL import Image as PILImage
 from PIL import features
 
+from images.privacy import find_metadata
 from tests.site_builder import article, contributor, image
-from website.image_privacy import find_metadata
 
 pytestmark = pytest.mark.django_db
 

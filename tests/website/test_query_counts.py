@@ -171,7 +171,7 @@ def test_second_page_of_her_work(
     assert len(response.context["written_articles"]) == 2
 
 
-# With cached fragments (website.fragments): a render the page cache does not answer
+# With cached fragments (caching.fragments): a render the page cache does not answer
 # (a logged-in reader, a page once after a publish) finds the site and the page
 # (Wagtail's routing: the site, then one query per level of the tree; a category or
 # tag listing also its category or tag, for a 404 if there is none) and reads

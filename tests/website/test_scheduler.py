@@ -16,10 +16,10 @@ from django_tasks_db.models import DBTaskResult
 
 from blog.models import ArticlePage
 from demo.factories import ArticlePageFactory
+from operations import scheduler
+from operations.management.commands import serve_dev
 from tests.editorial.conftest import make_user
 from tests.website.test_settings import settings_in
-from website import scheduler
-from website.management.commands import serve_dev
 
 
 def scheduled_article(blog_index, user, go_live_at):
@@ -93,7 +93,7 @@ def queued():
     return sorted(
         (result.args_kwargs["args"][0], result.queue_name, result.status)
         for result in DBTaskResult.objects.filter(
-            task_path="website.scheduler.run_scheduled_job"
+            task_path="operations.scheduler.run_scheduled_job"
         )
     )
 
@@ -140,7 +140,7 @@ def test_a_job_that_fails_in_the_worker_is_marked_failed_and_logged(
     job = scheduler.Job("no_such_command", 60)
     enqueue(job)
 
-    with caplog.at_level(logging.ERROR, logger="website.scheduler"):
+    with caplog.at_level(logging.ERROR, logger="operations.scheduler"):
         run_worker("default")
 
     assert queued() == [("no_such_command", "default", "FAILED")]
@@ -154,12 +154,14 @@ def test_a_job_still_queued_is_not_enqueued_again(database_queue, caplog):
     enqueue = scheduler.Enqueuer()
     jobs = [scheduler.Job("publish_scheduled", 60)]
 
-    with caplog.at_level(logging.WARNING, logger="website.scheduler"):
+    with caplog.at_level(logging.WARNING, logger="operations.scheduler"):
         turns(jobs, 180, run=enqueue)
 
     # Three turns, no worker: one task waits, the other turns said why they skipped.
     assert queued() == [("publish_scheduled", "default", "READY")]
-    skipped = [r.getMessage() for r in caplog.records if r.name == "website.scheduler"]
+    skipped = [
+        r.getMessage() for r in caplog.records if r.name == "operations.scheduler"
+    ]
     assert (
         skipped
         == [
@@ -192,7 +194,7 @@ def test_a_job_whose_worker_died_is_enqueued_again_after_a_while(
     assert enqueue(job) is None
 
     DBTaskResult.objects.update(started_at=timezone.now() - timedelta(hours=2))
-    with caplog.at_level(logging.WARNING, logger="website.scheduler"):
+    with caplog.at_level(logging.WARNING, logger="operations.scheduler"):
         assert enqueue(job) is not None
 
     assert queued() == [
@@ -214,7 +216,7 @@ def test_a_failing_job_is_logged_by_the_worker_and_runs_again_next_turn(
         # Tests run tasks at once (the immediate backend), as a worker would.
         results.append(scheduler.Enqueuer()(job))
 
-    with caplog.at_level(logging.ERROR, logger="website.scheduler"):
+    with caplog.at_level(logging.ERROR, logger="operations.scheduler"):
         turns(
             [
                 scheduler.Job("no_such_command", 60),
@@ -228,7 +230,7 @@ def test_a_failing_job_is_logged_by_the_worker_and_runs_again_next_turn(
         ("no_such_command", "FAILED"),
         ("publish_scheduled", "SUCCESSFUL"),
     ] * 2
-    failures = [r for r in caplog.records if r.name == "website.scheduler"]
+    failures = [r for r in caplog.records if r.name == "operations.scheduler"]
     assert len(failures) == 2
     assert "no_such_command failed; it runs again at its next turn" in (
         failures[0].getMessage()

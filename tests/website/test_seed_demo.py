@@ -28,7 +28,8 @@ import pytest
 from blog.models import ArticleCredit, ArticlePage, Category
 from contributors.models import ContributorLink, ContributorPage
 from demo import content
-from website.models import CustomImage, HomePage, SiteSettings
+from images.models import CustomImage
+from website.models import HomePage, SiteSettings
 
 
 def seed():

@@ -14,7 +14,8 @@ import pytest
 
 from blog.models import Category
 from demo.factories import ArticlePageFactory
-from website.models import CustomImage, SiteSettings
+from images.models import CustomImage
+from website.models import SiteSettings
 
 
 def seed():

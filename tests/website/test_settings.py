@@ -121,7 +121,7 @@ def test_redis_url_selects_the_redis_cache():
     assert cache["LOCATION"] == "redis://cache.internal:6379/2"
     # Fail open: an unreachable Redis is a miss after a short wait, never a 500.
     assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
-    assert cache["OPTIONS"]["CLIENT_CLASS"] == "website.cache_backend.FailFastClient"
+    assert cache["OPTIONS"]["CLIENT_CLASS"] == "caching.backend.FailFastClient"
     assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] == 0.5
     assert cache["OPTIONS"]["SOCKET_TIMEOUT"] == 0.5
 

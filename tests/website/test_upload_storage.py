@@ -15,9 +15,9 @@ from wagtail.documents import get_document_model
 
 import pytest
 
+from images.models import CustomImage
+from images.upload_forms import STORAGE_FAILED
 from tests.website.test_images import png_bytes
-from website.models import CustomImage
-from website.upload_forms import STORAGE_FAILED
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 """An upload is stored whole or not at all: a disk that fills up half-way through a
-write leaves no truncated file behind (website.storage)."""
+write leaves no truncated file behind (images.storage)."""
 
 import errno
 import io
@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 
 import pytest
 
-from website.storage import WholeFileSystemStorage
+from images.storage import WholeFileSystemStorage
 
 
 class FillsTheDisk(File):

@@ -1,6 +1,6 @@
 """Strip GPS, camera and other metadata from images stored before uploads were stripped.
 
-The same work as `manage.py strip_image_metadata` (website/image_privacy.py): files
+The same work as `manage.py strip_image_metadata` (images/privacy.py): files
 already clean are left alone, so this is quick on a site that has none to clean. An
 image whose file cannot be read is logged and skipped rather than stopping the
 deploy; the command reports it again.
@@ -10,7 +10,7 @@ import logging
 
 from django.db import migrations
 
-from website.image_privacy import clean_stored_image
+from images.privacy import clean_stored_image
 
 logger = logging.getLogger(__name__)
 

@@ -39,6 +39,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "website",
+    "images",
+    "caching",
+    "operations",
     "blog",
     "contributors",
     "editorial",
@@ -82,7 +85,7 @@ MIDDLEWARE = [
     # 400/414 before anything else reads them, first of all.
     "website.security.HostileRequestMiddleware",
     # GET /healthz/ for load balancers, before host checks and the HTTPS redirect.
-    "website.health.HealthCheckMiddleware",
+    "operations.health.HealthCheckMiddleware",
     # Content-Security-Policy and the other headers, on every answer, cached ones too.
     "website.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -91,8 +94,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' cached pages are answered here, before sessions and the
-    # rest, as cheaply as whitenoise answers a static file (website.cache).
-    "website.cache.PageCacheMiddleware",
+    # rest, as cheaply as whitenoise answers a static file (caching.pages).
+    "caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,7 +149,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "website.sections.sections",
-                "website.fragments.fragments",
+                "caching.fragments.fragments",
             ],
         },
     },
@@ -187,7 +190,7 @@ if REDIS_URL:
             "TIMEOUT": 60 * 60,
             "OPTIONS": {
                 # After a failure, skips Redis for a second rather than wait again.
-                "CLIENT_CLASS": "website.cache_backend.FailFastClient",
+                "CLIENT_CLASS": "caching.backend.FailFastClient",
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
@@ -248,8 +251,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 else:
-    # Written whole or not at all: a full disk leaves no truncated file (website.storage).
-    DEFAULT_FILE_STORAGE_BACKEND = "website.storage.WholeFileSystemStorage"
+    # Written whole or not at all: a full disk leaves no truncated file (images.storage).
+    DEFAULT_FILE_STORAGE_BACKEND = "images.storage.WholeFileSystemStorage"
 
 STORAGES = {
     "default": {"BACKEND": DEFAULT_FILE_STORAGE_BACKEND},
@@ -270,7 +273,7 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAIL_SITE_NAME = "Serambi"
 WAGTAILADMIN_USER_LOGIN_FORM = "website.admin_login.LoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "website.CustomImage"
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 # Wagtail's database backend, with ranking that stays flat on a large archive
 # (website/search_backend.py, docs/search.md).
 WAGTAILSEARCH_BACKENDS = {
@@ -303,7 +306,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # HEIC is what iPhones take; its renditions are JPEG/WebP (Wagtail converts HEIC).
-# Every stored file is stripped of GPS, camera and other metadata (website/image_privacy.py).
+# Every stored file is stripped of GPS, camera and other metadata (images/privacy.py).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -311,15 +314,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Whole public pages cached for anonymous readers (website.cache), and cleared on
+# Whole public pages cached for anonymous readers (caching.pages), and cleared on
 # publish; 0 turns it off. Browsers may keep a page for a minute.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
-# Rendered fragments of public pages (website.fragments), for the renders the page
+# Rendered fragments of public pages (caching.fragments), for the renders the page
 # cache does not answer (logged-in users, a page once after each publish).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 # Each process keeps this many of the pages it served last in its own memory, in
-# front of Redis (website.cache.PagesInMemory; about 30 KB each, 0 turns it off).
+# front of Redis (caching.pages.PagesInMemory; about 30 KB each, 0 turns it off).
 PAGE_CACHE_MEMORY_ENTRIES = int(os.environ.get("PAGE_CACHE_MEMORY_ENTRIES", "200"))
 
 # Front-end cache purging (a CDN in front of the app servers), configured only where
@@ -395,11 +398,11 @@ else:
             "QUEUES": TASK_QUEUES,
         }
     }
-# All mail goes through the queue (website.mail); the worker sends it with this backend.
+# All mail goes through the queue (operations.mail); the worker sends it with this backend.
 SERAMBI_DELIVERY_EMAIL_BACKEND = EMAIL_BACKEND
-EMAIL_BACKEND = "website.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
 # `manage.py run_scheduler` enqueues each command line for the worker when it is due:
-# (command, seconds between runs or "HH:MM" daily, [queue]). See website/scheduler.py.
+# (command, seconds between runs or "HH:MM" daily, [queue]). See operations/scheduler.py.
 SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
     ("purge_trash", 24 * 60 * 60, "maintenance"),
@@ -444,7 +447,7 @@ SERIALIZATION_MODULES = {
 WAGTAILREDIRECTS_AUTO_CREATE = False
 
 # --- Resilience: search limits, health, error reports (website.search_limits,
-# website.health, website.monitoring) ---
+# operations.health, operations.monitoring) ---
 # Search results for anonymous readers are cached this long (only where pages are),
 # and each client address may search this many times a minute (0: no limit).
 SEARCH_CACHE_SECONDS = 60
@@ -475,25 +478,25 @@ STORY_SUBMISSIONS_SITE_PER_HOUR = int(
     os.environ.get("STORY_SUBMISSIONS_SITE_PER_HOUR", "30")
 )
 STORY_MIN_SECONDS = 5
-# Each process re-reads the page cache's generation (website.page_cache_generation)
+# Each process re-reads the page cache's generation (caching.models)
 # at most this often: a publish reaches every app server within this many seconds.
 PAGE_CACHE_GENERATION_SECONDS = 1.0
-# An upload storage that fails is a form error, not a 500 (website.upload_forms).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "website.upload_forms.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.upload_forms.DocumentForm"
+# An upload storage that fails is a form error, not a 500 (images.upload_forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.upload_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "images.upload_forms.DocumentForm"
 
 # Unhandled errors are e-mailed to ADMINS ("Name <a@example.org>, b@example.org")
 # and, when SENTRY_DSN is set, reported to Sentry.
-from website.monitoring import init_sentry, parse_admins  # noqa: E402
+from operations.monitoring import init_sentry, parse_admins  # noqa: E402
 
 ADMINS = parse_admins(os.environ.get("ADMINS", ""))
 # Grouped: one e-mail per kind of error per ERROR_MAIL_WINDOW_SECONDS, at most
-# ERROR_MAIL_LIMIT in all per window (website.monitoring), so a flood of errors cannot
+# ERROR_MAIL_LIMIT in all per window (operations.monitoring), so a flood of errors cannot
 # spend the SMTP quota that resets and invitations need.
 ERROR_MAIL_WINDOW_SECONDS = int(os.environ.get("ERROR_MAIL_WINDOW_SECONDS", "600"))
 ERROR_MAIL_LIMIT = int(os.environ.get("ERROR_MAIL_LIMIT", "10"))
 LOGGING["handlers"]["mail_admins"] = {
-    "class": "website.monitoring.GroupedAdminEmailHandler",
+    "class": "operations.monitoring.GroupedAdminEmailHandler",
     "level": "ERROR",
     "filters": ["require_debug_false"],
 }
@@ -529,7 +532,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "website.security.axes_lockout_response"
 # The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT says how many proxies
 # of ours append to X-Forwarded-For; a header the client sent itself is never trusted.
-CLIENT_IP_CALLABLE = "website.security.client_ip"
+CLIENT_IP_CALLABLE = "caching.limits.client_ip"
 AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
 # Read-count beacons one client address may send a minute (blog.reads; 0: no limit).
 READ_BEACON_LIMIT_PER_MINUTE = int(os.environ.get("READ_BEACON_LIMIT_PER_MINUTE", "30"))

@@ -59,7 +59,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 
-# SMTP from the environment, used by the worker (website.mail queues every message).
+# SMTP from the environment, used by the worker (operations.mail queues every message).
 SERAMBI_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))

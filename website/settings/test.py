@@ -17,14 +17,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # turn it on.
 PAGE_CACHE_SECONDS = 0
 FRAGMENT_CACHE_SECONDS = 0
-# The generation token (website.cache) is re-read only after a change in this process
+# The generation token (caching.pages) is re-read only after a change in this process
 # (which forgets it) or a new test (tests/conftest.py): a test's query counts never
 # depend on how long it ran.
 PAGE_CACHE_GENERATION_SECONDS = 3600
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SERAMBI_DELIVERY_EMAIL_BACKEND = EMAIL_BACKEND
 STORAGES = {
-    "default": {"BACKEND": "website.storage.WholeFileSystemStorage"},
+    "default": {"BACKEND": "images.storage.WholeFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # One folder per pytest-xdist worker (`make test`): none sees or removes another's files.

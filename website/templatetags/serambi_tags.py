@@ -14,8 +14,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from blog.plain_text import html_to_text
-from contributors.images import rendition_or_none
 from contributors.names import join_names
+from images.renditions import rendition_or_none
 
 register = template.Library()
 

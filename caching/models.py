@@ -1,7 +1,7 @@
 """The page cache's generation token, kept in the database.
 
 Every cached public page is stored under a key that includes this token (see
-website.cache). It lives in the database rather than in the cache because the
+caching.pages). It lives in the database rather than in the cache because the
 database is the one place every process agrees on and that commits together with
 the change it reflects:
 

@@ -1,7 +1,7 @@
 """`manage.py strip_image_metadata [--dry-run]`: clean images stored before stripping.
 
 Uploads are stripped of GPS, camera, XMP, IPTC, comments and thumbnails as they are
-stored (website/image_privacy.py). This re-encodes the originals already in storage
+stored (images/privacy.py). This re-encodes the originals already in storage
 that still carry any of it, deletes their renditions (Wagtail makes clean ones on the
 next request) and says what it changed. Files already clean are not touched, so it
 is safe to run again.
@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.images import get_image_model
 
-from website.image_privacy import clean_stored_image
+from images.privacy import clean_stored_image
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Cached fragments of public pages, for the renders the page cache does not answer.
 
-The page cache (website.cache) answers anonymous readers. Everyone else gets a fresh
+The page cache (caching.pages) answers anonymous readers. Everyone else gets a fresh
 render: logged-in contributors and editors reading the site, readers with a session,
 a request with a query parameter no page reads, and every page once after a publish.
 For them the expensive parts of a page (an article's text, credits and related
@@ -30,7 +30,7 @@ def fragment_seconds():
 def fragments(request):
     """Context processor: `fragment_seconds` for the cache tags and
     `fragment_variant`, which names this rendering of the page among the others of
-    the same page. Only the public pages' views (website.cache.cached_page_view)
+    the same page. Only the public pages' views (caching.pages.cached_page_view)
     keep fragments: anything else (an error page, the admin, a request the
     middleware did not see) gets 0, so nothing is kept."""
     generation = getattr(request, "page_generation", None)

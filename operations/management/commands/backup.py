@@ -4,7 +4,7 @@ The passphrase comes from the environment (BACKUP_PASSPHRASE), never from the co
 line, where other users of the machine could read it in the process list.
 
 Prints the archive's path and nothing else, so a script can keep it:
-``ARCHIVE=$(manage.py backup /var/backups/serambi)``. See website/backup.py.
+``ARCHIVE=$(manage.py backup /var/backups/serambi)``. See operations/backup.py.
 """
 
 import os
@@ -12,7 +12,7 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from website.backup import PASSPHRASE_VARIABLE, BackupError, backup, prune_archives
+from operations.backup import PASSPHRASE_VARIABLE, BackupError, backup, prune_archives
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """`manage.py restore ARCHIVE`: an archive from `backup` into an empty database and storage.
 
 The target is whatever DATABASE_URL and MEDIA_ROOT (or the bucket) name; both must be
-empty, the database not even migrated. See website/backup.py.
+empty, the database not even migrated. See operations/backup.py.
 """
 
 import os
@@ -9,7 +9,7 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from website.backup import PASSPHRASE_VARIABLE, BackupError, restore
+from operations.backup import PASSPHRASE_VARIABLE, BackupError, restore
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 `manage.py backup DIR` writes ``serambi-YYYYMMDD-HHMMSS.tar.gz.age`` (UTC): a gzipped
 tar encrypted with the passphrase in ``BACKUP_PASSPHRASE``, in the standard age format
-(website.age_format), so that ``age -d`` opens it on any machine. Without a passphrase
+(operations.age_format), so that ``age -d`` opens it on any machine. Without a passphrase
 it refuses, unless told ``--unencrypted`` (then ``….tar.gz``). The tar holds
 
 - ``database.sqlite3`` or ``database.pgdump``: an engine-native copy of the database,
@@ -57,7 +57,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.models import FileField
 from django.utils.translation import gettext as _
 
-from website import age_format
+from operations import age_format
 
 ARCHIVE_FORMAT = "serambi-backup"
 ARCHIVE_FORMAT_VERSION = 1
@@ -89,8 +89,8 @@ SUMMARY_MODELS = {
     "pages": "wagtailcore.Page",
     "revisions": "wagtailcore.Revision",
     "credits": "blog.ArticleCredit",
-    "images": "website.CustomImage",
-    "renditions": "website.CustomRendition",
+    "images": "images.CustomImage",
+    "renditions": "images.CustomRendition",
     "documents": "wagtaildocs.Document",
     "users": "auth.User",
     "groups": "auth.Group",

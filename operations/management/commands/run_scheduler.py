@@ -1,12 +1,12 @@
 """`manage.py run_scheduler`: enqueue the periodic jobs (settings.SCHEDULED_JOBS) for
-the worker when they are due, forever. See website/scheduler.py."""
+the worker when they are due, forever. See operations/scheduler.py."""
 
 import signal
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from website import scheduler
+from operations import scheduler
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Every e-mail leaves through the task queue, never from inside a request.
 
-`EMAIL_BACKEND = "website.mail.QueuedEmailBackend"` catches all mail Django and Wagtail
+`EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"` catches all mail Django and Wagtail
 send (workflow and comment notifications, invitations, password resets, error mail to
 ADMINS), turns each message into JSON and enqueues `deliver_email`. The worker sends it
 with the real backend, `SERAMBI_DELIVERY_EMAIL_BACKEND` (SMTP in production), and when
@@ -213,4 +213,4 @@ def forget_body(sender, task_result, **kwargs):
         )
 
 
-task_finished.connect(forget_body, dispatch_uid="website.mail.forget_body")
+task_finished.connect(forget_body, dispatch_uid="operations.mail.forget_body")

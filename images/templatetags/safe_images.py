@@ -7,7 +7,7 @@ the article around it still reaches its reader. And where an image is smaller th
 the sizes asked for, Wagtail's renditions all come out at the image's own width:
 each width is then listed once, since a srcset naming a width twice is invalid HTML.
 
-`rendition_or_none` and `renditions_or_none` (contributors.images) do the same for
+`rendition_or_none` and `renditions_or_none` (images.renditions) do the same for
 code (link previews, structured data, oEmbed).
 """
 
@@ -19,7 +19,7 @@ from wagtail.images.models import Filter, Picture
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
 
-from contributors.images import filter_for, rendition_or_none, renditions_or_none
+from images.renditions import filter_for, rendition_or_none, renditions_or_none
 
 __all__ = ["rendition_or_none", "renditions_or_none", "safe_picture"]
 

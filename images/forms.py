@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.forms import BaseImageForm
 
-from website import image_privacy
+from images import privacy
 
 
 class ImageForm(BaseImageForm):
@@ -48,7 +48,7 @@ def stripped_or_invalid(file):
     """A clean copy of an uploaded picture, or the form error that says why not (any
     form that takes a picture: this one, the story form of `stories`)."""
     try:
-        return image_privacy.stripped_upload(file)
+        return privacy.stripped_upload(file)
     except Exception as error:  # whatever Pillow fails on, the sender reads why
         raise ValidationError(
             _(

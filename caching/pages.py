@@ -8,7 +8,7 @@ is then out of reach at once, and ages out of the cache on its own. This is simp
 than tracking which of the many listing pages (every ?page=N of every category and
 tag) show a given article.
 
-The token lives in the database (website.page_cache_generation), replaced in the
+The token lives in the database (caching.models), replaced in the
 same transaction as the change, and each process re-reads it at most once every
 PAGE_CACHE_GENERATION_SECONDS. So a change reaches every app server within that
 second whoever made it (a web worker, the scheduled-publishing job, the task
@@ -42,7 +42,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 import brotli
 
 from .fragments import fragment_seconds
-from .page_cache_generation import PageCacheGeneration
+from .models import PageCacheGeneration
 
 logger = logging.getLogger(__name__)
 
@@ -316,7 +316,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if fragment_seconds():
-            # Before any content is read: see website.fragments.
+            # Before any content is read: see caching.fragments.
             request.page_generation = current_generation()
         key = _request_key(request)
         if key is not None:
@@ -344,7 +344,7 @@ class PageCacheMiddleware:
 
 def cached_page_view(view):
     """Mark anonymous GET requests of `view` as cacheable (PageCacheMiddleware keeps
-    them), allow its templates cached fragments (website.fragments), and keep pages
+    them), allow its templates cached fragments (caching.fragments), and keep pages
     for logged-in users out of every shared cache.
 
     Wraps Wagtail's `serve` view (and the sitemap): only what goes through it is ever

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
 
-from website import image_forms
+from images import forms as image_forms
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ class StoreFileWhileValidatingMixin:
 
 
 class ImageForm(StoreFileWhileValidatingMixin, image_forms.ImageForm):
-    """Stripped of its metadata (website.image_forms), then stored while validating."""
+    """Stripped of its metadata (images.forms), then stored while validating."""
 
 
 class DocumentForm(StoreFileWhileValidatingMixin, BaseDocumentForm):

@@ -1,0 +1,189 @@
+"""A database made before the apps were split out of `website` keeps everything:
+images with their tags and renditions, what points at them, the page cache's token,
+the e-mail waiting in the queue.
+
+Migrates the test database back to where every app stood before the split (the new
+apps at zero), writes rows there with the historical models, as the old code wrote
+them, then migrates forward and reads them back through today's models.
+"""
+
+from django.conf import settings
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+import pytest
+
+# Where each app stood at the last commit before the split.
+BEFORE_THE_SPLIT = [
+    ("images", None),
+    ("caching", None),
+    ("operations", None),
+    ("website", "0012_search_title_body_index"),
+    ("blog", "0013_article_body_table_and_preformatted"),
+    ("contributors", "0003_short_bio_room_for_real_bios"),
+    ("importer", "0003_export_fidelity"),
+]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    # The models of every app as the database now has them: the targets' apps where
+    # they were sent, every other app at its latest.
+    moved = {app for app, _ in targets}
+    nodes = [
+        node for node in executor.loader.graph.leaf_nodes() if node[0] not in moved
+    ]
+    return executor.loader.project_state(
+        nodes + [target for target in targets if target[1]]
+    ).apps
+
+
+def latest():
+    executor = MigrationExecutor(connection)
+    return executor.loader.graph.leaf_nodes()
+
+
+def old_rows(apps):
+    """What the old code kept: an image with a tag and a rendition, a contributor
+    whose photo it is, the importer's record of it."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    Locale = apps.get_model("wagtailcore", "Locale")
+    CustomImage = apps.get_model("website", "CustomImage")
+    CustomRendition = apps.get_model("website", "CustomRendition")
+    Tag = apps.get_model("taggit", "Tag")
+    TaggedItem = apps.get_model("taggit", "TaggedItem")
+    Page = apps.get_model("wagtailcore", "Page")
+    ContributorPage = apps.get_model("contributors", "ContributorPage")
+    ImportedImage = apps.get_model("importer", "ImportedImage")
+
+    image = CustomImage.objects.create(
+        title="Ilustrasi pagi",
+        file="original_images/pagi.jpg",
+        width=800,
+        height=600,
+        credit="Ilustrasi: Sekar",
+        description="Seorang ibu menyiram tanaman",
+        collection=Collection.objects.get_or_create(
+            depth=1, defaults={"path": "0001", "name": "Root"}
+        )[0],
+    )
+    image_type, _ = ContentType.objects.get_or_create(
+        app_label="website", model="customimage"
+    )
+    TaggedItem.objects.create(
+        tag=Tag.objects.create(name="pagi", slug="pagi"),
+        content_type=image_type,
+        object_id=image.pk,
+    )
+    CustomRendition.objects.create(
+        image=image,
+        filter_spec="width-400",
+        focal_point_key="",
+        file="images/pagi.width-400.jpg",
+        width=400,
+        height=300,
+    )
+    # The tree the migrations made, or (after another test flushed the database) a
+    # root of its own.
+    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    root = Page.objects.filter(depth=1).first() or Page.objects.create(
+        title="Root",
+        draft_title="Root",
+        slug="root",
+        path="0001",
+        depth=1,
+        url_path="/",
+        locale=locale,
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtailcore", model="page"
+        )[0],
+    )
+    page_type, _ = ContentType.objects.get_or_create(
+        app_label="contributors", model="contributorpage"
+    )
+    contributor = ContributorPage.objects.create(
+        title="Ratna Dewi",
+        draft_title="Ratna Dewi",
+        slug="ratna-dewi",
+        path=root.path + "00ZZ",
+        depth=root.depth + 1,
+        url_path=root.url_path + "ratna-dewi/",
+        content_type=page_type,
+        locale=locale,
+        photo=image,
+    )
+    root.numchild += 1
+    root.save(update_fields=["numchild"])
+    ImportedImage.objects.create(sha256="a" * 64, image=image)
+    PageCacheGeneration = apps.get_model("website", "PageCacheGeneration")
+    PageCacheGeneration.objects.update_or_create(
+        pk=1, defaults={"token": "d1f0c0ffee" + "0" * 22}
+    )
+    # An e-mail still waiting in the queue, named by the code's old path.
+    apps.get_model("django_tasks_database", "DBTaskResult").objects.create(
+        task_path="website.mail.deliver_email",
+        args_kwargs={"args": [], "kwargs": {"data": "x", "attempt": 1}},
+        backend_name="default",
+        queue_name="default",
+        run_after=timezone.now(),
+        status="READY",
+    )
+    return image.pk, contributor.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_made_before_the_split_keeps_its_rows():
+    from django.contrib.contenttypes.models import ContentType
+
+    from caching.models import PageCacheGeneration
+    from caching.pages import current_generation, forget_generation
+    from contributors.models import ContributorPage
+    from images.models import CustomImage, CustomRendition
+    from importer.models import ImportedImage
+
+    image_pk, contributor_pk = old_rows(migrate(BEFORE_THE_SPLIT))
+
+    migrate(latest())
+
+    image = CustomImage.objects.get(pk=image_pk)
+    assert (image.title, image.credit, image.description) == (
+        "Ilustrasi pagi",
+        "Ilustrasi: Sekar",
+        "Seorang ibu menyiram tanaman",
+    )
+    assert image.file.name == "original_images/pagi.jpg"
+    assert list(image.tags.names()) == ["pagi"]
+    assert list(CustomImage.objects.filter(tags__name="pagi")) == [image]
+    assert list(
+        CustomRendition.objects.filter(image=image).values_list(
+            "filter_spec", flat=True
+        )
+    ) == ["width-400"]
+    assert ContributorPage.objects.get(pk=contributor_pk).photo == image
+    assert ImportedImage.objects.get(sha256="a" * 64).image == image
+    assert not ContentType.objects.filter(app_label="website", model="customimage")
+    assert ContentType.objects.get_for_model(CustomImage).app_label == "images"
+    # The worker finds the waiting e-mail's code where it lives now.
+    from django_tasks_db.models import DBTaskResult
+
+    from operations.mail import deliver_email
+
+    waiting = DBTaskResult.objects.get()
+    assert waiting.task_path == "operations.mail.deliver_email"
+    assert import_string(waiting.task_path) is deliver_email
+    # Pages cached before the upgrade stay valid: the token is the same.
+    forget_generation()
+    assert PageCacheGeneration.read() == "d1f0c0ffee" + "0" * 22
+    assert current_generation() == "d1f0c0ffee" + "0" * 22
+    # A new image after the move gets the next key, past the moved one.
+    assert (
+        CustomImage.objects.create(
+            title="Baru", file="original_images/baru.jpg", width=1, height=1
+        ).pk
+        > image_pk
+    )

@@ -4,24 +4,24 @@ import gzip
 import io
 import json
 import re
-from dataclasses import fields
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlparse
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db import transaction
 from django.test import Client, RequestFactory
 
 import pytest
 from PIL import Image
 
-from blog.models import BlogIndexPage
-from contributors.models import ContributorIndexPage
 from demo.factories import ArticlePageFactory
-from tests.site_builder import PEN_NAME, REAL_NAME, PublicSite, build_public_site
+from tests.site_builder import (
+    PEN_NAME,
+    REAL_NAME,
+    build_public_site_in_place,
+    kept_for_the_module,
+    reloaded,
+)
 from website import views
-from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -90,43 +90,16 @@ def json_ld_blocks(html):
 @pytest.fixture(scope="module")
 def built_site(django_db_setup, django_db_blocker):
     """The public site, built once for the module with its article's renditions made
-    (a first visit); rolled back when the module ends.
-
-    Each test runs in a savepoint inside it (pytest-django's transaction), so what a
-    test changes is undone before the next one.
-    """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            for cache in caches.all():
-                cache.clear()
-            site = build_public_site(
-                HomePage.objects.get(),
-                BlogIndexPage.objects.get(),
-                ContributorIndexPage.objects.get(),
-            )
-            assert Client().get(site.article.url).status_code == 200
-            yield site
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            for cache in caches.all():
-                cache.clear()
-
-
-def _reloaded(value):
-    if isinstance(value, list):
-        return [_reloaded(item) for item in value]
-    return type(value).objects.get(pk=value.pk)
+    (a first visit)."""
+    with kept_for_the_module(django_db_blocker):
+        site = build_public_site_in_place()
+        assert Client().get(site.article.url).status_code == 200
+        yield site
 
 
 @pytest.fixture
 def site(db, built_site):
-    """The module's site as fresh objects, so no test sees another's unsaved edits."""
-    return PublicSite(
-        **{f.name: _reloaded(getattr(built_site, f.name)) for f in fields(PublicSite)}
-    )
+    return reloaded(built_site)
 
 
 @pytest.fixture

@@ -87,10 +87,11 @@ def json_ld_blocks(html):
     return items
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", autouse=True)
 def built_site(django_db_setup, django_db_blocker):
     """The public site, built once for the module with its article's renditions made
-    (a first visit)."""
+    (a first visit). Every test of the module sees it, in whatever order a worker
+    runs them (the listing's own thirteen articles come on top of its four)."""
     with kept_for_the_module(django_db_blocker):
         site = build_public_site_in_place()
         assert Client().get(site.article.url).status_code == 200

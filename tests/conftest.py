@@ -3,6 +3,7 @@
 from wagtail.users.models import UserProfile
 
 import pytest
+from PIL import Image
 
 from blog.models import BlogIndexPage
 from contributors.models import ContributorIndexPage
@@ -33,6 +34,35 @@ def flushes(item):
         "transaction", bool(marker.args and marker.args[0])
     )
     return bool(transaction) or "transactional_db" in item.fixturenames
+
+
+def _fastest(save, option, value):
+    def save_fast(image, fp, filename):
+        image.encoderinfo.setdefault(option, value)
+        return save(image, fp, filename)
+
+    return save_fast
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_image_encoders():
+    """AVIF and WebP encoded at their fastest effort, unless a caller asks otherwise.
+
+    Each test's database is new, so every page it renders makes its renditions again
+    (a 1600px hero: four widths in AVIF, WebP and JPEG), and at the default effort the
+    encoders cost most of a page's first render. The format, size, quality and the
+    stripped metadata stay what the site writes; only the encoder's search for a
+    smaller file is cut short (libavif speed 10 rather than 6, libwebp method 0
+    rather than 4), which no test measures.
+    """
+    Image.init()
+    with pytest.MonkeyPatch.context() as patch:
+        for name, option, value in (("AVIF", "speed", 10), ("WEBP", "method", 0)):
+            if name in Image.SAVE:
+                patch.setitem(
+                    Image.SAVE, name, _fastest(Image.SAVE[name], option, value)
+                )
+        yield
 
 
 @pytest.fixture(autouse=True)

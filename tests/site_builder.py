@@ -5,15 +5,18 @@ Articles are built live, their credits written after them; each is then indexed,
 publishing it in the admin would, so search finds it by its credited names too."""
 
 import datetime
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
 from zoneinfo import ZoneInfo
 
+from django.core.cache import caches
+from django.db import transaction
 from django.utils import timezone
 
 from wagtail.search.index import insert_or_update_object
 
-from blog.models import ArticleCredit
-from contributors.models import ContributorLink
+from blog.models import ArticleCredit, BlogIndexPage
+from contributors.models import ContributorIndexPage, ContributorLink
 from demo.factories import (
     ArticleCreditFactory,
     ArticlePageFactory,
@@ -21,7 +24,7 @@ from demo.factories import (
     ContributorPageFactory,
     CustomImageFactory,
 )
-from website.models import HomePageFeaturedArticle
+from website.models import HomePage, HomePageFeaturedArticle
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 START = datetime.datetime(2026, 1, 1, 8, 0, tzinfo=JAKARTA)
@@ -233,6 +236,50 @@ def build_public_site(home_page, blog_index, contributor_index, *, extra_article
         pen_name_photo=pen_name_photo,
         category=category,
         others=others,
+    )
+
+
+@contextmanager
+def kept_for_the_module(django_db_blocker):
+    """An outer transaction for data that a module's tests share, rolled back when the
+    module ends. Each test runs in a savepoint inside it (pytest-django's own
+    transaction), so what one test changes is undone before the next."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            for cache in caches.all():
+                cache.clear()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            for cache in caches.all():
+                cache.clear()
+
+
+def build_public_site_in_place():
+    """`build_public_site` under the home page and indexes that migrations made."""
+    return build_public_site(
+        HomePage.objects.get(),
+        BlogIndexPage.objects.get(),
+        ContributorIndexPage.objects.get(),
+    )
+
+
+def _reloaded(value):
+    if isinstance(value, list):
+        return [_reloaded(item) for item in value]
+    return type(value).objects.get(pk=value.pk)
+
+
+def reloaded(site):
+    """The same PublicSite as fresh objects, so no test sees another's unsaved edits."""
+    return PublicSite(
+        **{
+            item.name: _reloaded(getattr(site, item.name))
+            for item in fields(PublicSite)
+        }
     )
 
 

@@ -3,7 +3,11 @@ administrators). Each public address, each kind of byte, in the path and the que
 
 import pytest
 
-from tests.site_builder import build_public_site
+from tests.site_builder import (
+    build_public_site_in_place,
+    kept_for_the_module,
+    reloaded,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +52,15 @@ HOSTILE_QUERY = {
 }
 
 
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker):
+    with kept_for_the_module(django_db_blocker):
+        yield build_public_site_in_place()
+
+
 @pytest.fixture
-def site(home_page, blog_index, contributor_index):
-    return build_public_site(home_page, blog_index, contributor_index)
+def site(db, built_site):
+    return reloaded(built_site)
 
 
 @pytest.mark.parametrize("kind", HOSTILE_PATH)

@@ -8,13 +8,19 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlparse
 
 from django.conf import settings
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 import pytest
 from PIL import Image
 
 from demo.factories import ArticlePageFactory
-from tests.site_builder import PEN_NAME, REAL_NAME, build_public_site
+from tests.site_builder import (
+    PEN_NAME,
+    REAL_NAME,
+    build_public_site_in_place,
+    kept_for_the_module,
+    reloaded,
+)
 from website import views
 
 pytestmark = pytest.mark.django_db
@@ -81,9 +87,20 @@ def json_ld_blocks(html):
     return items
 
 
+@pytest.fixture(scope="module", autouse=True)
+def built_site(django_db_setup, django_db_blocker):
+    """The public site, built once for the module with its article's renditions made
+    (a first visit). Every test of the module sees it, in whatever order a worker
+    runs them (the listing's own thirteen articles come on top of its four)."""
+    with kept_for_the_module(django_db_blocker):
+        site = build_public_site_in_place()
+        assert Client().get(site.article.url).status_code == 200
+        yield site
+
+
 @pytest.fixture
-def site(home_page, blog_index, contributor_index):
-    return build_public_site(home_page, blog_index, contributor_index)
+def site(db, built_site):
+    return reloaded(built_site)
 
 
 @pytest.fixture

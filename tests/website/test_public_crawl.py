@@ -17,7 +17,6 @@ from django.test import Client
 from django.test.utils import override_settings
 
 import pytest
-from PIL import Image
 
 from blog.models import ArticlePage
 from tests.website.crawl import (
@@ -42,29 +41,17 @@ START_URLS = [
 ]
 
 
-def fast_avif(save):
-    """Pillow's AVIF encoder at its fastest speed: the crawl checks pages, not image
-    bytes, and at the default speed the first visit's AVIF renditions cost most of
-    the crawl's CPU time."""
-
-    def save_fast(image, fp, filename):
-        image.encoderinfo.setdefault("speed", 10)
-        return save(image, fp, filename)
-
-    return save_fast
-
-
 def report(title, lines):
     return f"{title} ({len(lines)}):\n" + "\n".join(f"  {line}" for line in lines)
 
 
 @pytest.fixture(scope="module")
 def site_crawl(django_db_setup, django_db_blocker):
-    """The demo and the hostile content, crawled; rolled back when the module ends."""
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        Image.init()
-        if "AVIF" in Image.SAVE:
-            patch.setitem(Image.SAVE, "AVIF", fast_avif(Image.SAVE["AVIF"]))
+    """The demo and the hostile content, crawled; rolled back when the module ends.
+
+    Its renditions are encoded at the fastest effort (tests/conftest.py).
+    """
+    with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:

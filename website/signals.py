@@ -45,6 +45,10 @@ def reindex_published_page(sender, instance, **kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
+    # A publish replaces the token twice on purpose: live_page_saved already did when
+    # the page row was saved, but its credits and tags are written a moment later (the
+    # publish is not one transaction), and a reader in between may have cached the page
+    # without them under the new token. This second replacement retires that copy.
     clear_page_cache()
     schedule_purge(instance)
 

@@ -1,9 +1,10 @@
 """The apps are layers that run one way: a lower app never imports a higher one.
 
-images ← caching ← contributors ← blog ← editorial ← importer ← operations ← website ←
-stories. The check reads every Python file of each app (migrations included) with
-`ast`, so an import tucked inside a function or a method counts as much as one at the
-top of the module: an import moved into a function to dodge a cycle is still a cycle.
+images ← caching ← contributors ← blog ← editorial ← importer ← operations ← accounts ←
+website ← stories. The check reads every Python file of each app (migrations included)
+with `ast`, so an import tucked inside a function or a method counts as much as one at
+the top of the module: an import moved into a function to dodge a cycle is still a
+cycle.
 """
 
 import ast
@@ -16,9 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 # cleans hidden real names from its text on pre_save. `caching` (the page cache, its
 # generation token, fragments, limits counted in the cache) knows no page type: the
 # site connects what clears it (website.signals). `operations` (backups, the mail
-# queue, the scheduler, health, error reports) names other apps' models by label only. `stories` (the story form) reads
-# pictures, limits and mail through the apps below it; the project names it only by
-# string (INSTALLED_APPS, urls.py's include, a section).
+# queue, the scheduler, health, error reports) names other apps' models by label only.
+# `accounts` (sign-in, lockouts, two-factor) asks editorial who is an editor and
+# caching for the client address; the site names it by string only (settings).
+# `stories` (the story form) reads pictures, limits and mail through the apps below
+# it; the project names it only by string (INSTALLED_APPS, urls.py's include, a
+# section).
 LAYERS = [
     "images",
     "caching",
@@ -27,6 +31,7 @@ LAYERS = [
     "editorial",
     "importer",
     "operations",
+    "accounts",
     "website",
     "stories",
 ]
@@ -92,7 +97,8 @@ def test_migrations_use_no_live_app_code():
     defaults = {"editorial.models", "caching.models"}
     # Data migrations that must run today's code on purpose: 0004 cleans stored files
     # with the image privacy code (the same as `manage.py strip_image_metadata`), 0009
-    # seals secrets in the format the running code opens (docs/upgrading.md).
+    # seals secrets in the format the running code opens (accounts.two_factor.secrets,
+    # docs/upgrading.md).
     known = {
         "website/migrations/0004_strip_image_metadata.py",
         "website/migrations/0009_sealed_totp_device.py",

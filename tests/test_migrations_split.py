@@ -1,6 +1,7 @@
 """A database made before the apps were split out of `website` keeps everything:
 images with their tags and renditions, what points at them, the page cache's token,
-the e-mail waiting in the queue.
+the e-mail waiting in the queue, an authenticator with its sealed secret and the
+permissions on it.
 
 Migrates the test database back to where every app stood before the split (the new
 apps at zero), writes rows there with the historical models, as the old code wrote
@@ -20,6 +21,7 @@ BEFORE_THE_SPLIT = [
     ("images", None),
     ("caching", None),
     ("operations", None),
+    ("accounts", None),
     ("website", "0012_search_title_body_index"),
     ("blog", "0013_article_body_table_and_preformatted"),
     ("contributors", "0003_short_bio_room_for_real_bios"),
@@ -136,6 +138,39 @@ def old_rows(apps):
     return image.pk, contributor.pk
 
 
+SECRET = bytes(range(20))
+
+
+def old_device(apps):
+    """An editor's authenticator as the old code kept it: a TOTPDevice row with its
+    secret sealed (website.two_factor.secrets then, the same format today), and a group
+    holding a permission on the proxy model, whose content type was website's."""
+    from accounts.two_factor.secrets import seal
+
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    User = apps.get_model("auth", "User")
+    TOTPDevice = apps.get_model("otp_totp", "TOTPDevice")
+
+    device_type, _ = ContentType.objects.get_or_create(
+        app_label="website", model="sealedtotpdevice"
+    )
+    permission, _ = Permission.objects.get_or_create(
+        content_type=device_type,
+        codename="change_sealedtotpdevice",
+        defaults={"name": "Can change TOTP device (sealed secret)"},
+    )
+    group = Group.objects.create(name="Penjaga kunci")
+    group.permissions.add(permission)
+    user = User.objects.create(username="sekar-lama", password="!")
+    user.groups.add(group)
+    device = TOTPDevice.objects.create(
+        user=user, name="Serambi", confirmed=True, key=seal(SECRET.hex())
+    )
+    return device.pk, device_type.pk, user.pk
+
+
 # serialized_rollback: the tests after it on the same worker find the rows migrations
 # made (and their content type ids) again, not ones a post-migrate signal re-created.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -148,7 +183,9 @@ def test_a_database_made_before_the_split_keeps_its_rows():
     from images.models import CustomImage, CustomRendition
     from importer.models import ImportedImage
 
-    image_pk, contributor_pk = old_rows(migrate(BEFORE_THE_SPLIT))
+    old_apps = migrate(BEFORE_THE_SPLIT)
+    image_pk, contributor_pk = old_rows(old_apps)
+    device_pk, device_type_pk, user_pk = old_device(old_apps)
 
     migrate(latest())
 
@@ -189,3 +226,23 @@ def test_a_database_made_before_the_split_keeps_its_rows():
         ).pk
         > image_pk
     )
+    # The authenticator still opens its secret and accepts the code the phone shows,
+    # through the model's new home; its content type (and so the permission on it)
+    # moved with it.
+    from django.contrib.auth import get_user_model
+
+    from django_otp.oath import TOTP
+
+    from accounts.models import SealedTOTPDevice
+
+    device = SealedTOTPDevice.objects.get(pk=device_pk)
+    assert device.bin_key == SECRET
+    totp = TOTP(SECRET, device.step, device.t0, device.digits, device.drift)
+    assert device.verify_token(f"{totp.token():06d}")
+    device_type = ContentType.objects.get_for_model(
+        SealedTOTPDevice, for_concrete_model=False
+    )
+    assert (device_type.pk, device_type.app_label) == (device_type_pk, "accounts")
+    assert not ContentType.objects.filter(app_label="website", model="sealedtotpdevice")
+    user = get_user_model().objects.get(pk=user_pk)
+    assert user.has_perm("accounts.change_sealedtotpdevice")

@@ -12,7 +12,6 @@ class WebsiteConfig(AppConfig):
         # Registers the deployment checks; connects the page-cache invalidation.
         from . import checks, signals  # noqa: F401
         from .site_address import sync_default_site
-        from .two_factor import wagtail_hooks  # noqa: F401  (admin views and buttons)
 
         post_migrate.connect(sync_default_site, sender=self)
         self.key_public_state_on_the_page_cache_generation()

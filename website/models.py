@@ -17,8 +17,6 @@ from contributors.routing import DirectChildRouteMixin
 from contributors.visibility import CachedViewRestrictionsMixin
 from website.blocks import HelplineBlock
 
-from .two_factor.models import SealedTOTPDevice  # noqa: F401  (a model)
-
 HOME_LATEST_ARTICLES = 6
 SPOTLIGHT_CONTRIBUTORS = 4
 SPOTLIGHT_RECENT_ARTICLES = 100

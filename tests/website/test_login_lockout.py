@@ -1,5 +1,5 @@
 """Guessing limits on the admin log-in, the password-reset form and password-protected
-pages, and a log-out that only a POST performs (website/security.py)."""
+pages, and a log-out that only a POST performs (accounts/security.py)."""
 
 from unittest import mock
 
@@ -333,7 +333,7 @@ def test_a_failing_cache_lets_resets_and_page_passwords_through(
             for method in ("get_many", "add", "incr", "set")
         }
     )
-    with mock.patch("website.security.cache", broken_cache):
+    with mock.patch("accounts.security.cache", broken_cache):
         response = request_reset(client, editor.email)
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_password_reset_done")

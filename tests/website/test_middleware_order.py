@@ -20,7 +20,7 @@ EXPECTED = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "website.two_factor.middleware.SecondFactorMiddleware",
+    "accounts.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -28,7 +28,7 @@ EXPECTED = [
     "editorial.autosave_race.OnePageEditAtATime",
     "importer.middleware.OldQueryRedirectMiddleware",
     "editorial.privacy.AdminViewerMiddleware",
-    "website.security.AccountSecurityMiddleware",
+    "accounts.security.AccountSecurityMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -48,7 +48,7 @@ def test_the_page_cache_answers_before_sessions_and_after_the_guards():
         "django.contrib.sessions.middleware.SessionMiddleware"
     )
     assert (
-        order("website.two_factor.middleware.SecondFactorMiddleware")
+        order("accounts.two_factor.middleware.SecondFactorMiddleware")
         == order("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
     )
     assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"

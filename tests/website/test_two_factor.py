@@ -21,14 +21,14 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.website.test_settings import settings_in
-from website.two_factor import (
+from accounts.two_factor import (
     ENROL_ACTION,
     RESET_ACTION,
     confirm_enrolment,
     pending_totp_device,
 )
-from website.two_factor.models import SealedTOTPDevice
+from accounts.two_factor.models import SealedTOTPDevice
+from tests.website.test_settings import settings_in
 
 PASSWORD = "kata-sandi-uji"
 
@@ -403,7 +403,7 @@ def test_production_requires_a_second_factor_whatever_the_environment_says():
     )
 
     assert values["SERAMBI_REQUIRE_2FA"] is True
-    middleware = "website.two_factor.middleware.SecondFactorMiddleware"
+    middleware = "accounts.two_factor.middleware.SecondFactorMiddleware"
     assert middleware in values["MIDDLEWARE"]
 
 

@@ -2,8 +2,8 @@ from django.db import migrations
 
 
 def seal_secrets(apps, schema_editor):
-    """Seal every authenticator secret still stored as plain hex (website.two_factor)."""
-    from website.two_factor import secrets
+    """Seal every authenticator secret still stored as plain hex (accounts.two_factor)."""
+    from accounts.two_factor import secrets
 
     TOTPDevice = apps.get_model("otp_totp", "TOTPDevice")
     for device in TOTPDevice.objects.only("pk", "key").iterator():
@@ -15,7 +15,7 @@ def seal_secrets(apps, schema_editor):
 
 def open_secrets(apps, schema_editor):
     """Back to plain hex, for django-otp's own TOTPDevice after a rollback."""
-    from website.two_factor import secrets
+    from accounts.two_factor import secrets
 
     TOTPDevice = apps.get_model("otp_totp", "TOTPDevice")
     for device in TOTPDevice.objects.only("pk", "key").iterator():

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "images",
     "caching",
     "operations",
+    "accounts",
     "blog",
     "contributors",
     "editorial",
@@ -101,8 +102,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Editors and administrators verify a second factor before the admin
-    # (website/two_factor): right after the user is known.
-    "website.two_factor.middleware.SecondFactorMiddleware",
+    # (accounts/two_factor): right after the user is known.
+    "accounts.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -117,7 +118,7 @@ MIDDLEWARE = [
     "editorial.privacy.AdminViewerMiddleware",
     # The account views' e-mails sent after the answer (their timing tells nothing),
     # then lockouts after failed log-ins (axes), last as axes asks.
-    "website.security.AccountSecurityMiddleware",
+    "accounts.security.AccountSecurityMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -271,7 +272,7 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Serambi"
-WAGTAILADMIN_USER_LOGIN_FORM = "website.admin_login.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.LoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 # Wagtail's database backend, with ranking that stays flat on a large archive
@@ -358,7 +359,7 @@ LOGGING = {
 # Shown in the admin as the language choice names; kept here so makemessages sees them.
 ADMIN_LANGUAGE_LABELS = (_("Bahasa Indonesia"), _("English"))
 
-# Two-factor authentication for the admin (website/two_factor): editors and
+# Two-factor authentication for the admin (accounts/two_factor): editors and
 # administrators must verify a TOTP code or a recovery code before using the admin.
 # On unless REQUIRE_2FA says otherwise; production.py forces it on, dev.py and
 # test.py default it off.
@@ -371,7 +372,7 @@ SERAMBI_REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Serambi"
 # Authenticator secrets are sealed with a key derived from TWO_FACTOR_KEY, else from
 # SECRET_KEY; the fallbacks still open secrets sealed before a key rotation
-# (website.two_factor.secrets, `manage.py reseal_2fa_secrets`).
+# (accounts.two_factor.secrets, `manage.py reseal_2fa_secrets`).
 TWO_FACTOR_KEY = os.environ.get("TWO_FACTOR_KEY", "")
 TWO_FACTOR_KEY_FALLBACKS = env_list("TWO_FACTOR_KEY_FALLBACKS")
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
@@ -510,11 +511,11 @@ LOGGING["loggers"]["django.request"]["handlers"].append("mail_admins")
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 init_sentry(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))
 
-# --- Accounts and security headers (website/security.py, website/headers.py) --------
+# --- Accounts and security headers (accounts/security.py, website/headers.py) --------
 # Log-in lockout by django-axes: its backend refuses a locked-out account or
 # address before ModelBackend hashes anything. Failures count per username and,
 # separately, per client address; the same limit and cooling-off govern the
-# password-reset form and password-protected pages (website.security.Throttle).
+# password-reset form and password-protected pages (accounts.security.Throttle).
 # Operators lift a lockout with `manage.py axes_reset` (see README).
 INSTALLED_APPS += ["axes", "csp"]
 # AxesBackend rather than AxesStandaloneBackend: code that takes the first backend
@@ -529,7 +530,7 @@ AXES_COOLOFF_TIME = timedelta(
 )
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "website.security.axes_lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.security.axes_lockout_response"
 # The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT says how many proxies
 # of ours append to X-Forwarded-For; a header the client sent itself is never trusted.
 CLIENT_IP_CALLABLE = "caching.limits.client_ip"
@@ -539,7 +540,7 @@ READ_BEACON_LIMIT_PER_MINUTE = int(os.environ.get("READ_BEACON_LIMIT_PER_MINUTE"
 # TRUSTED_PROXY_COUNT (above) also names the reader for the lockouts.
 # The reset e-mail goes out after the response, so its timing never tells whether an
 # address is registered.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.security.DeferredPasswordResetForm"  # noqa: S105
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.security.DeferredPasswordResetForm"  # noqa: S105
 # Content-Security-Policy (django-csp 4): the public site runs no inline script or
 # style; the admin gets website.headers.admin_csp_directives() instead.
 # Uploads served from a bucket or CDN domain must be allowed as image sources.

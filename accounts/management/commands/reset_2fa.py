@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from website.two_factor import reset
+from accounts.two_factor import reset
 
 
 class Command(BaseCommand):

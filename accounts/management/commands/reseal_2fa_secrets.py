@@ -7,8 +7,8 @@ the fallbacks): once it reports nothing left on an old key, the fallback can go.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from website.two_factor.models import SealedTOTPDevice
-from website.two_factor.secrets import SecretUnavailable, reseal
+from accounts.two_factor.models import SealedTOTPDevice
+from accounts.two_factor.secrets import SecretUnavailable, reseal
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from website.security import Throttle
+from accounts.security import Throttle
 
 # Wrong passwords typed into these forms, counted per account with the log-in limits:
 # an open session cannot be used to guess the password.

@@ -11,7 +11,8 @@ def sealed_key():
 
 
 class SealedTOTPDevice(TOTPDevice):
-    """TOTPDevice whose `key` column holds the sealed secret (website.two_factor.secrets).
+    """TOTPDevice whose `key` column holds the sealed secret
+    (accounts.two_factor.secrets).
 
     A proxy: same table, same rows, so django-otp's middleware, throttling and
     verification apply unchanged; only reading the secret differs. django-otp's own
@@ -22,7 +23,7 @@ class SealedTOTPDevice(TOTPDevice):
 
     class Meta:
         proxy = True
-        app_label = "website"
+        app_label = "accounts"
         verbose_name = "TOTP device (sealed secret)"
         verbose_name_plural = "TOTP devices (sealed secret)"
 

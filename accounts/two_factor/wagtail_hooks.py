@@ -1,4 +1,4 @@
-"""Admin wiring of two-factor authentication; imported from `WebsiteConfig.ready`."""
+"""Admin wiring of two-factor authentication; imported from `AccountsConfig.ready`."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _

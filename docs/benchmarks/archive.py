@@ -40,7 +40,6 @@ to the 50-article site, bakerydemo's figure and each size's ratio to it.
 import argparse
 import json
 import os
-import secrets
 import statistics
 import subprocess
 import sys
@@ -54,7 +53,13 @@ PYTHON = sys.executable
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from served_render import Server, cpu_ns, get, serambi_env  # noqa: E402
+from served_render import (  # noqa: E402
+    Server,
+    bakerydemo_ready,
+    cpu_ns,
+    get,
+    serambi_env,
+)
 
 # (label, Serambi path key, bakerydemo path key or None, account)
 PAGES = [
@@ -316,23 +321,8 @@ def flush(redis_url):
 
 
 def bakery_setup(bakerydemo):
-    python = bakerydemo / ".venv" / "bin" / "python"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-    }
-    env.pop("DATABASE_URL", None)
-    env.pop("REDIS_URL", None)
+    python, env = bakerydemo_ready(bakerydemo)
     manage = [str(python), "manage.py"]
-    subprocess.run(  # noqa: S603 - fixed arguments
-        [*manage, "collectstatic", "--noinput", "-v", "0"],
-        check=True,
-        cwd=bakerydemo,
-        env=env,
-    )
     login = run_child([*manage, "shell", "-c", BAKERY_LOGIN], env=env, cwd=bakerydemo)
     return python, env, login
 

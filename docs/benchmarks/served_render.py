@@ -153,6 +153,28 @@ def serambi_env(database_url, media_root, redis_url, fragments):
     }
 
 
+def bakerydemo_ready(bakerydemo):
+    """bakerydemo's Python and its production environment, static files collected."""
+    python = bakerydemo / ".venv" / "bin" / "python"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+    }
+    # Its own SQLite database and no cache, whatever this shell points Serambi at.
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    subprocess.run(  # noqa: S603 - fixed arguments
+        [str(python), "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        check=True,
+        cwd=bakerydemo,
+        env=env,
+    )
+    return python, env
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bakerydemo", required=True, type=Path)
@@ -172,22 +194,7 @@ def main():
     full_env = serambi_env(database_url, media_root, args.redis_url, fragments=False)
     subprocess.run(collect, check=True, cwd=ROOT, env=full_env)  # noqa: S603
 
-    bakery_python = args.bakerydemo / ".venv" / "bin" / "python"
-    bakery_env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-    }
-    bakery_env.pop("DATABASE_URL", None)
-    bakery_env.pop("REDIS_URL", None)
-    subprocess.run(  # noqa: S603 - fixed arguments
-        [str(bakery_python), "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        check=True,
-        cwd=args.bakerydemo,
-        env=bakery_env,
-    )
+    bakery_python, bakery_env = bakerydemo_ready(args.bakerydemo)
 
     servers = [
         Server(

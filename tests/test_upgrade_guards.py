@@ -51,6 +51,7 @@ GUARDED = {
     "contrib/redirects/signal_handlers.py": "9f6579a080f79225",
     "signal_handlers.py": "f644c452b3329e9f",
     "permission_policies/pages.py": "86edf54260dbc8e8",
+    "models/pages.py": "72d73ffdf04dec01",
     "locale/id_ID/LC_MESSAGES/django.po": "c586cad85668cb03",
 }
 

@@ -9,8 +9,8 @@ never cached, the page and site in the key of `wagtailpagecache`).
 """
 
 from django import template
-from django.template import TemplateSyntaxError
 
+from wagtail.templatetags import wagtail_cache
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode, WagtailPageCacheNode
 
 register = template.Library()
@@ -36,27 +36,14 @@ class PageFragmentCacheNode(FragmentsOffMixin, WagtailPageCacheNode):
 
 
 def _cache_tag(tag_name, node_class):
-    # Parsed as wagtail.templatetags.wagtail_cache parses its tags.
+    # Parsed by Wagtail's own tag, then rendered by the node that stands aside: the
+    # node classes differ only in `render`.
+    parse = wagtail_cache.register.tags[tag_name]
+
     def do_cache(parser, token):
-        nodelist = parser.parse((f"end{tag_name}",))
-        parser.delete_first_token()
-        tokens = token.split_contents()
-        if len(tokens) < 3:
-            raise TemplateSyntaxError(
-                f"'{tokens[0]}' tag requires at least 2 arguments."
-            )
-        if len(tokens) > 3 and tokens[-1].startswith("using="):
-            cache_name = parser.compile_filter(tokens[-1][len("using=") :])
-            tokens = tokens[:-1]
-        else:
-            cache_name = None
-        return node_class(
-            nodelist,
-            parser.compile_filter(tokens[1]),
-            tokens[2],
-            [parser.compile_filter(t) for t in tokens[3:]],
-            cache_name,
-        )
+        node = parse(parser, token)
+        node.__class__ = node_class
+        return node
 
     register.tag(tag_name, do_cache)
 

@@ -204,6 +204,44 @@ def test_a_job_whose_worker_died_is_enqueued_again_after_a_while(
     assert "its worker probably died" in caplog.text
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_job_whose_database_went_away_mid_run_is_enqueued_again_at_once(
+    database_queue, monkeypatch
+):
+    """CI saw this on PostgreSQL: the worker lost its connection while it ran
+    publish_scheduled, could not record the ending, and the row said "running" until
+    the stuck limit (hours), so nothing was published after the database came back."""
+    from django.db import OperationalError
+
+    from operations.management.commands import db_worker
+
+    enqueue = scheduler.Enqueuer()
+    job = scheduler.Job("publish_scheduled", 1)
+    enqueue(job)
+    calls = []
+
+    def database_gone(result, *args):
+        # Neither the success nor the failure can be written: the database is gone.
+        calls.append(result.pk)
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(DBTaskResult, "set_successful", database_gone)
+    monkeypatch.setattr(DBTaskResult, "set_failed", database_gone)
+    monkeypatch.setattr(db_worker.Worker, "sleep", staticmethod(lambda seconds: None))
+
+    run_worker("default")
+
+    [result] = DBTaskResult.objects.filter(
+        task_path="operations.scheduler.run_scheduled_job"
+    )
+    assert result.status == "FAILED"
+    assert result.exception_class_path.endswith("DatabaseLostDuringTask")
+    assert "whether it finished is unknown" in result.traceback
+    # Not run twice by the worker; the scheduler's next turn enqueues it again.
+    assert calls == [result.pk, result.pk]  # its success, then its failure
+    assert enqueue(job) is not None
+
+
 def test_a_failing_job_is_logged_by_the_worker_and_runs_again_next_turn(
     blog_index, superuser, caplog
 ):

@@ -8,6 +8,7 @@ from PIL import Image
 from blog.models import BlogIndexPage
 from contributors.models import ContributorIndexPage
 from demo.factories import CategoryFactory, ContributorPageFactory
+from tests import database_template
 from tests.editorial.conftest import make_user
 from tests.page_assertions import PageAssertions
 from website.models import HomePage
@@ -34,6 +35,56 @@ def flushes(item):
         "transaction", bool(marker.args and marker.args[0])
     )
     return bool(transaction) or "transactional_db" in item.fixturenames
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(
+    request,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    django_db_use_migrations,
+    django_db_createdb,
+):
+    """On SQLite, the test database is a copy of a template migrated once
+    (tests/database_template.py), which Django then opens as a kept database; it is
+    removed at the end of the session as Django's own would be. --reuse-db,
+    --no-migrations and PostgreSQL keep pytest-django's creation; --create-db
+    rebuilds the template."""
+    keep = request.config.getvalue("reuse_db")
+    if keep or not django_db_use_migrations or not database_template.applies():
+        yield keep
+        return
+    from django.db import connections
+
+    connection = connections["default"]
+    name = connection.settings_dict["NAME"]
+    with django_db_blocker.unblock():
+        database_template.install(rebuild=django_db_createdb)
+    yield True
+    if connection.settings_dict["NAME"] != name:
+        with django_db_blocker.unblock():
+            connection.creation.destroy_test_db(name, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On SQLite, a serialized_rollback test's database is restored from a copy of
+    the rows taken at set-up rather than through the ORM (database_template.Snapshot)."""
+    from django.db import connections
+
+    connection = connections["default"]
+    with pytest.MonkeyPatch.context() as patch:
+        if connection.vendor == "sqlite" and hasattr(
+            connection, "_test_serialized_contents"
+        ):
+            with django_db_blocker.unblock():
+                snapshot = database_template.Snapshot()
+            patch.setattr(
+                connection.creation,
+                "deserialize_db_from_string",
+                snapshot.instead_of(connection.creation.deserialize_db_from_string),
+            )
+        yield
 
 
 def _fastest(save, option, value):

@@ -95,10 +95,10 @@ def _locked(path):
 
 def template_key(alias=DEFAULT_DB_ALIAS):
     """A hash of what a migrated database is made of: every installed package's
-    version, Python's and SQLite's, the installed apps and the database settings,
-    every file in our apps' migrations folders, the project modules those import
-    (and theirs), the settings modules, and the models of any app without
-    migrations."""
+    version, Python's and SQLite's, the installed apps, the database's engine and
+    options (not its name: each xdist worker's differs), every file in our apps'
+    migrations folders, the project modules those import (and theirs), the
+    settings modules, and the models of any app without migrations."""
     digest = hashlib.sha256()
     connection = connections[alias]
     digest.update(
@@ -107,7 +107,8 @@ def template_key(alias=DEFAULT_DB_ALIAS):
                 sys.version,
                 sqlite3.sqlite_version,
                 list(settings.INSTALLED_APPS),
-                {k: v for k, v in connection.settings_dict.items() if k != "NAME"},
+                connection.settings_dict["ENGINE"],
+                connection.settings_dict["OPTIONS"],
             )
         ).encode()
     )

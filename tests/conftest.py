@@ -48,10 +48,14 @@ def django_db_keepdb(
     """On SQLite, the test database is a copy of a template migrated once
     (tests/database_template.py), which Django then opens as a kept database; it is
     removed at the end of the session as Django's own would be. --reuse-db,
-    --no-migrations and PostgreSQL keep pytest-django's creation; --create-db
-    rebuilds the template."""
+    --create-db, --no-migrations and PostgreSQL keep pytest-django's creation."""
     keep = request.config.getvalue("reuse_db")
-    if keep or not django_db_use_migrations or not database_template.applies():
+    if (
+        keep
+        or django_db_createdb
+        or not django_db_use_migrations
+        or not database_template.applies()
+    ):
         yield keep
         return
     from django.db import connections
@@ -59,7 +63,7 @@ def django_db_keepdb(
     connection = connections["default"]
     name = connection.settings_dict["NAME"]
     with django_db_blocker.unblock():
-        database_template.install(rebuild=django_db_createdb)
+        database_template.install()
     yield True
     if connection.settings_dict["NAME"] != name:
         with django_db_blocker.unblock():

@@ -40,13 +40,13 @@ def applies(alias=DEFAULT_DB_ALIAS):
     )
 
 
-def install(alias=DEFAULT_DB_ALIAS, rebuild=False):
+def install(alias=DEFAULT_DB_ALIAS):
     """Put a copy of the migrated template where the test database goes."""
     connection = connections[alias]
     target = Path(connection.creation._get_test_db_name())
     template = target.parent / f"{TEMPLATE_PREFIX}{template_key(alias)[:20]}.sqlite3"
     with _locked(target.parent / f"{TEMPLATE_PREFIX}lock"):
-        if rebuild or not template.exists():
+        if not template.exists():
             _build(alias, template)
         _remove(target)
         shutil.copyfile(template, target)

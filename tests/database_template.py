@@ -140,7 +140,8 @@ def _project_sources():
         else:
             roots.update(Path(config.path).glob("models*.py"))
             roots.update(Path(config.path).glob("models/**/*.py"))
-    settings_module = importlib.util.find_spec(settings.SETTINGS_MODULE)
+    # Not settings.SETTINGS_MODULE: inside override_settings that is None.
+    settings_module = importlib.util.find_spec(os.environ["DJANGO_SETTINGS_MODULE"])
     roots.update(Path(settings_module.origin).parent.glob("*.py"))
     return _with_imports(roots)
 

@@ -107,6 +107,18 @@ class ContributorPageQuerySet(PublicQuerySetMixin, PageQuerySet):
     pass
 
 
+# The fields `names_for_index` reads, for a query that needs no page objects.
+INDEXED_NAME_FIELDS = ("title", "pen_name", "use_pen_name_only")
+
+
+def names_for_index(title, pen_name, use_pen_name_only):
+    """The names search may find a contributor by (ContributorPage.indexed_name):
+    her pen name alone when she hides her real name, else both."""
+    if use_pen_name_only:
+        return pen_name
+    return " ".join(name for name in (title, pen_name) if name)
+
+
 class ContributorPage(
     CachedViewRestrictionsMixin, PrivateAdminTitleMixin, RoutablePageMixin, Page
 ):
@@ -287,9 +299,7 @@ class ContributorPage(
     @property
     def indexed_name(self):
         """The names search may find her by: never the real one she hides."""
-        if self.use_pen_name_only:
-            return self.pen_name
-        return " ".join(name for name in (self.title, self.pen_name) if name)
+        return names_for_index(self.title, self.pen_name, self.use_pen_name_only)
 
     # --- Public pages
 

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
@@ -233,9 +234,16 @@ def an_archive(django_db_blocker, tmp_path_factory):
             )
             archive = make_backup(folder / "backups")
         finally:
+            # As TransactionTestCase flushes: the sequences go on where they were.
             call_command(
-                "flush", verbosity=0, interactive=False, inhibit_post_migrate=True
+                "flush",
+                verbosity=0,
+                interactive=False,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
             )
+            for cache in caches.all():
+                cache.clear()
     return archive
 
 

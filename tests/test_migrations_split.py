@@ -32,9 +32,13 @@ BEFORE_THE_SPLIT = [
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets)
+    return executor
+
+
+def models_at(executor, targets):
+    """The models of every app as the database now has them: the targets' apps where
+    they were sent, every other app at its latest."""
     executor.loader.build_graph()
-    # The models of every app as the database now has them: the targets' apps where
-    # they were sent, every other app at its latest.
     moved = {app for app, _ in targets}
     nodes = [
         node for node in executor.loader.graph.leaf_nodes() if node[0] not in moved
@@ -183,7 +187,7 @@ def test_a_database_made_before_the_split_keeps_its_rows():
     from images.models import CustomImage, CustomRendition
     from importer.models import ImportedImage
 
-    old_apps = migrate(BEFORE_THE_SPLIT)
+    old_apps = models_at(migrate(BEFORE_THE_SPLIT), BEFORE_THE_SPLIT)
     image_pk, contributor_pk = old_rows(old_apps)
     device_pk, device_type_pk, user_pk = old_device(old_apps)
 

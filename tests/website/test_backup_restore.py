@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
@@ -171,8 +172,10 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def site(media_root, home_page, blog_index, contributor_index, django_user_model):
+def build_site(home_page, blog_index, contributor_index):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
     public = build_public_site(home_page, blog_index, contributor_index)
     article = public.article
     # A draft on top of the live version: the restore must keep both revisions.
@@ -180,19 +183,68 @@ def site(media_root, home_page, blog_index, contributor_index, django_user_model
     article.save_revision()
     public.rendition = public.article.hero_image.get_rendition("fill-300x200")
 
-    contributor = django_user_model.objects.create_user(
-        "ayu", "ayu@serambi.test", "rahasia-ayu"
-    )
+    contributor = User.objects.create_user("ayu", "ayu@serambi.test", "rahasia-ayu")
     contributor.groups.add(Group.objects.get(name=CONTRIBUTORS))
     translators = Group.objects.create(name="Penerjemah")
     translators.permissions.add(Permission.objects.get(codename="change_articlepage"))
-    django_user_model.objects.create_superuser("redaksi", "r@serambi.test", "rahasia")
+    User.objects.create_superuser("redaksi", "r@serambi.test", "rahasia")
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.tagline = "Serambi untuk semua ibu"
     site_settings.whatsapp_group_url = "https://chat.whatsapp.com/serambi"
     site_settings.save()
     return public
+
+
+@pytest.fixture
+def site(media_root, home_page, blog_index, contributor_index):
+    return build_site(home_page, blog_index, contributor_index)
+
+
+@pytest.fixture(scope="module")
+def an_archive(django_db_blocker, tmp_path_factory):
+    """An archive of the site, made once for the refusal tests that need one but not
+    its database rows (they restore it into other databases and media folders).
+
+    Made between two tests as a transactional test runs: the migrations' rows put
+    back (serialized_rollback), the site built and committed (pg_dump reads what is
+    committed), backed up, and the database flushed again afterwards.
+    """
+    from django.test import override_settings
+
+    from blog.models import BlogIndexPage
+    from contributors.models import ContributorIndexPage
+    from website.models import HomePage
+
+    folder = tmp_path_factory.mktemp("an-archive")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=folder / "media"),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setenv("BACKUP_PASSPHRASE", PASSPHRASE)
+        connection.creation.deserialize_db_from_string(
+            connection._test_serialized_contents
+        )
+        try:
+            build_site(
+                HomePage.objects.get(),
+                BlogIndexPage.objects.get(),
+                ContributorIndexPage.objects.get(),
+            )
+            archive = make_backup(folder / "backups")
+        finally:
+            # As TransactionTestCase flushes: the sequences go on where they were.
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
+            for cache in caches.all():
+                cache.clear()
+    return archive
 
 
 @pytest.fixture
@@ -282,35 +334,40 @@ def test_round_trip_restores_every_row_file_and_search(site, tmp_path, empty_dat
 # --- Refusals: safe by default ----------------------------------------------------
 
 
-TARGET_SQL_SCRIPT = """
-import json, sys, django
-django.setup()
-from django.db import connection
-with connection.cursor() as cursor:
-    for statement in sys.argv[1:]:
-        cursor.execute(statement)
-    tables = connection.introspection.table_names(cursor)
-    rows = []
-    if "notes" in tables:
-        cursor.execute("SELECT body FROM notes")
-        rows = [row[0] for row in cursor.fetchall()]
-print(json.dumps([tables, rows]))
-"""
-
-
 def target_sql(database_url, *statements):
-    """Run SQL in the target database; return its tables and the rows of `notes`."""
-    result = run_django(
-        ["-c", TARGET_SQL_SCRIPT, *statements],
-        database_url=database_url,
-        media_root="/nonexistent",
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.splitlines()[-1])
+    """Run SQL in the target database; return its tables and the rows of `notes`.
+
+    Through a connection of its own, configured from the URL as the `restore` process
+    configures its own (website.settings.base), and closed before anything else runs.
+    """
+    from django.db.utils import ConnectionHandler
+
+    import dj_database_url
+
+    from website.settings.base import SQLITE_OPTIONS
+
+    config = dj_database_url.parse(database_url)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+    target = ConnectionHandler({"default": config})["default"]
+    try:
+        with target.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+            tables = target.introspection.table_names(cursor)
+            rows = []
+            if "notes" in tables:
+                cursor.execute("SELECT body FROM notes")
+                rows = [row[0] for row in cursor.fetchall()]
+    finally:
+        target.close()
+    return [tables, rows]
 
 
-def test_restore_refuses_a_database_that_has_tables(site, tmp_path, empty_database):
-    archive = make_backup(tmp_path / "backups")
+def test_restore_refuses_a_database_that_has_tables(
+    an_archive, tmp_path, empty_database
+):
+    archive = an_archive
     target_sql(
         empty_database,
         "CREATE TABLE notes (body TEXT)",
@@ -326,8 +383,10 @@ def test_restore_refuses_a_database_that_has_tables(site, tmp_path, empty_databa
     assert not media.exists() or not any(media.rglob("*"))
 
 
-def test_restore_refuses_a_media_root_that_has_files(site, tmp_path, empty_database):
-    archive = make_backup(tmp_path / "backups")
+def test_restore_refuses_a_media_root_that_has_files(
+    an_archive, tmp_path, empty_database
+):
+    archive = an_archive
     media = tmp_path / "restored-media"
     (media / "original_images").mkdir(parents=True)
     (media / "original_images" / "lama.jpg").write_bytes(b"lama")
@@ -358,9 +417,9 @@ def test_restore_refuses_an_archive_from_another_engine(site, tmp_path):
 
 
 def test_restore_refuses_a_damaged_archive_and_writes_nothing(
-    site, tmp_path, empty_database
+    an_archive, tmp_path, empty_database
 ):
-    archive = make_backup(tmp_path / "backups")
+    archive = an_archive
     damaged = tmp_path / "damaged.tar.gz"
     plain = decrypted(archive, tmp_path / "plain.tar.gz")
     # Same manifest, one image with different bytes: its checksum no longer matches.
@@ -382,6 +441,8 @@ def test_restore_refuses_a_damaged_archive_and_writes_nothing(
     assert target_sql(empty_database) == [[], []]
 
 
+# Nothing to commit: no flush needed after it.
+@pytest.mark.django_db
 def test_restore_of_a_missing_archive_says_so(tmp_path):
     result = restore(
         tmp_path / "serambi-20260101-000000.tar.gz",
@@ -425,12 +486,16 @@ def test_a_file_uploaded_after_the_dump_is_a_harmless_extra(
     assert manifest["media"]["missing"] == []
 
 
+# Nothing to commit: no flush needed after it.
+@pytest.mark.django_db
 def test_backup_refuses_a_folder_inside_media_root(media_root):
     with pytest.raises(CommandError, match="di dalam MEDIA_ROOT"):
         call_command("backup", str(media_root / "backups"), stdout=io.StringIO())
     assert not (media_root / "backups").exists()
 
 
+# Nothing to commit: no flush needed after it.
+@pytest.mark.django_db
 def test_backup_to_a_bucket_refuses_the_public_uploads_bucket(settings, media_root):
     settings.AWS_STORAGE_BUCKET_NAME = "serambi-uploads"
     with pytest.raises(CommandError, match="bucket unggahan"):
@@ -552,9 +617,9 @@ def test_the_archive_is_a_standard_age_file(site, tmp_path):
 
 
 def test_restore_without_or_with_a_wrong_passphrase_writes_nothing(
-    site, tmp_path, empty_database, monkeypatch
+    an_archive, tmp_path, empty_database, monkeypatch
 ):
-    archive = make_backup(tmp_path / "backups")
+    archive = an_archive
     media = tmp_path / "restored-media"
 
     monkeypatch.delenv("BACKUP_PASSPHRASE")
@@ -659,6 +724,8 @@ def test_the_nightly_job_backs_up_and_keeps_only_recent_archives(site, tmp_path)
     assert recent.exists() and unrelated.exists()
 
 
+# Nothing to commit: no flush needed after it.
+@pytest.mark.django_db
 def test_keep_days_below_one_is_refused(tmp_path):
     with pytest.raises(CommandError, match="--keep-days harus 1 atau lebih"):
         call_command("backup", str(tmp_path), "--keep-days", "0")

@@ -10,13 +10,17 @@ exactly these. The rows must still be named as the viewer may see them.
 import json
 import re
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 import pytest
 
-from blog.models import ArticleCredit
+from blog.models import ArticleCredit, BlogIndexPage
+from contributors.models import ContributorIndexPage
+from demo.factories import ContributorPageFactory
+from tests.site_builder import kept_for_the_module
 
-from .conftest import draft_by
+from .conftest import draft_by, make_user
 
 # Warm: the second request, process-wide caches (content types, site roots) filled.
 QUERIES = {
@@ -62,13 +66,38 @@ def urls(blog_index):
     }
 
 
-@pytest.mark.parametrize("count", [3, 30])
+def contributor(username, title, contributor_index):
+    user = make_user(username, "Contributors")
+    user.profile_page = ContributorPageFactory(
+        parent=contributor_index, title=title, slug=username, user=user
+    )
+    return user
+
+
+@pytest.fixture(scope="module", params=[3, 30])
+def filled(request, django_db_setup, django_db_blocker):
+    """Alya, Bunga, Eka (as tests/editorial/conftest.py makes them) and `fill`'s
+    pages, built once for the module for each count and shared by both roles' tests;
+    rolled back when the module is done with them (tests/site_builder.py). None:
+    nothing built, for the tests that make their own people and pages (`own_pages`)."""
+    if request.param is None:
+        yield None
+        return
+    with kept_for_the_module(django_db_blocker):
+        contributor_index = ContributorIndexPage.objects.get()
+        alya = contributor("alya", "Alya Rahma", contributor_index)
+        bunga = contributor("bunga", "Bunga Lestari", contributor_index)
+        eka = make_user("eka", "Editors")
+        fill(request.param, alya, bunga, BlogIndexPage.objects.get())
+        yield {"count": request.param, "contributor": alya.pk, "editor": eka.pk}
+
+
 @pytest.mark.parametrize("role", ["contributor", "editor"])
 def test_chooser_and_explorer_queries_do_not_grow_with_rows(
-    client, django_assert_num_queries, alya, bunga, eka, blog_index, role, count
+    client, django_assert_num_queries, db, filled, blog_index, role
 ):
-    fill(count, alya, bunga, blog_index)
-    client.force_login({"contributor": alya, "editor": eka}[role])
+    count = filled["count"]
+    client.force_login(get_user_model().objects.get(pk=filled[role]))
     pages = {}
     for name, url in urls(blog_index).items():
         client.get(url)
@@ -94,6 +123,12 @@ def test_chooser_and_explorer_queries_do_not_grow_with_rows(
             assert editor or shows("Terbit 4", html)
 
 
+def own_pages(test):
+    """For a test that makes its own people and pages: it runs with none built."""
+    test = pytest.mark.parametrize("filled", [None], indirect=True, ids=["own"])(test)
+    return pytest.mark.usefixtures("filled")(test)
+
+
 def content(response):
     """The HTML of an explorer page or of the chooser's modal step (JSON)."""
     if response["Content-Type"].startswith("application/json"):
@@ -105,6 +140,7 @@ def shows(title, html):
     return re.search(rf"\b{re.escape(title)}\b", html) is not None
 
 
+@own_pages
 def test_chooser_rows_name_their_parent(client, alya, bunga, blog_index):
     """The title cell's parent id, now given rather than asked for."""
     page = draft_by(alya, blog_index, title="Draf Alya", slug="draf-alya")
@@ -117,6 +153,7 @@ def test_chooser_rows_name_their_parent(client, alya, bunga, blog_index):
     assert f'data-parent-id="{blog_index.pk}"' in html
 
 
+@own_pages
 def test_chooser_restricted_to_articles_still_lists_hers(
     client, alya, bunga, blog_index
 ):
@@ -134,6 +171,7 @@ def test_chooser_restricted_to_articles_still_lists_hers(
     assert "Draf Bunga" not in html
 
 
+@own_pages
 def test_chooser_answers_as_wagtails_admin_views_do(client, alya, blog_index):
     """Served by our view now, with Wagtail's admin URL wrappers: sign-in required,
     never cached, the admin's 404 page."""

@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.site_builder import article, category, contributor
+from blog.models import BlogIndexPage
+from contributors.models import ContributorIndexPage
+from tests.site_builder import article, category, contributor, kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -10,20 +12,31 @@ pytestmark = pytest.mark.django_db
 PAGE_NUMBERS = ["abc", "-1", "0", "1.5", "", "99999999999999999999"]
 
 
-@pytest.fixture
-def site_with_articles(blog_index, contributor_index):
-    writer = contributor(contributor_index, "Ayu Lestari", slug="ayu-lestari")
-    keluarga = category("Keluarga")
-    for day in range(13):
-        article(
-            blog_index,
-            writers=[writer],
-            days=day,
-            category=keluarga,
-            tags=["anggaran"],
-            title=f"Cerita hari {day}",
+@pytest.fixture(scope="module", autouse=True)
+def built_articles(django_db_setup, django_db_blocker):
+    """Thirteen articles by one writer, built once for the module; every test of the
+    module sees them, in whatever order it runs (tests/site_builder.py)."""
+    with kept_for_the_module(django_db_blocker):
+        blog_index = BlogIndexPage.objects.get()
+        writer = contributor(
+            ContributorIndexPage.objects.get(), "Ayu Lestari", slug="ayu-lestari"
         )
-    return writer
+        keluarga = category("Keluarga")
+        for day in range(13):
+            article(
+                blog_index,
+                writers=[writer],
+                days=day,
+                category=keluarga,
+                tags=["anggaran"],
+                title=f"Cerita hari {day}",
+            )
+        yield writer
+
+
+@pytest.fixture
+def site_with_articles(db, built_articles):
+    return type(built_articles).objects.get(pk=built_articles.pk)
 
 
 LISTINGS = ["/artikel/", "/artikel/kategori/keluarga/", "/artikel/tag/anggaran/"]

@@ -4,39 +4,67 @@ page as without them, and never older than what it shows."""
 
 import time
 
+from django.test import Client
 from django.urls import reverse
 
 import pytest
 
-from tests.site_builder import article, category, contributor
+from blog.models import BlogIndexPage
+from contributors.models import ContributorIndexPage
+from tests.site_builder import article, category, contributor, kept_for_the_module
 from tests.website.test_caching import edit_form
-from website.models import HomePageFeaturedArticle
+from website.models import HomePage, HomePageFeaturedArticle
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def writer(contributor_index):
-    return contributor(contributor_index, "Ayu Lestari", slug="ayu-lestari", photo=True)
-
-
-@pytest.fixture
-def articles(home_page, blog_index, writer):
-    keuangan = category("Keuangan")
-    pages = [
-        article(
-            blog_index,
-            title=f"Catatan belanja minggu ke-{day}",
-            writers=[writer],
-            category=keuangan,
-            tags=["anggaran"],
-            hero=True,
-            days=day,
+@pytest.fixture(scope="module", autouse=True)
+def built_site(django_db_setup, django_db_blocker):
+    """A writer and her fourteen articles, built once for the module, their pictures
+    made by a first visit; every test of the module sees them, in whatever order it
+    runs (tests/site_builder.py)."""
+    with kept_for_the_module(django_db_blocker):
+        writer = contributor(
+            ContributorIndexPage.objects.get(),
+            "Ayu Lestari",
+            slug="ayu-lestari",
+            photo=True,
         )
-        for day in range(14)
-    ]
-    HomePageFeaturedArticle.objects.create(page=home_page, article=pages[3])
-    return pages
+        blog_index = BlogIndexPage.objects.get()
+        keuangan = category("Keuangan")
+        pages = [
+            article(
+                blog_index,
+                title=f"Catatan belanja minggu ke-{day}",
+                writers=[writer],
+                category=keuangan,
+                tags=["anggaran"],
+                hero=True,
+                days=day,
+            )
+            for day in range(14)
+        ]
+        HomePageFeaturedArticle.objects.create(
+            page=HomePage.objects.get(), article=pages[3]
+        )
+        # A first visit makes the pictures' renditions, as on a live site.
+        for url in page_urls(pages):
+            assert Client().get(url).status_code == 200, url
+        yield writer, pages
+
+
+def reload(page):
+    return type(page).objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def writer(db, built_site):
+    return reload(built_site[0])
+
+
+@pytest.fixture
+def articles(db, built_site):
+    return [reload(page) for page in built_site[1]]
 
 
 def page_urls(articles):

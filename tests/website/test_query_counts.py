@@ -16,9 +16,10 @@ from django.db import connection
 
 import pytest
 
-from blog.models import ArticleCredit
-from tests.site_builder import article, category, contributor
-from website.models import HomePageFeaturedArticle
+from blog.models import ArticleCredit, BlogIndexPage
+from contributors.models import ContributorIndexPage
+from tests.site_builder import article, category, contributor, kept_for_the_module
+from website.models import HomePage, HomePageFeaturedArticle
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +56,12 @@ def render(client, url, django_assert_num_queries, expected):
     return response
 
 
-@pytest.fixture(params=[SMALL, LARGE])
-def site(request, home_page, blog_index, contributor_index):
+def build_site(size):
     """A site whose every listing has 1 (small) or 13+ (large) entries."""
-    large = request.param == LARGE
+    large = size == LARGE
+    home_page = HomePage.objects.get()
+    blog_index = BlogIndexPage.objects.get()
+    contributor_index = ContributorIndexPage.objects.get()
     keluarga = category("Keluarga")
     people = [
         contributor(contributor_index, f"Penulis {n}", photo=True)
@@ -90,7 +93,42 @@ def site(request, home_page, blog_index, contributor_index):
     if large:
         for page in articles[1:3]:
             HomePageFeaturedArticle.objects.create(page=home_page, article=page)
-    return {"size": request.param, "articles": articles, "writer": people[0]}
+    return {"size": size, "articles": articles, "writer": people[0]}
+
+
+@pytest.fixture(scope="module", params=[SMALL, LARGE])
+def built_site(request, django_db_setup, django_db_blocker):
+    """Each size built once for the module, inside a transaction rolled back when the
+    module is done with it (tests/site_builder.py); pytest runs the tests of one size
+    together, and sets the next up only after this one is rolled back. None: nothing
+    built, for the tests that build their own pages (`own_pages`)."""
+    if request.param is None:
+        yield None
+        return
+    with kept_for_the_module(django_db_blocker):
+        yield build_site(request.param)
+
+
+def own_pages(test):
+    """For a test that builds its own pages: it runs with neither site there."""
+    test = pytest.mark.parametrize("built_site", [None], indirect=True, ids=["own"])(
+        test
+    )
+    return pytest.mark.usefixtures("built_site")(test)
+
+
+@pytest.fixture
+def site(db, built_site):
+    """The built site, its pages read afresh for each test."""
+    return {
+        "size": built_site["size"],
+        "articles": [reload(page) for page in built_site["articles"]],
+        "writer": reload(built_site["writer"]),
+    }
+
+
+def reload(page):
+    return type(page).objects.get(pk=page.pk)
 
 
 LISTINGS = {
@@ -113,7 +151,7 @@ def test_listing_pages(client, site, django_assert_num_queries, name, url):
 
 
 # Only the large site has a second page.
-@pytest.mark.parametrize("site", [LARGE], indirect=True)
+@pytest.mark.parametrize("built_site", [LARGE], indirect=True)
 def test_second_page_of_the_index(client, site, django_assert_num_queries):
     response = render(
         client, "/artikel/?page=2", django_assert_num_queries, EXPECTED["index_page_2"]
@@ -128,6 +166,7 @@ def test_contributor_page(client, site, django_assert_num_queries):
 
 
 @pytest.mark.parametrize(("credits", "tags"), [(1, 0), (10, 8), (1, 8), (10, 0)])
+@own_pages
 def test_article_page(
     client, blog_index, contributor_index, django_assert_num_queries, credits, tags
 ):
@@ -155,6 +194,7 @@ def test_article_page(
     assert {c.role for c in response.context["credits"]} <= set(ArticleCredit.Role)
 
 
+@own_pages
 def test_second_page_of_her_work(
     client, blog_index, contributor_index, django_assert_num_queries
 ):

@@ -1,8 +1,9 @@
 """`manage.py seed_demo`: the demo site a developer clicks through after `make run`.
 
 Seeding draws two dozen illustrations, so the read-only tests share one seeded
-database: a class-scoped fixture seeds inside an outer transaction and rolls it back
-when the class is done; each test still runs in its own savepoint on top of it.
+database: a class-scoped fixture seeds inside an outer transaction (and visits every
+page once, which makes the renditions) and rolls it back when the class is done; each
+test still runs in its own savepoint on top of it.
 """
 
 import io
@@ -16,6 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count, Q
+from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -45,7 +47,13 @@ def seed_output(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield seed()
+            output = seed()
+            # A first visit to every page makes the pictures' renditions once for
+            # the class, as on a live site, rather than again in each test.
+            client = Client()
+            for url in seeded_urls():
+                assert client.get(url).status_code == 200, url
+            yield output
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -221,15 +229,19 @@ class TestSeededSite:
             assert user.password in output
 
     def test_every_seeded_page_renders(self, client):
-        urls = ["/", "/artikel/", "/kontributor/"]
-        urls += [article.url for article in live_articles()]
-        urls += [page.url for page in ContributorPage.objects.live()]
-        urls += [f"/artikel/kategori/{slug}/" for slug, _, _ in content.CATEGORIES]
-        for url in urls:
+        for url in seeded_urls():
             response = client.get(url)
             assert response.status_code == 200, url
         article = live_articles().first()
         assert article.title in client.get(article.url).content.decode()
+
+
+def seeded_urls():
+    urls = ["/", "/artikel/", "/kontributor/"]
+    urls += [article.url for article in live_articles()]
+    urls += [page.url for page in ContributorPage.objects.live()]
+    urls += [f"/artikel/kategori/{slug}/" for slug, _, _ in content.CATEGORIES]
+    return urls
 
 
 def _role(role):

@@ -6,7 +6,10 @@ Never `playwright install`: it downloads a browser build this machine cannot fet
 
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connections
+from django.test import Client
+from django.urls import reverse
 
 import pytest
 
@@ -29,6 +32,46 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item, so a fixture can tell a failed test."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+def failed(request):
+    """Whether the test using this fixture failed (its set-up or its call)."""
+    return any(
+        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
+
+
+def keep_last_screen(request, page, path):
+    """The last screen a failed test saw, full page, to read the failure by: a
+    screenshot of a long page costs a second on a loaded machine, so a test that
+    passed keeps none."""
+    if failed(request):
+        Path(path).parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(path), full_page=True)
+
+
+def log_in(page, live_server, user, then_open=None):
+    """`user` logged in and at the dashboard (or at the URL `then_open`), by the session cookie Django gives a
+    logged-in client, not by the log-in form: for tests that check what comes after
+    it. The form itself is walked by the review cycle (test_publishing_workflow.py,
+    test_content_security_policy.py) and by the phone journeys that count it."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+    )
+    page.goto(then_open or f"{live_server.url}{reverse('wagtailadmin_home')}")
 
 
 def _carry_serialized_contents(snapshots):
@@ -93,13 +136,13 @@ def phone_page(browser):
 @pytest.fixture
 def page(phone_page, request):
     """The phone page of a journey, every wait bounded at 30 s (Playwright's default,
-    said once), its last screen kept for reading a failure:
+    said once), its last screen kept when it failed, for reading the failure:
     .pytest_cache/<module without test_>_last_screen.png."""
     phone_page.set_default_timeout(30_000)
     yield phone_page
     name = request.module.__name__.rpartition(".")[2].removeprefix("test_")
-    phone_page.screenshot(
-        path=str(Path(".pytest_cache") / f"{name}_last_screen.png"), full_page=True
+    keep_last_screen(
+        request, phone_page, Path(".pytest_cache") / f"{name}_last_screen.png"
     )
 
 

@@ -129,13 +129,13 @@ def test_admin_pages_have_no_serious_accessibility_findings_on_a_phone(
     found += serious_findings(page, "kalender")
 
     # --- The illustrator.
-    log_in(page, live_server, sekar)
-    visit(
+    log_in(
         page,
         live_server,
-        reverse("editorial_illustrate", args=[job.pk]),
-        "#w-editor-form",
+        sekar,
+        then_open=live_server.url + reverse("editorial_illustrate", args=[job.pk]),
     )
+    page.wait_for_selector("#w-editor-form", state="visible")
     found += serious_findings(page, "halaman ilustrasi")
 
     # --- The editor.

@@ -4,6 +4,7 @@ They skip, saying why, where /usr/bin/chromium or Playwright is missing; CI inst
 Never `playwright install`: it downloads a browser build this machine cannot fetch.
 """
 
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -72,6 +73,17 @@ def log_in(page, live_server, user, then_open=None):
         [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
     )
     page.goto(then_open or f"{live_server.url}{reverse('wagtailadmin_home')}")
+
+
+def axe_violations_found(page):
+    """axe-core's violations on the page as it is now (axe_playwright_python's own
+    script and options), axe put into each document once rather than per check."""
+    from axe_playwright_python.base import AXE_SCRIPT
+    from axe_playwright_python.sync_playwright import DEFAULT_OPTIONS
+
+    if not page.evaluate("typeof window.axe?.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate(f"axe.run({json.dumps(DEFAULT_OPTIONS)})")["violations"]
 
 
 def _carry_serialized_contents(snapshots):

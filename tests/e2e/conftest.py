@@ -4,9 +4,13 @@ They skip, saying why, where /usr/bin/chromium or Playwright is missing; CI inst
 Never `playwright install`: it downloads a browser build this machine cannot fetch.
 """
 
+import json
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connections
+from django.test import Client
+from django.urls import reverse
 
 import pytest
 
@@ -29,6 +33,101 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item, so a fixture can tell a failed test."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+def failed(request):
+    """Whether the test using this fixture failed (its set-up or its call)."""
+    return any(
+        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
+
+
+def keep_last_screen(request, page, path):
+    """The last screen a failed test saw, full page, to read the failure by: a
+    screenshot of a long page costs a second on a loaded machine, so a test that
+    passed keeps none."""
+    if failed(request):
+        Path(path).parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(path), full_page=True)
+
+
+def log_in(page, live_server, user, then_open=None):
+    """`user` logged in and at the dashboard (or at the URL `then_open`), by the session cookie Django gives a
+    logged-in client, not by the log-in form: for tests that check what comes after
+    it. The form itself is walked by the review cycle (test_publishing_workflow.py,
+    test_content_security_policy.py) and by the phone journeys that count it."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+    )
+    page.goto(then_open or f"{live_server.url}{reverse('wagtailadmin_home')}")
+
+
+def axe_violations_found(page):
+    """axe-core's violations on the page as it is now (axe_playwright_python's own
+    script and options), axe put into each document once rather than per check."""
+    from axe_playwright_python.base import AXE_SCRIPT
+    from axe_playwright_python.sync_playwright import DEFAULT_OPTIONS
+
+    if not page.evaluate("typeof window.axe?.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate(f"axe.run({json.dumps(DEFAULT_OPTIONS)})")["violations"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def renditions_made_once():
+    """A rendition's file made once per session for the same picture and filter.
+
+    Each browser test's database is new, so every page it opens makes its pictures'
+    renditions again (a hero: four widths in AVIF, WebP and JPEG, most of a page's
+    first render), from factory pictures whose bytes are the same in every test.
+    The same bytes give the same rendition: keep its content, keyed by the source's
+    digest, the filter and its focal-point key, and name it as Wagtail would for
+    this test's file. Rendition rows are still made and saved per test.
+    """
+    import hashlib
+    import os
+
+    from django.core.files.base import ContentFile
+
+    from images.models import CustomImage
+
+    made = {}
+    generate = CustomImage.generate_rendition_file
+
+    def generate_once(image, filter, *, source=None):
+        with image.open_file() as original:
+            digest = hashlib.sha256(original.read()).hexdigest()
+        cache_key = filter.get_cache_key(image)
+        key = (digest, filter.spec, cache_key)
+        if key not in made:
+            file = generate(image, filter, source=source)
+            file.seek(0)
+            made[key] = (file.read(), os.path.splitext(file.name)[1])
+            file.seek(0)
+            return file
+        content, format_extension = made[key]
+        # Named as AbstractImage.generate_rendition_file names it.
+        ending = (f"{cache_key}." if cache_key else "") + filter.spec.replace("|", ".")
+        ending += format_extension
+        stem = os.path.splitext(os.path.basename(image.file.name))[0]
+        return ContentFile(content, name=f"{stem[: 59 - len(ending)]}.{ending}")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(CustomImage, "generate_rendition_file", generate_once)
+        yield
 
 
 def _carry_serialized_contents(snapshots):
@@ -93,13 +192,13 @@ def phone_page(browser):
 @pytest.fixture
 def page(phone_page, request):
     """The phone page of a journey, every wait bounded at 30 s (Playwright's default,
-    said once), its last screen kept for reading a failure:
+    said once), its last screen kept when it failed, for reading the failure:
     .pytest_cache/<module without test_>_last_screen.png."""
     phone_page.set_default_timeout(30_000)
     yield phone_page
     name = request.module.__name__.rpartition(".")[2].removeprefix("test_")
-    phone_page.screenshot(
-        path=str(Path(".pytest_cache") / f"{name}_last_screen.png"), full_page=True
+    keep_last_screen(
+        request, phone_page, Path(".pytest_cache") / f"{name}_last_screen.png"
     )
 
 

@@ -8,11 +8,11 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from demo.factories import ContributorPageFactory, CustomImageFactory
 from editorial import trash
 from editorial.models import IllustrationRequest
+from tests.e2e.conftest import axe_violations_found
 from tests.e2e.test_admin_on_a_phone import log_in
 from tests.editorial.conftest import draft_by, make_user
 
@@ -25,10 +25,9 @@ BODY = [
 
 
 def serious_findings(page, where):
-    results = Axe().run(page)
     return [
         f"{where}: {v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
+        for v in axe_violations_found(page)
         if v["impact"] in {"serious", "critical"}
     ]
 
@@ -129,13 +128,13 @@ def test_admin_pages_have_no_serious_accessibility_findings_on_a_phone(
     found += serious_findings(page, "kalender")
 
     # --- The illustrator.
-    log_in(page, live_server, sekar)
-    visit(
+    log_in(
         page,
         live_server,
-        reverse("editorial_illustrate", args=[job.pk]),
-        "#w-editor-form",
+        sekar,
+        then_open=live_server.url + reverse("editorial_illustrate", args=[job.pk]),
     )
+    page.wait_for_selector("#w-editor-form", state="visible")
     found += serious_findings(page, "halaman ilustrasi")
 
     # --- The editor.

@@ -12,7 +12,7 @@ from blog.models import ArticlePage
 from tests.editorial.conftest import draft_by, make_user
 from tests.real_post import REAL_POST_BODY
 
-from .conftest import PHONE
+from .conftest import PHONE, keep_last_screen, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -20,22 +20,10 @@ TIMEOUT = 20_000
 LAST_SCREEN = Path(".pytest_cache") / "admin_on_a_phone_last_screen.png"
 
 
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}{reverse('wagtailadmin_login')}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "kata-sandi-uji")
-    page.click("button[type=submit]")
-    page.wait_for_url(
-        f"{live_server.url}{reverse('wagtailadmin_home')}", timeout=TIMEOUT
-    )
-
-
 @pytest.fixture
-def screenshot_on_failure(phone_page):
+def screenshot_on_failure(phone_page, request):
     yield phone_page
-    LAST_SCREEN.parent.mkdir(exist_ok=True)
-    phone_page.screenshot(path=str(LAST_SCREEN), full_page=True)
+    keep_last_screen(request, phone_page, LAST_SCREEN)
 
 
 def test_editor_schedules_an_article_through_the_picker(
@@ -56,8 +44,13 @@ def test_editor_schedules_an_article_through_the_picker(
     page.clock.set_fixed_time(
         timezone.localtime().replace(hour=22, minute=15, second=0, microsecond=0)
     )
-    log_in(page, live_server, editor)
-    page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    log_in(
+        page,
+        live_server,
+        editor,
+        then_open=live_server.url
+        + reverse("wagtailadmin_pages:edit", args=[article.pk]),
+    )
     page.click("[data-side-panel-toggle='status']")
     page.click("[data-a11y-dialog-show='schedule-publishing-dialog']")
     go_live = page.locator("#schedule-publishing-dialog input[name='go_live_at']")
@@ -160,8 +153,13 @@ def test_a_long_bio_pasted_on_a_phone_is_kept_whole_and_counted(
     bio = bio.strip()
     assert len(bio) > 600
 
-    log_in(page, live_server, writer)
-    page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[profile.pk]))
+    log_in(
+        page,
+        live_server,
+        writer,
+        then_open=live_server.url
+        + reverse("wagtailadmin_pages:edit", args=[profile.pk]),
+    )
     field = page.locator("textarea[name='short_bio']")
     field.fill(bio)
 
@@ -222,10 +220,14 @@ def test_a_pasted_text_keeps_its_sections(
     ContributorPageFactory(
         parent=contributor_index, title="Alya Rahma", slug="alya", user=writer
     )
-    log_in(page, live_server, writer)
-    page.goto(
-        live_server.url
-        + reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog_index.pk])
+    log_in(
+        page,
+        live_server,
+        writer,
+        then_open=live_server.url
+        + reverse(
+            "wagtailadmin_pages:add", args=["blog", "articlepage", blog_index.pk]
+        ),
     )
     page.fill("#id_title", "Belajar bertahan")
     page.locator("button.c-sf-add-button").last.click()
@@ -280,8 +282,13 @@ def test_a_writer_credits_a_new_illustrator_from_the_credits_tab(
     )
     article = draft_by(writer, blog_index, title="Menabung sedikit demi sedikit")
 
-    log_in(page, live_server, writer)
-    page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    log_in(
+        page,
+        live_server,
+        writer,
+        then_open=live_server.url
+        + reverse("wagtailadmin_pages:edit", args=[article.pk]),
+    )
     page.get_by_role("tab", name="Kredit").click()
     page.locator("#id_credits-ADD").click()
     new_credit = page.locator("#id_credits-1-contributor-chooser")

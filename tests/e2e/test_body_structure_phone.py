@@ -91,17 +91,20 @@ def test_an_editor_edits_an_imported_table_under_the_admin_policy(
 ):
     from django.urls import reverse
 
-    from tests.e2e.conftest import DESKTOP
+    from tests.e2e.conftest import DESKTOP, log_in
     from tests.e2e.test_content_security_policy import watch_for_violations
-    from tests.e2e.test_publishing_workflow import log_in
     from tests.editorial.conftest import make_user
 
     context = browser.new_context(viewport=DESKTOP, locale="id-ID")
     page = context.new_page()
     violations = watch_for_violations(context, page)
-    log_in(page, live_server, make_user("eka", "Editors"))
-
-    page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    log_in(
+        page,
+        live_server,
+        make_user("eka", "Editors"),
+        then_open=live_server.url
+        + reverse("wagtailadmin_pages:edit", args=[article.pk]),
+    )
 
     # The table editor shows the imported cells, ready to change.
     page.locator(".htCore td", has_text="Minyak goreng").first.wait_for(timeout=30_000)

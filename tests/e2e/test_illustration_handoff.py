@@ -84,6 +84,10 @@ def test_hand_off_on_a_phone(
     latest = ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object()
     assert latest.hero_image.title == "Dua payung di jalan"
     assert latest.hero_image.uploaded_by_user == bunga
-    log_in(page, live_server, alya)
-    page.goto(f"{live_server.url}{reverse('wagtailadmin_pages:edit', args=[draft.pk])}")
+    log_in(
+        page,
+        live_server,
+        alya,
+        then_open=f"{live_server.url}{reverse('wagtailadmin_pages:edit', args=[draft.pk])}",
+    )
     assert "Dua payung di jalan" in page.locator("#id_hero_image-chooser").inner_text()

@@ -61,8 +61,12 @@ def test_she_adds_her_picture_to_an_article_in_review(
     )
 
     # --- Sekar opens the job she took: both saves are on screen at once.
-    log_in(page, live_server, sekar)
-    page.goto(live_server.url + reverse("editorial_illustrate", args=[job.pk]))
+    log_in(
+        page,
+        live_server,
+        sekar,
+        then_open=live_server.url + reverse("editorial_illustrate", args=[job.pk]),
+    )
     done = page.get_by_role("button", name="Simpan dan tandai selesai")
     expect(done).to_be_visible()
     assert in_viewport(page, done)

@@ -3,9 +3,8 @@
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import DESKTOP, PHONE
+from tests.e2e.conftest import DESKTOP, PHONE, axe_violations_found
 from tests.site_builder import build_public_site
 
 # The live server runs in another thread, so the data is committed; serialized
@@ -36,10 +35,9 @@ def public_urls(site):
 
 
 def axe_violations(page):
-    results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
+        for v in axe_violations_found(page)
     ]
 
 
@@ -48,10 +46,17 @@ def axe_violations(page):
 def test_public_pages_are_accessible_and_fit_the_screen(
     browser, live_server, site, viewport, scheme
 ):
+    """axe finds nothing, nothing scrolls sideways, nothing logs an error, and (the
+    check test_content_security_policy.py made on the same walk for an anonymous
+    reader) every page is sent with the Content-Security-Policy and raises not one
+    violation of it."""
+    from tests.e2e.test_content_security_policy import watch_for_violations
+
     context = browser.new_context(
         viewport=viewport, locale="id-ID", color_scheme=scheme
     )
     page = context.new_page()
+    violations = watch_for_violations(context, page)
     errors = []
     page.on(
         "console", lambda msg: errors.append(msg.text) if msg.type == "error" else None
@@ -61,6 +66,8 @@ def test_public_pages_are_accessible_and_fit_the_screen(
     for name, url in public_urls(site).items():
         response = page.goto(live_server.url + url)
         assert response.status == (404 if name == "404" else 200), name
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        page.wait_for_load_state("load")
         found = axe_violations(page)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - window.innerWidth"
@@ -76,6 +83,7 @@ def test_public_pages_are_accessible_and_fit_the_screen(
             problems[name] = found
     context.close()
     assert problems == {}
+    assert violations == []
 
 
 def test_share_links_whatsapp_first_and_copy_link(browser, live_server, site):

@@ -64,8 +64,12 @@ def test_the_request_for_changes_is_not_under_the_menu_button(
         user=eka, comment="Tambahkan satu contoh nyata di paragraf pertama."
     )
 
-    log_in(page, live_server, alya)
-    page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    log_in(
+        page,
+        live_server,
+        alya,
+        then_open=live_server.url + reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+    )
     banner = page.locator(".messages li").filter(has_text="Redaksi meminta perbaikan")
     expect(banner).to_be_visible()
     menu = page.get_by_role("button", name="Tampilkan/sembunyikan bilah sisi")

@@ -75,8 +75,9 @@ def test_a_story_with_a_file_and_picture_then_an_editor_drafts_it(
     page.wait_for_url(f"{live_server.url}{story_page.url}terkirim/")
     found += serious_findings(page, "sent")
 
-    log_in(page, live_server, editor)
-    page.goto(live_server.url + reverse("stories:index"))
+    log_in(
+        page, live_server, editor, then_open=live_server.url + reverse("stories:index")
+    )
     found += serious_findings(page, "queue")
     page.get_by_role("link", name="Hujan di Jalan Pulang").click()
     page.wait_for_selector("[data-story-title]")

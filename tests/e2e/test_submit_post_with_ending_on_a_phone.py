@@ -179,12 +179,14 @@ def test_a_post_ending_with_credits_and_her_block_is_sent_in_under_ten_actions(
         ]
         assert ContributorPage.objects.count() == profiles_before + 1
         assert page.console_errors == []
-    finally:
+    except BaseException:
+        # The last screen of a failed run, to read the failure by.
         SCREENS.mkdir(exist_ok=True)
         page.screenshot(
             path=str(SCREENS / "submit_post_with_ending_last_screen.png"),
             full_page=True,
         )
+        raise
 
 
 def test_she_adds_and_removes_credit_rows_on_a_phone(

@@ -119,6 +119,8 @@ def test_a_contributor_pastes_checks_and_saves_her_text_on_a_phone(
             if block.block_type == "heading"
         ] == ["Dukungan Emosional yang Bisa Dicari", "Mengatur Keuangan Sendirian"]
         assert page.console_errors == []
-    finally:
+    except BaseException:
+        # The last screen of a failed run, to read the failure by.
         LAST_SCREEN.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(LAST_SCREEN), full_page=True)
+        raise

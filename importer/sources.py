@@ -11,6 +11,7 @@ What an export holds besides posts (pages, attachments, menu items, comments,
 settings) is yielded as `Skipped`, so the command can count and report it.
 """
 
+import functools
 import os
 import re
 from collections import Counter
@@ -387,6 +388,9 @@ def _wp(element):
     return fields
 
 
+# An export names a few dozen tags hundreds of thousands of times; bounded, because a
+# hostile file may name endless different ones.
+@functools.lru_cache(maxsize=512)
 def _short_name(tag):
     if not tag.startswith("{"):
         return tag

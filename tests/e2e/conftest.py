@@ -108,7 +108,9 @@ def renditions_made_once():
     generate = CustomImage.generate_rendition_file
 
     def generate_once(image, filter, *, source=None):
-        with image.open_file() as original:
+        # Its own handle: Wagtail may be holding the image's file open for the
+        # other renditions of this render (`source`), and closing that one breaks them.
+        with image.file.storage.open(image.file.name, "rb") as original:
             digest = hashlib.sha256(original.read()).hexdigest()
         cache_key = filter.get_cache_key(image)
         key = (digest, filter.spec, cache_key)

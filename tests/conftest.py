@@ -83,10 +83,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ):
             with django_db_blocker.unblock():
                 snapshot = database_template.Snapshot()
+            creation = type(connection.creation)
             patch.setattr(
-                connection.creation,
+                creation,
                 "deserialize_db_from_string",
-                snapshot.instead_of(connection.creation.deserialize_db_from_string),
+                snapshot.instead_of(creation.deserialize_db_from_string),
             )
         yield
 

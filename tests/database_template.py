@@ -237,9 +237,8 @@ class Snapshot:
                     )
                 )
 
-    def restore(self):
-        connection = connections[self.alias]
-        with transaction.atomic(using=self.alias), connection.cursor() as cursor:
+    def restore(self, connection):
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             for delete, _insert, _rows in self.tables:
                 cursor.execute(delete)
             for _delete, insert, rows in self.tables:
@@ -249,12 +248,14 @@ class Snapshot:
     def instead_of(self, deserialize):
         """Django's reload of the set-up snapshot (TransactionTestCase's
         _fixture_setup) answered by `restore`; any other data still goes through
-        `deserialize`, the ORM's."""
+        `deserialize`, the ORM's. A method of the creation class, not of one
+        connection's: the browser tests run in a context with connections of its own
+        (tests/e2e/conftest.py), which reload the same snapshot."""
 
-        def deserialize_db_from_string(data):
+        def deserialize_db_from_string(creation, data):
             if data is self.serialized:
-                self.restore()
+                self.restore(creation.connection)
             else:
-                deserialize(data)
+                deserialize(creation, data)
 
         return deserialize_db_from_string

@@ -47,11 +47,10 @@ $(VNU_JAR): | $(PY)
 
 vnu: $(VNU_JAR)
 
-# In parallel on up to four cores (pytest-xdist; a module's shared data stays on one
-# worker, tests/conftest.py); `.venv/bin/python -m pytest path`
+# In parallel on up to four cores (pytest-xdist); `.venv/bin/python -m pytest path`
 # runs a part of it in one process, for reading a failure.
 test: install vnu
-	$(PY) -m pytest --numprocesses auto --maxprocesses 4 --dist loadgroup
+	$(PY) -m pytest --numprocesses auto --maxprocesses 4
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -29,22 +29,6 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: ("/tests/e2e/" in str(item.path), flushes(item)))
 
 
-def pytest_itemcollected(item):
-    """A test that uses data built once for its module or class (a module- or
-    class-scoped fixture that writes to the database, e.g. kept_for_the_module) runs
-    on the same pytest-xdist worker as the rest of its module: `make test` runs with
-    `--dist loadgroup`, and split across two workers the data would be built twice
-    (the seeded demo alone costs some 20 s)."""
-    for fixturedefs in item._fixtureinfo.name2fixturedefs.values():
-        for fixturedef in fixturedefs:
-            if (
-                fixturedef.scope in ("module", "class")
-                and "django_db_blocker" in fixturedef.argnames
-            ):
-                item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-                return
-
-
 def flushes(item):
     marker = item.get_closest_marker("django_db")
     transaction = marker and marker.kwargs.get(

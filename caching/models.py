@@ -14,6 +14,13 @@ the change it reflects:
 
 A random token rather than a counter, so that a database restored from a backup can
 never bring back pages cached under a token it once had.
+
+Two tokens: `token` moves on every change a reader could see (whole pages, listings,
+search results are keyed on it); `shared_token` moves only on changes to what many
+pages show (a contributor, a category, a tag, an image, the settings, privacy, a move,
+an unpublish, a deletion, an article's first publish). An article's own fragments are
+keyed on `shared_token` and the article's own cache key (caching.fragments), so
+republishing one article leaves every other article's text cached.
 """
 
 import uuid
@@ -30,6 +37,7 @@ def new_token():
 
 class PageCacheGeneration(models.Model):
     token = models.CharField(max_length=32, default=new_token)
+    shared_token = models.CharField(max_length=32, default=new_token)
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -41,25 +49,39 @@ class PageCacheGeneration(models.Model):
 
     @classmethod
     def read(cls):
-        token = (
-            cls.objects.filter(pk=SINGLETON_PK).values_list("token", flat=True).first()
+        """The token that moves on every change."""
+        return cls.read_both()[0]
+
+    @classmethod
+    def read_both(cls):
+        """(token, shared_token), in one query."""
+        row = (
+            cls.objects.filter(pk=SINGLETON_PK)
+            .values_list("token", "shared_token")
+            .first()
         )
-        if token is None:
+        if row is None:
             # First read on a new (or flushed) database: two processes may race.
             try:
                 with transaction.atomic():
-                    token = cls.objects.create(pk=SINGLETON_PK).token
+                    created = cls.objects.create(pk=SINGLETON_PK)
+                    row = (created.token, created.shared_token)
             except IntegrityError:
-                token = cls.objects.values_list("token", flat=True).get(pk=SINGLETON_PK)
-        return token
+                row = cls.objects.values_list("token", "shared_token").get(
+                    pk=SINGLETON_PK
+                )
+        return tuple(row)
 
     @classmethod
-    def replace(cls):
-        """A new token, written in the caller's transaction; returns it."""
+    def replace(cls, shared=True):
+        """A new token (and a new shared token if `shared`), written in the caller's
+        transaction; returns the new token."""
         token = new_token()
-        changed = cls.objects.filter(pk=SINGLETON_PK).update(
-            token=token, changed_at=timezone.now()
-        )
+        fields = {"token": token, "changed_at": timezone.now()}
+        if shared:
+            fields["shared_token"] = new_token()
+        changed = cls.objects.filter(pk=SINGLETON_PK).update(**fields)
         if not changed:
-            cls.objects.update_or_create(pk=SINGLETON_PK, defaults={"token": token})
+            fields.pop("changed_at")
+            cls.objects.update_or_create(pk=SINGLETON_PK, defaults=fields)
         return token

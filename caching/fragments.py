@@ -35,10 +35,13 @@ every write is dropped, so the page is rendered whole.
 FRAGMENT_CACHE_SECONDS sets how long a fragment is kept (0 turns them off).
 """
 
+import hashlib
 import logging
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
+from django.http import HttpResponse
 from django.template.loader_tags import ExtendsNode
 from django.utils.translation import get_language
 
@@ -160,3 +163,79 @@ def fragment_nodes(template, context, node_class):
     if constant:
         template._serambi_fragment_nodes = nodes
     return nodes
+
+
+# --- Whole responses the same for every reader ------------------------------------------
+
+RESPONSE_KEY_PREFIX = "serambi:fragment-response"
+
+
+def allows_fragments(view):
+    """Let `view`'s templates use cached fragments (the header, the footer and what
+    they mark), as caching.pages.cached_page_view does for Wagtail's pages, for a
+    view the page cache does not store (search). An error page is rendered
+    without them."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        request.fragments_allowed = True
+        try:
+            return view(request, *args, **kwargs)
+        except Exception:
+            request.fragments_allowed = False
+            raise
+
+    return wrapper
+
+
+def same_for_every_reader(route):
+    """A page's route (a feed) whose response is the same for everyone it is served
+    to, kept whole as a fragment: under the token that moves on every change
+    (`request.page_generation`), the language, the address and the query string.
+    A page cache miss (fragments are for those) then costs one cache read. Only a
+    plain 200 without cookies is kept."""
+
+    @wraps(route)
+    def wrapper(page, request, *args, **kwargs):
+        generation = getattr(request, "page_generation", None)
+        seconds = fragment_seconds()
+        if (
+            generation is None
+            or not seconds
+            or not getattr(request, "fragments_allowed", False)
+            or getattr(request, "is_preview", False)
+            or request.method not in ("GET", "HEAD")
+        ):
+            return route(page, request, *args, **kwargs)
+        name = "|".join(
+            [
+                generation,
+                get_language() or "",
+                request.scheme,
+                request.get_host(),
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+            ]
+        )
+        key = f"{RESPONSE_KEY_PREFIX}:{hashlib.sha256(name.encode()).hexdigest()}"
+        stored = fragment_cache().get(key)
+        if stored is not None:
+            response = HttpResponse(stored["content"], status=200)
+            for header, value in stored["headers"]:
+                response[header] = value
+            return response
+        response = route(page, request, *args, **kwargs)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and getattr(response, "is_rendered", True)
+        ):
+            fragment_cache().set(
+                key,
+                {"content": response.content, "headers": list(response.items())},
+                seconds,
+            )
+        return response
+
+    return wrapper

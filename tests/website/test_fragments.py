@@ -378,3 +378,87 @@ def test_listings_read_their_fragments_in_one_round_trip(
     editor.get(url)
 
     assert [method for method, _names in cache_calls] == ["get_many"]
+
+
+# --- Search and feeds ------------------------------------------------------------------
+
+
+def more_urls(writer):
+    return [
+        "/cari/?q=belanja",
+        "/cari/?q=tidakadayangcocok",
+        "/artikel/feed/",
+        "/artikel/kategori/keuangan/feed/",
+        "/artikel/tag/anggaran/feed/",
+        writer.url + "feed/",
+    ]
+
+
+@pytest.mark.parametrize("reader", ["client", "editor"])
+def test_search_and_feeds_are_the_same_from_fragments_as_without(
+    request, settings, writer, articles, reader
+):
+    browser = request.getfixturevalue(reader)
+    urls = more_urls(writer)
+    without = {url: browser.get(url).content.decode() for url in urls}
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    stored = {url: browser.get(url).content.decode() for url in urls}
+    served = {url: browser.get(url).content.decode() for url in urls}
+
+    for url in urls:
+        assert stored[url] == without[url], url
+        assert served[url] == without[url], url
+    assert "Catatan belanja" in served["/cari/?q=belanja"]
+
+
+def test_a_feed_is_served_whole_from_the_cache(fragments, editor, writer, articles):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for url in more_urls(writer)[2:]:
+        with CaptureQueriesContext(connection) as stored:
+            first = editor.get(url)
+        with CaptureQueriesContext(connection) as served:
+            again = editor.get(url)
+        assert again.content == first.content, url
+        assert again["Content-Type"] == first["Content-Type"], url
+        # Routing to the feed only: none of its articles is read.
+        assert len(served) <= 5 < len(stored), url
+        assert not [q for q in served if "blog_articlecredit" in q["sql"]], url
+
+
+def test_publishing_refreshes_search_results_and_feeds(
+    fragments, client, editor, articles, writer
+):
+    renamed = articles[-1]
+    urls = ["/cari/?q=belanja", "/artikel/feed/", "/artikel/tag/anggaran/feed/"]
+    for url in urls:
+        assert renamed.title in editor.get(url).content.decode(), url
+
+    form = edit_form(renamed, writer, "Catatan belanja yang jujur")
+    form["tags"] = "anggaran"
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=[renamed.pk]), form)
+    assert response.status_code == 302
+
+    for browser in (editor, client):
+        for url in urls:
+            html = browser.get(url).content.decode()
+            assert "Catatan belanja yang jujur" in html, url
+            assert renamed.title not in html, url
+
+
+def test_search_reads_its_fragments_in_one_round_trip(
+    fragments, editor, articles, cache_calls
+):
+    editor.get("/cari/?q=belanja")
+    cache_calls.clear()
+
+    editor.get("/cari/?q=belanja")
+
+    assert cache_calls == [
+        (
+            "get_many",
+            ["feed-links", "search-results", "site-footer", "site-header"],
+        )
+    ]

@@ -2,7 +2,8 @@
 
 CPython 3.11 keeps each thread's frames in 16 KiB chunks, allocated with mmap when a
 call crosses the end of one and released with munmap as soon as that call returns
-(python/cpython gh-142183, fixed in 3.13+). Django's templates recurse up and down
+(python/cpython gh-142183; fixed upstream in 2026 by keeping one spare chunk,
+not in 3.11). Django's templates recurse up and down
 across such a boundary thousands of times a render: the explorer's 50 rows cost 5,000
 mmap/munmap pairs and as many page faults a request under gunicorn, a fifth of its CPU.
 Where the boundaries fall depends on how deep the server's own stack is, which is why

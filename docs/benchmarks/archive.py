@@ -16,7 +16,13 @@ gunicorn with one sync worker on 127.0.0.1, page cache and fragment cache off (e
 request renders in full), Redis as the cache (one database per size, from
 ``--redis-url`` up, flushed first), the search rate limit off; bakerydemo
 (``--bakerydemo``, set up as docs/performance.md says) beside them under its own
-production settings. A second child per site, under the server's own settings, makes
+production settings, on a copy of its database in the work folder (its own file is
+left as it is) to which a second blog index (``/admin-rows/``, not in its menus) is
+added with ``--bakerydemo-rows`` live blog posts (50: as many rows as Serambi's
+explorer shows a page; its chooser shows 25 of them, as Serambi's does), made through
+its models in a child process under its settings. Its admin pages are read in that
+section, so both projects list as many rows; its /blog/, search and home are those
+``load_initial_data`` made (the posts' titles and introductions match no search). A second child per site, under the server's own settings, makes
 the accounts the admin pages are read as and their sessions: on Serambi an editor (in
 the Editors group, with a confirmed second factor recorded in the session, as after
 signing in) and a contributor (in the Contributors group, her profile linked); on
@@ -30,7 +36,8 @@ contributor's page and the feed (no bakerydemo equivalent), the admin's page cho
 at its root and inside the articles section (``/admin/choose-page/``,
 ``/admin/choose-page/<section>/``) and the explorer of that section
 (``/admin/pages/<section>/``), as the editor and as the contributor (bakerydemo: as
-its superuser). The CPU is the gunicorn worker's (``/proc/<pid>/schedstat``) around a
+its superuser, in its rows section). ``--pages chooser,explorer`` measures only the
+pages whose label has one of those words. The CPU is the gunicorn worker's (``/proc/<pid>/schedstat``) around a
 batch of ``--batch`` sequential requests, in interleaved rounds (every page of every
 server a round, the servers' order rotating each round, two warm-up rounds). It
 prints, per page, the median CPU ms per request for each size, the ratio of each size

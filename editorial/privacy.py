@@ -21,6 +21,7 @@ import functools
 import json
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.html import escape
@@ -77,9 +78,11 @@ from blog.models import ArticleCredit
 from contributors.models import ContributorPage
 
 from .permissions import is_editor, pages_visible_to, remember_permissions
+from .roomy_stack import call_in_roomy_frame
 
 REPORTS_NAMESPACE = "wagtailadmin_reports"
 EXTERNAL_LINK_CHOOSER = "wagtailadmin_choose_page_external_link"
+ADMIN_PREFIX = f"/{settings.ADMIN_URL}"
 PAGE_CHOOSER_BROWSE = {"wagtailadmin_choose_page", "wagtailadmin_choose_page_child"}
 
 _current_request = ContextVar("serambi_current_request", default=None)
@@ -101,6 +104,8 @@ class AdminViewerMiddleware:
     def __call__(self, request):
         token = _current_request.set(request)
         try:
+            if request.path.startswith(ADMIN_PREFIX):
+                return call_in_roomy_frame(self.get_response, request)
             return self.get_response(request)
         finally:
             _current_request.reset(token)
@@ -402,7 +407,17 @@ class PrivateExplorableIndexView(ExplorableIndexView):
         context = super().get_context_data(**kwargs)
         # Each row's buttons ask for its permissions; one answer per row.
         remember_permissions(context["object_list"], self.request.user)
+        share_site_root_paths(context["object_list"], self.request)
         return context
+
+
+def share_site_root_paths(pages, request):
+    """Each row's "View live" button asks its page for its URL (`page.url`, without
+    the request), and each page then reads the sites' root paths from the cache by
+    itself: a cache round trip a row. They are read once for the request here."""
+    paths = Page._get_site_root_paths(Page(), cache_object=request)
+    for page in pages:
+        page._wagtail_cached_site_root_paths = paths
 
 
 class PrivatePageViewSet(PageViewSet):

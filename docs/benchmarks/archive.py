@@ -16,7 +16,13 @@ gunicorn with one sync worker on 127.0.0.1, page cache and fragment cache off (e
 request renders in full), Redis as the cache (one database per size, from
 ``--redis-url`` up, flushed first), the search rate limit off; bakerydemo
 (``--bakerydemo``, set up as docs/performance.md says) beside them under its own
-production settings. A second child per site, under the server's own settings, makes
+production settings, on a copy of its database in the work folder (its own file is
+left as it is) to which a second blog index (``/admin-rows/``, not in its menus) is
+added with ``--bakerydemo-rows`` live blog posts (50: as many rows as Serambi's
+explorer shows a page; its chooser shows 25 of them, as Serambi's does), made through
+its models in a child process under its settings. Its admin pages are read in that
+section, so both projects list as many rows; its /blog/, search and home are those
+``load_initial_data`` made (the posts' titles and introductions match no search). A second child per site, under the server's own settings, makes
 the accounts the admin pages are read as and their sessions: on Serambi an editor (in
 the Editors group, with a confirmed second factor recorded in the session, as after
 signing in) and a contributor (in the Contributors group, her profile linked); on
@@ -30,7 +36,8 @@ contributor's page and the feed (no bakerydemo equivalent), the admin's page cho
 at its root and inside the articles section (``/admin/choose-page/``,
 ``/admin/choose-page/<section>/``) and the explorer of that section
 (``/admin/pages/<section>/``), as the editor and as the contributor (bakerydemo: as
-its superuser). The CPU is the gunicorn worker's (``/proc/<pid>/schedstat``) around a
+its superuser, in its rows section). ``--pages chooser,explorer`` measures only the
+pages whose label has one of those words. The CPU is the gunicorn worker's (``/proc/<pid>/schedstat``) around a
 batch of ``--batch`` sequential requests, in interleaved rounds (every page of every
 server a round, the servers' order rotating each round, two warm-up rounds). It
 prints, per page, the median CPU ms per request for each size, the ratio of each size
@@ -40,6 +47,7 @@ to the 50-article site, bakerydemo's figure and each size's ratio to it.
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -218,7 +226,7 @@ store[SESSION_KEY] = str(user.pk)
 store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 store[HASH_SESSION_KEY] = user.get_session_auth_hash()
 store.save()
-section = BlogIndexPage.objects.get()
+rows = BlogIndexPage.objects.get(slug=ROWS_SLUG)
 print(json.dumps({
     "cookie": settings.SESSION_COOKIE_NAME,
     "sessions": {"admin": store.session_key},
@@ -228,10 +236,44 @@ print(json.dumps({
         "index": "/blog/",
         "home": "/",
         "chooser": reverse("wagtailadmin_choose_page"),
-        "chooser_section": reverse("wagtailadmin_choose_page_child", args=[section.pk]),
-        "explorer": reverse("wagtailadmin_explore", args=[section.pk]),
+        "chooser_section": reverse("wagtailadmin_choose_page_child", args=[rows.pk]),
+        "explorer": reverse("wagtailadmin_explore", args=[rows.pk]),
     },
 }))
+"""
+
+# A second blog index on bakerydemo, not in its menus, holding `count` live blog posts
+# made through its models (titles and introductions that no search here matches): its
+# explorer and chooser list as many rows as Serambi's section does, while /blog/, its
+# search and its home stay as load_initial_data made them.
+BAKERY_ROWS = """
+import datetime
+from django.db import transaction
+from bakerydemo.base.models import HomePage
+from bakerydemo.blog.models import BlogIndexPage, BlogPage
+
+count = int(COUNT)
+with transaction.atomic():
+    rows = BlogIndexPage.objects.filter(slug=ROWS_SLUG).first()
+    if rows is None:
+        home = HomePage.objects.get()
+        rows = home.add_child(instance=BlogIndexPage(
+            title="Rows", slug=ROWS_SLUG, introduction="Rows for the admin benchmark.",
+            show_in_menus=False,
+        ))
+    image_id = BlogPage.objects.exclude(image=None).values_list("image", flat=True)[0]
+    made = rows.get_children().count()
+    for number in range(made, count):
+        post = rows.add_child(instance=BlogPage(
+            title=f"Row {number + 1}",
+            slug=f"row-{number + 1}",
+            introduction=f"Row number {number + 1} of the admin benchmark.",
+            image_id=image_id,
+            date_published=datetime.date(2024, 1, 1) + datetime.timedelta(days=number),
+            live=False,
+        ))
+        post.save_revision().publish()
+print(rows.get_children().live().count())
 """
 
 
@@ -320,10 +362,33 @@ def flush(redis_url):
     redis.Redis.from_url(redis_url).flushdb()
 
 
-def bakery_setup(bakerydemo):
+ROWS_SLUG = "admin-rows"
+
+
+def bakery_setup(bakerydemo, workdir, rows):
+    """bakerydemo on a copy of its database (its own file is left as it is), with a
+    section of `rows` blog posts for the admin pages, and its superuser's session."""
     python, env = bakerydemo_ready(bakerydemo)
+    database = workdir / "bakerydemo.sqlite3"
+    shutil.copyfile(bakerydemo / "bakerydemodb", database)
+    # Its settings join DATABASE_NAME to its folder: an absolute path replaces it, and
+    # the connection stays as its own is configured (DATABASE_URL would keep it open).
+    env["DATABASE_NAME"] = str(database)
     manage = [str(python), "manage.py"]
-    login = run_child([*manage, "shell", "-c", BAKERY_LOGIN], env=env, cwd=bakerydemo)
+    prelude = f"ROWS_SLUG = {ROWS_SLUG!r}\nCOUNT = {rows}\n"
+    made = subprocess.run(  # noqa: S603 - fixed arguments
+        [*manage, "shell", "-c", prelude + BAKERY_ROWS],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=bakerydemo,
+        env=env,
+    ).stdout.split()[-1]
+    if int(made) != rows:
+        raise RuntimeError(f"bakerydemo: {made} rows made, not {rows}")
+    login = run_child(
+        [*manage, "shell", "-c", prelude + BAKERY_LOGIN], env=env, cwd=bakerydemo
+    )
     return python, env, login
 
 
@@ -360,6 +425,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="50,5000,50000")
     parser.add_argument("--bakerydemo", type=Path)
+    parser.add_argument(
+        "--bakerydemo-rows",
+        type=int,
+        default=50,
+        help="blog posts in bakerydemo's section for the admin pages: as many rows "
+        "as Serambi's explorer shows a page (50; its chooser shows 25 of them)",
+    )
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--batch", type=int, default=5)
     parser.add_argument(
@@ -371,6 +443,11 @@ def main():
         "--workdir",
         type=Path,
         default=Path(tempfile.gettempdir()) / "serambi-archive-bench",
+    )
+    parser.add_argument(
+        "--pages",
+        help="only the pages whose label contains one of these comma-separated words "
+        "(e.g. 'chooser,explorer')",
     )
     parser.add_argument("--reuse", action="store_true", help="keep sites built before")
     parser.add_argument("--build-only", action="store_true")
@@ -386,6 +463,9 @@ def main():
         login_one()
         return
 
+    if args.pages:
+        words = args.pages.split(",")
+        PAGES[:] = [page for page in PAGES if any(word in page[0] for word in words)]
     sizes = [int(s) for s in args.sizes.split(",")]
     builds = build(args.workdir, sizes, args.reuse)
     if args.build_only:
@@ -422,7 +502,9 @@ def main():
         )
     bakery = None
     if args.bakerydemo:
-        python, env, login = bakery_setup(args.bakerydemo)
+        python, env, login = bakery_setup(
+            args.bakerydemo, args.workdir, args.bakerydemo_rows
+        )
         pages = [
             (label, key, account and "admin")
             for label, _, key, account in PAGES

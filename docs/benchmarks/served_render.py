@@ -177,7 +177,11 @@ def bakerydemo_ready(bakerydemo):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bakerydemo", required=True, type=Path)
+    parser.add_argument(
+        "--bakerydemo",
+        type=Path,
+        help="bakerydemo's checkout; without it only Serambi is measured",
+    )
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--batch", type=int, default=10)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
@@ -193,8 +197,6 @@ def main():
     collect = [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"]
     full_env = serambi_env(database_url, media_root, args.redis_url, fragments=False)
     subprocess.run(collect, check=True, cwd=ROOT, env=full_env)  # noqa: S603
-
-    bakery_python, bakery_env = bakerydemo_ready(args.bakerydemo)
 
     servers = [
         Server(
@@ -213,20 +215,25 @@ def main():
             serambi_paths,
             workdir / "serambi-fragments.log",
         ),
-        Server(
-            "bakerydemo",
-            [str(bakery_python.with_name("gunicorn")), "bakerydemo.wsgi"],
-            args.bakerydemo,
-            bakery_env,
-            bakery_paths,
-            workdir / "bakerydemo.log",
-        ),
     ]
+    if args.bakerydemo:
+        bakery_python, bakery_env = bakerydemo_ready(args.bakerydemo)
+        servers.append(
+            Server(
+                "bakerydemo",
+                [str(bakery_python.with_name("gunicorn")), "bakerydemo.wsgi"],
+                args.bakerydemo,
+                bakery_env,
+                bakery_paths,
+                workdir / "bakerydemo.log",
+            )
+        )
     try:
         for server in servers:
             server.start()
         for number in range(args.rounds + 2):
-            order = servers[number % 3 :] + servers[: number % 3]
+            turn = number % len(servers)
+            order = servers[turn:] + servers[:turn]
             for label, _, _ in PAGES:
                 for server in order:
                     cpu = server.measure(label, args.batch)
@@ -241,18 +248,28 @@ def main():
         f"Server CPU per request, median of {args.rounds} rounds of {args.batch} "
         f"sequential requests (load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f})",
         "",
-        "| page | Serambi, full render | Serambi, fragments | bakerydemo "
-        "| full / bakerydemo | fragments / bakerydemo |",
-        "|---|---|---|---|---|---|",
     ]
+    if args.bakerydemo:
+        lines += [
+            "| page | Serambi, full render | Serambi, fragments | bakerydemo "
+            "| full / bakerydemo | fragments / bakerydemo |",
+            "|---|---|---|---|---|---|",
+        ]
+    else:
+        lines += [
+            "| page | Serambi, full render | Serambi, fragments |",
+            "|---|---|---|",
+        ]
     for label, _, _ in PAGES:
-        full, fragments, bakery = (
-            statistics.median(server.samples[label]) for server in servers
-        )
-        lines.append(
-            f"| {label} | {full:.1f} ms | {fragments:.1f} ms | {bakery:.1f} ms | "
-            f"{full / bakery:.2f}x | {fragments / bakery:.2f}x |"
-        )
+        medians = [statistics.median(server.samples[label]) for server in servers]
+        full, fragments = medians[:2]
+        row = f"| {label} | {full:.1f} ms | {fragments:.1f} ms |"
+        if args.bakerydemo:
+            bakery = medians[2]
+            row += (
+                f" {bakery:.1f} ms | {full / bakery:.2f}x | {fragments / bakery:.2f}x |"
+            )
+        lines.append(row)
     sys.stdout.write("\n".join(lines) + "\n")
 
 

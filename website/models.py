@@ -265,6 +265,18 @@ class SiteSettings(BaseSiteSetting):
         # come along in the same query (website.sections).
         return with_sections(super().base_queryset())
 
+    @classmethod
+    def for_site(cls, site):
+        """As Wagtail's (get or create), the section indexes along in one query
+        (website.sections.settings_with_sections) that compiles no ORM SQL."""
+        from .sections import settings_with_sections
+
+        if site is not None:
+            instance = settings_with_sections(cls, site)
+            if instance is not None:
+                return instance
+        return super().for_site(site)
+
     @cached_property
     def sections(self):
         from .sections import Sections

@@ -25,22 +25,23 @@ SPOTLIGHT_RECENT_ARTICLES = 100
 
 
 class HomeCards:
-    """The home page's featured and latest articles, read on first use."""
+    """The home page's featured and latest articles and its spotlight contributors,
+    read on first use: together, so that the credits of every card come in one query
+    and the renditions of every image (heroes and photos) in another."""
 
     def __init__(self, home, request):
         self.home = home
         self.request = request
 
     @cached_property
-    def featured(self):
-        from blog.models import public_articles
+    def _all(self):
+        from blog.models import ArticlePage, public_articles
 
-        # Featured articles in the editor's order, drafts and private ones left out,
-        # in the same query as their card data.
+        # Featured articles in the editor's order, drafts and private ones left out.
         featured_order = HomePageFeaturedArticle.objects.filter(
             page=self.home, article=OuterRef("pk")
         ).values("sort_order")[:1]
-        return list(
+        featured = list(
             public_articles(self.request)
             .filter(
                 pk__in=HomePageFeaturedArticle.objects.filter(page=self.home).values(
@@ -49,19 +50,31 @@ class HomeCards:
             )
             .annotate(featured_order=Subquery(featured_order))
             .order_by("featured_order")
-            .with_card_data()
+            .for_cards()
         )
-
-    @cached_property
-    def latest(self):
-        from blog.models import public_articles
-
-        return list(
+        latest = list(
             public_articles(self.request)
-            .exclude(pk__in=[article.pk for article in self.featured])
+            .exclude(pk__in=[article.pk for article in featured])
             .newest_first()
-            .with_card_data()[:HOME_LATEST_ARTICLES]
+            .for_cards()[:HOME_LATEST_ARTICLES]
         )
+        spotlight = self.home.get_spotlight_contributors()
+        ArticlePage.attach_card_data(
+            [*featured, *latest], extra_images=[c.photo for c in spotlight]
+        )
+        return featured, latest, spotlight
+
+    @property
+    def featured(self):
+        return self._all[0]
+
+    @property
+    def latest(self):
+        return self._all[1]
+
+    @property
+    def spotlight(self):
+        return self._all[2]
 
 
 class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
@@ -120,15 +133,14 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
                 "featured_articles": SimpleLazyObject(lambda: cards.featured),
                 "latest_articles": SimpleLazyObject(lambda: cards.latest),
                 "categories": Category.objects.with_live_articles(request),
-                "spotlight_contributors": SimpleLazyObject(
-                    self.get_spotlight_contributors
-                ),
+                "spotlight_contributors": SimpleLazyObject(lambda: cards.spotlight),
             }
         )
         return context
 
     def get_spotlight_contributors(self):
-        """Contributors who show a photo, most recently published first.
+        """Contributors who show a photo, most recently published first, with their
+        photos (HomeCards fetches the photos' renditions with the cards').
 
         Those who write under a pen name only keep their photo off the site, so they
         are not picked for a section that is all faces.
@@ -162,7 +174,6 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
             .filter(pk__in=recent[: SPOTLIGHT_CONTRIBUTORS * 2])
             .annotate(latest_credit=Subquery(latest))
             .select_related("photo")
-            .prefetch_related("photo__renditions")
             .order_by("-latest_credit", "title")[:SPOTLIGHT_CONTRIBUTORS]
         )
 

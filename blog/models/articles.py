@@ -66,6 +66,12 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
         """
         return self.order_by("-first_published_at", "-pk")
 
+    def for_cards(self):
+        """The articles with what a card shows from their own rows (category, hero
+        image) and no body: for a page that fetches the cards' credits and
+        renditions itself, once for all its cards (ArticlePage.attach_card_data)."""
+        return self.defer_streamfields().select_related("category", "hero_image")
+
     def with_card_data(self):
         """Everything an article card shows, in a fixed number of queries.
 
@@ -81,16 +87,12 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
             for lookup in self._prefetch_related_lookups
         ):
             return self
-        return (
-            self.defer_streamfields()
-            .select_related("category", "hero_image")
-            .prefetch_related(
-                Prefetch(
-                    "credits",
-                    queryset=ArticleCredit.objects.select_related("contributor"),
-                ),
-                "hero_image__renditions",
-            )
+        return self.for_cards().prefetch_related(
+            Prefetch(
+                "credits",
+                queryset=ArticleCredit.objects.select_related("contributor"),
+            ),
+            "hero_image__renditions",
         )
 
 
@@ -563,14 +565,15 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         return context
 
     @staticmethod
-    def attach_card_data(articles, photos=False):
+    def attach_card_data(articles, photos=False, extra_images=()):
         """Credits (with contributors, and their photos if `photos`) of `articles` in
-        one query, and the renditions of their hero images (and those photos) in one."""
+        one query, and the renditions of their hero images (and those photos, and
+        `extra_images`) in one."""
         contributors = ArticleCredit.objects.select_related("contributor")
         if photos:
             contributors = contributors.select_related("contributor__photo")
         prefetch_related_objects(articles, Prefetch("credits", queryset=contributors))
-        images = [article.hero_image for article in articles]
+        images = [article.hero_image for article in articles] + list(extra_images)
         if photos:
             images += [
                 credit.contributor.photo

@@ -26,7 +26,7 @@ def _converters(connection, field, alias):
     return column, converters
 
 
-def _select(connection, model, aliases):
+def select_columns(connection, model, aliases):
     """(SQL column list, [(column, converters)]) of `model`'s concrete fields, each
     read from the alias of the table that holds it."""
     quote = connection.ops.quote_name
@@ -38,7 +38,7 @@ def _select(connection, model, aliases):
     return columns, reads
 
 
-def _build(model, db, connection, reads, values):
+def build_instance(model, db, connection, reads, values):
     converted = []
     for value, (column, converters) in zip(values, reads, strict=True):
         for converter in converters:
@@ -72,7 +72,7 @@ def _build_child_query(connection, model, select_related):
             f"{aliases[ancestor]}.{quote(ancestor._meta.pk.column)} = "
             f"{aliases[link.model._meta.concrete_model]}.{quote(link.column)}"
         )
-    columns, reads = _select(connection, model, aliases)
+    columns, reads = select_columns(connection, model, aliases)
     related = []
     for number, name in enumerate(select_related):
         field = model._meta.get_field(name)
@@ -85,7 +85,9 @@ def _build_child_query(connection, model, select_related):
             f"{alias}.{quote(target._meta.pk.column)} = "
             f"{aliases[field.model._meta.concrete_model]}.{quote(field.column)}"
         )
-        target_columns, target_reads = _select(connection, target, {target: alias})
+        target_columns, target_reads = select_columns(
+            connection, target, {target: alias}
+        )
         related.append((field, target, len(columns), target_reads))
         columns += target_columns
     page = aliases[Page]
@@ -112,13 +114,13 @@ def child_by_slug(model, parent, slug, select_related=()):
         row = cursor.fetchone()
     if row is None:
         return None
-    child = _build(model, db, connection, reads, row[: len(reads)])
+    child = build_instance(model, db, connection, reads, row[: len(reads)])
     for field, target, start, target_reads in related:
         values = row[start : start + len(target_reads)]
         pk_index = target._meta.concrete_fields.index(target._meta.pk)
         instance = None
         if values[pk_index] is not None:
-            instance = _build(target, db, connection, target_reads, values)
+            instance = build_instance(target, db, connection, target_reads, values)
         field.set_cached_value(child, instance)
     return child
 

@@ -75,8 +75,8 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
     def with_card_data(self):
         """Everything an article card shows, in a fixed number of queries.
 
-        Category and hero image come with the articles; credits (with contributors, for
-        the writers' names) and the hero images' renditions come in one query each,
+        Category and hero image come with the articles; credits (with contributors'
+        names, card_credits) and the hero images' renditions come in one query each,
         however many articles the page lists. All renditions of an image are fetched
         rather than named filter specs, so a template may change its sizes without
         adding a query. The body, which no card shows, is not loaded. Asking twice
@@ -88,15 +88,29 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
         ):
             return self
         return self.for_cards().prefetch_related(
-            Prefetch(
-                "credits",
-                queryset=ArticleCredit.objects.select_related("contributor"),
-            ),
+            Prefetch("credits", queryset=card_credits()),
             "hero_image__renditions",
         )
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+# What a card (or a feed item) shows of the people credited: their public names
+# (ContributorPage.public_name), and nothing else of their pages.
+CARD_CONTRIBUTOR_FIELDS = ("title", "pen_name", "use_pen_name_only")
+
+
+def card_credits():
+    """Credits with their contributors as cards and feeds name them: only the
+    fields of a public name loaded. A ContributorPage row is a Wagtail page of some
+    fifty columns, its dates parsed one by one; a card reads three."""
+    return ArticleCredit.objects.select_related("contributor").only(
+        "page",
+        "contributor",
+        "role",
+        "sort_order",
+        *(f"contributor__{name}" for name in CARD_CONTRIBUTOR_FIELDS),
+    )
 
 
 def public_articles(request=None):
@@ -568,10 +582,14 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
     def attach_card_data(articles, photos=False, extra_images=()):
         """Credits (with contributors, and their photos if `photos`) of `articles` in
         one query, and the renditions of their hero images (and those photos, and
-        `extra_images`) in one."""
-        contributors = ArticleCredit.objects.select_related("contributor")
+        `extra_images`) in one. Without photos, only the contributors' names
+        (card_credits)."""
         if photos:
-            contributors = contributors.select_related("contributor__photo")
+            contributors = ArticleCredit.objects.select_related(
+                "contributor", "contributor__photo"
+            )
+        else:
+            contributors = card_credits()
         prefetch_related_objects(articles, Prefetch("credits", queryset=contributors))
         images = [article.hero_image for article in articles] + list(extra_images)
         if photos:

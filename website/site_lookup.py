@@ -24,7 +24,7 @@ from wagtail.models.sites import (
     MATCH_HOSTNAME_PORT,
 )
 
-from contributors.routing import build_instance, select_columns
+from contributors.rows import build_instance, select_columns
 
 from .models import HomePage
 
@@ -40,8 +40,8 @@ def _site_query(connection):
 
 def _build_site_query(connection):
     quote = connection.ops.quote_name
-    site_columns, site_reads = select_columns(connection, Site, {Site: "s"})
-    home_columns, home_reads = select_columns(
+    site_columns, site_reads, site_names = select_columns(connection, Site, {Site: "s"})
+    home_columns, home_reads, home_names = select_columns(
         connection, HomePage, {Page: "p", HomePage: "h"}
     )
     link = HomePage._meta.get_ancestor_link(Page)
@@ -61,7 +61,7 @@ def _build_site_query(connection):
         f"WHERE s.{quote('hostname')} = %s OR s.{quote('is_default_site')} "
         "ORDER BY 1"
     )
-    return sql, site_reads, home_reads
+    return sql, (site_reads, site_names), (home_reads, home_names)
 
 
 def find_site(request):
@@ -75,7 +75,7 @@ def find_site(request):
         return LEFT_TO_WAGTAIL
     db = Site.objects.db
     connection = connections[db]
-    sql, site_reads, home_reads = _site_query(connection)
+    sql, (site_reads, site_names), (home_reads, home_names) = _site_query(connection)
     with connection.cursor() as cursor:
         cursor.execute(sql, [hostname, port, hostname, hostname])
         rows = cursor.fetchall()
@@ -95,9 +95,11 @@ def find_site(request):
     ):
         return LEFT_TO_WAGTAIL
     values = row[3:]
-    site = build_instance(Site, db, connection, site_reads, values[: len(site_reads)])
+    site = build_instance(
+        Site, db, connection, site_reads, site_names, values[: len(site_reads)]
+    )
     home = build_instance(
-        HomePage, db, connection, home_reads, values[len(site_reads) :]
+        HomePage, db, connection, home_reads, home_names, values[len(site_reads) :]
     )
     Site._meta.get_field("root_page").set_cached_value(site, home)
     return site

@@ -5,7 +5,6 @@ import math
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Prefetch
-from django.db.models.expressions import RawSQL
 from django.db.models.query import prefetch_related_objects
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
@@ -36,6 +35,7 @@ from contributors.admin_titles import PrivateAdminTitleMixin
 from contributors.chooser import contributor_chooser_viewset
 from contributors.forms import NoSilentCutMixin
 from contributors.models import INDEXED_NAME_FIELDS, names_for_index
+from contributors.rows import rows_for
 from contributors.visibility import (
     CachedViewRestrictionsMixin,
     PublicQuerySetMixin,
@@ -681,29 +681,46 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         )
         return sql, [*params, limit]
 
-    def related_articles_queryset(self):
-        """The related articles (see related_articles_sql), body deferred, with
-        their category and hero image, in no order: one query, the SQL above
-        inside it, and each one's count of shared tags as `shared_tags`."""
+    def related_articles_query(self):
+        """(sql, params, rows) of the related articles (see related_articles_sql),
+        body deferred, with their category and hero image, in no order, each with its
+        count of shared tags in the column after the article's (`rows`: the columns
+        and the instance of a row, contributors.rows). One query, the SQL above
+        inside it, written out rather than built with the ORM: compiling the ORM's
+        version cost more than running it."""
         sql, params = self.related_articles_sql()
-        articles = (
-            ArticlePage.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - parameters
-            .defer_streamfields()
-            .select_related("category", "hero_image")
-            .order_by()  # sorted in Python (related_articles): no second sort
+        rows = rows_for(
+            ArticlePage,
+            select_related=("category", "hero_image"),
+            defer=ArticlePage.get_streamfield_names(),
         )
+        quote = rows.connection.ops.quote_name
+        article_id = f"{rows.alias(ArticlePage)}.{quote('page_ptr_id')}"
         tag_ids = [tag.pk for tag in self.tags.all()]
+        shared_tags = "0"
         if tag_ids:
-            quote = connections[ArticlePage.objects.db].ops.quote_name
-            articles = articles.annotate(
-                shared_tags=RawSQL(  # noqa: S611 - values as parameters
-                    f"SELECT COUNT(*) FROM {quote(ArticleTag._meta.db_table)} s "  # noqa: S608 - names from the models, values as parameters
-                    f"WHERE s.content_object_id = "
-                    f"{quote(ArticlePage._meta.db_table)}.page_ptr_id "
-                    f"AND s.tag_id IN ({', '.join(['%s'] * len(tag_ids))})",
-                    tag_ids,
-                )
+            shared_tags = (
+                f"(SELECT COUNT(*) FROM {quote(ArticleTag._meta.db_table)} s "  # noqa: S608 - names from the models, values as parameters
+                f"WHERE s.content_object_id = {article_id} "
+                f"AND s.tag_id IN ({', '.join(['%s'] * len(tag_ids))}))"
             )
+        query = (
+            f"SELECT {rows.columns}, {shared_tags} FROM {rows.tables} "  # noqa: S608 - names from the models, values as parameters
+            f"WHERE {article_id} IN ({sql})"
+        )
+        return query, [*tag_ids, *params], rows
+
+    def related_articles_list(self):
+        """The related articles, in no order, each with `shared_tags`."""
+        sql, params, rows = self.related_articles_query()
+        with rows.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        articles = []
+        for row in found:
+            article = rows.instance(row)
+            article.shared_tags = row[rows.width]
+            articles.append(article)
         return articles
 
     def related_articles(self):
@@ -713,13 +730,13 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         def rank(article):
             published = article.first_published_at
             return (
-                getattr(article, "shared_tags", 0),
+                article.shared_tags,
                 bool(self.category_id) and article.category_id == self.category_id,
                 published.timestamp() if published else float("-inf"),
                 article.pk,
             )
 
-        return sorted(self.related_articles_queryset(), key=rank, reverse=True)
+        return sorted(self.related_articles_list(), key=rank, reverse=True)
 
     def clean(self):
         super().clean()

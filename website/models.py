@@ -123,7 +123,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
         verbose_name_plural = pgettext_lazy("plural", "beranda")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import Category
+        from blog.models.taxonomy import live_categories
 
         context = super().get_context(request, *args, **kwargs)
         # Read lazily, where the home page's cached fragment misses (caching.fragments).
@@ -132,7 +132,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
             {
                 "featured_articles": SimpleLazyObject(lambda: cards.featured),
                 "latest_articles": SimpleLazyObject(lambda: cards.latest),
-                "categories": Category.objects.with_live_articles(request),
+                "categories": SimpleLazyObject(live_categories),
                 "spotlight_contributors": SimpleLazyObject(lambda: cards.spotlight),
             }
         )

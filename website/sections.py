@@ -7,7 +7,8 @@ start from the index page itself.
 
 Finding the indexes costs no query of its own. Their ids and url_paths ride along, as
 subqueries, on the site settings query that every public page makes anyway for its
-footer (`SiteSettings.base_queryset`), so they are read once per request, cached on
+footer (`SiteSettings.for_site`, hand-written in `settings_with_sections`; the ORM's
+`with_sections` for any other settings queryset), so they are read once per request, cached on
 it with the settings, and can never be stale: a rename, move or unpublish is seen by
 the next request, in every process, with nothing to invalidate.
 """

@@ -30,6 +30,8 @@ import logging
 import threading
 import time
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -41,7 +43,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 import brotli
 
-from .fragments import fragment_seconds
+from .fragments import fragment_seconds, store_fragments
 from .models import PageCacheGeneration
 
 logger = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ def browser_cache_seconds():
 
 # --- Generation -------------------------------------------------------------------
 
-# (token, time.monotonic() when read) for this process.
+# ((token, shared token), time.monotonic() when read) for this process.
 _generation_memo = None
 
 
@@ -75,15 +77,16 @@ def generation_seconds():
     return getattr(settings, "PAGE_CACHE_GENERATION_SECONDS", 1.0)
 
 
-def current_generation():
-    """The token, from the database at most once every generation_seconds()."""
+def current_generations():
+    """(token, shared token), from the database at most once every
+    generation_seconds() (caching.models says what moves each)."""
     global _generation_memo
     memo = _generation_memo
     now = time.monotonic()
     if memo is not None and now - memo[1] < generation_seconds():
         return memo[0]
     try:
-        token = PageCacheGeneration.read()
+        tokens = PageCacheGeneration.read_both()
     except DatabaseError:
         if memo is None:
             raise
@@ -91,8 +94,13 @@ def current_generation():
         # process saw still names current pages: readers keep getting cached ones.
         logger.warning("Page cache generation unreadable; using the last one seen")
         return memo[0]
-    _generation_memo = (token, now)
-    return token
+    _generation_memo = (tokens, now)
+    return tokens
+
+
+def current_generation():
+    """The token that moves on every change a reader could see."""
+    return current_generations()[0]
 
 
 def forget_generation():
@@ -100,13 +108,38 @@ def forget_generation():
     _generation_memo = None
 
 
-def clear_page_cache():
-    """Make every stored page stale, in the caller's transaction.
+# True while a page's save writes its row and its child rows (credits, tags): the
+# save decides what it makes stale, so its child rows' own signals need not.
+_saving_page_rows = ContextVar("saving_page_rows", default=False)
+
+
+@contextmanager
+def saving_page_rows():
+    """A page's save, in one transaction with its child rows (see
+    `page_rows_being_saved`)."""
+    reset = _saving_page_rows.set(True)
+    try:
+        with transaction.atomic():
+            yield
+    finally:
+        _saving_page_rows.reset(reset)
+
+
+def page_rows_being_saved():
+    return _saving_page_rows.get()
+
+
+def clear_page_cache(shared=True):
+    """Make every stored page stale, in the caller's transaction; with `shared`
+    (the default, for anything not known to concern one article only) every
+    fragment too, else only the fragments keyed on the token that moves on every
+    change (listings, related articles), not those keyed on an article's own
+    cache key.
 
     This process forgets its token now and again on commit, so that a read made
     between the two (from another thread, before the commit) is not kept.
     """
-    PageCacheGeneration.replace()
+    PageCacheGeneration.replace(shared=shared)
     forget_generation()
     transaction.on_commit(forget_generation)
 
@@ -317,7 +350,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if fragment_seconds():
             # Before any content is read: see caching.fragments.
-            request.page_generation = current_generation()
+            request.page_generation, request.page_shared_generation = (
+                current_generations()
+            )
         key = _request_key(request)
         if key is not None:
             stored = pages_in_memory.get(key)
@@ -330,6 +365,7 @@ class PageCacheMiddleware:
             if stored is not None:
                 return response_from_stored(stored, request)
         response = self.get_response(request)
+        store_fragments(request)
         if (
             key is not None
             and getattr(request, "page_cache_allowed", False)

@@ -26,6 +26,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from caching.fragments import same_for_every_reader
+
 from .admin_titles import PrivateAdminTitleMixin, viewer_may_see_private
 from .forms import ContributorPageForm
 from .hooks import ARTICLES_HOOK, FEED_HOOK, PERMISSION_TESTER_HOOK, registered
@@ -350,6 +352,7 @@ class ContributorPage(
         return ["/", "/" + self.reverse_subpage("feed")]
 
     @path("feed/", name="feed")
+    @same_for_every_reader
     def feed(self, request):
         feed = registered(FEED_HOOK)
         if feed is None:

@@ -3,11 +3,17 @@
 Connected in WebsiteConfig.ready(). Django's page cache is cleared as a whole (see
 caching.pages); the CDN, which can only be purged URL by URL, is sent the URLs that
 show the page concerned, from a background task (website.purge).
+
+A change clears the *shared* token too (caching.models) unless it concerns one
+article only: republishing an already-live article moves only the token every page
+and listing is keyed on, and its own fragments are re-keyed by its `cache_key` (which
+carries its last publish), so the other articles' text stays cached.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.search.tasks import insert_or_update_object_task
@@ -18,8 +24,8 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from blog.models import ArticlePage, Category
-from caching.pages import clear_page_cache
+from blog.models import ArticleCredit, ArticlePage, ArticleTag, Category
+from caching.pages import clear_page_cache, page_rows_being_saved
 from contributors.models import ContributorPage
 from images.models import CustomImage
 from importer.signals import article_imported
@@ -49,7 +55,16 @@ def page_changed(sender, instance, **kwargs):
     # the page row was saved, but its credits and tags are written a moment later (the
     # publish is not one transaction), and a reader in between may have cached the page
     # without them under the new token. This second replacement retires that copy.
-    clear_page_cache()
+    # Republishing a live article changes what the pages that show it show, and its
+    # own fragments' key: the other articles' own fragments stay (see the module's
+    # docstring). A first publish may change what many pages show (a contributor's
+    # first article); an unpublish certainly does.
+    republished = (
+        kwargs.get("signal") is page_published
+        and isinstance(instance, ArticlePage)
+        and instance.first_published_at != instance.last_published_at
+    )
+    clear_page_cache(shared=not republished)
     schedule_purge(instance)
 
 
@@ -73,6 +88,36 @@ DRAFT_BOOKKEEPING_FIELDS = {
 }
 
 
+def _changes_what_readers_see(update_fields):
+    return update_fields is None or bool(set(update_fields) - DRAFT_BOOKKEEPING_FIELDS)
+
+
+@receiver(pre_save, sender=ArticlePage)
+def note_whether_an_article_is_republished(
+    sender, instance, update_fields=None, **kwargs
+):
+    """Whether this save re-keys the article's own fragments: a live article saved
+    again with a new `last_published_at` (a publish) under the same path. Anything
+    else (a first publish, a script's save that leaves `cache_key` as it was) makes
+    the shared token move too (live_page_saved)."""
+    instance._republishes_itself = False
+    if instance.pk is None or not instance.live:
+        return
+    if not _changes_what_readers_see(update_fields):
+        return
+    stored = (
+        Page.objects.filter(pk=instance.pk)
+        .values_list("live", "last_published_at", "url_path")
+        .first()
+    )
+    instance._republishes_itself = bool(
+        stored
+        and stored[0]
+        and stored[1] != instance.last_published_at
+        and stored[2] == instance.url_path
+    )
+
+
 @receiver(post_save)
 def live_page_saved(sender, instance, created, update_fields=None, **kwargs):
     # A live page saved outside publishing (a script, a bulk change in our code, a
@@ -81,11 +126,19 @@ def live_page_saved(sender, instance, created, update_fields=None, **kwargs):
     # cache. Restrictions and listing snapshots are keyed on the same token.
     if not isinstance(instance, Page) or not instance.live:
         return
-    if (
-        created
-        or update_fields is None
-        or set(update_fields) - DRAFT_BOOKKEEPING_FIELDS
-    ):
+    if created or _changes_what_readers_see(update_fields):
+        clear_page_cache(shared=not getattr(instance, "_republishes_itself", False))
+
+
+@receiver(post_save, sender=ArticleCredit)
+@receiver(post_delete, sender=ArticleCredit)
+@receiver(post_save, sender=ArticleTag)
+@receiver(post_delete, sender=ArticleTag)
+def article_rows_changed(sender, instance, **kwargs):
+    # Credits and tags written by the article's own save are its save's business
+    # (live_page_saved); written on their own (a script), they may be on a live
+    # article whose cache_key does not change.
+    if not page_rows_being_saved():
         clear_page_cache()
 
 
@@ -108,6 +161,8 @@ def privacy_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=HelplineSettings)
 @receiver(post_save, sender=CustomImage)
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Tag)
 def shown_on_many_pages_changed(sender, created=False, **kwargs):
     # Category names, the footer, the helplines and image alt texts and credits appear on pages that
     # were not republished; only Django's cache is cleared, the CDN's copies age out.

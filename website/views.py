@@ -19,6 +19,7 @@ from wagtail.models import Page
 from csp.decorators import csp_update
 
 from blog.models import ArticleCredit, ArticlePage
+from caching.fragments import allows_fragments
 from contributors.models import ContributorPage
 from contributors.pagination import get_page
 from contributors.visibility import private_q
@@ -88,6 +89,7 @@ def attach_result_data(results):
 
 
 @require_GET
+@allows_fragments
 @limited_and_cached(request_query)
 def search(request):
     query = request_query(request)

@@ -31,6 +31,7 @@ from wagtail.query import PageQuerySet
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
+from caching.pages import saving_page_rows
 from contributors.admin_titles import PrivateAdminTitleMixin
 from contributors.chooser import contributor_chooser_viewset
 from contributors.forms import NoSilentCutMixin
@@ -458,7 +459,10 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_summary"}
-        return super().save(*args, **kwargs)
+        # The row, its credits and its tags commit together, under the page cache
+        # token the save replaces (website.signals): no reader renders half of it.
+        with saving_page_rows():
+            return super().save(*args, **kwargs)
 
     def body_with_section_numbers(self):
         """[(block, number or None)]: each section heading (H2) numbered 1, 2, …

@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from caching.fragments import same_for_every_reader
 from contributors.pagination import get_page
 from contributors.routing import DirectChildRouteMixin
 from contributors.visibility import CachedViewRestrictionsMixin
@@ -129,12 +130,14 @@ class BlogIndexPage(
     # --- Feeds: RSS 2.0, one for everything, one per category and per tag.
 
     @path("feed/", name="feed")
+    @same_for_every_reader
     def feed(self, request):
         from ..feeds import ArticleFeed
 
         return ArticleFeed(self, self.get_articles(request))(request)
 
     @path("kategori/<uslug:slug>/feed/", name="category_feed")
+    @same_for_every_reader
     def category_feed(self, request, slug):
         from ..feeds import ArticleFeed
 
@@ -143,6 +146,7 @@ class BlogIndexPage(
         return ArticleFeed(self, articles, category=category)(request)
 
     @path("tag/<uslug:slug>/feed/", name="tag_feed")
+    @same_for_every_reader
     def tag_feed(self, request, slug):
         from ..feeds import ArticleFeed
 

@@ -50,6 +50,16 @@ PAGES = [
     (label, ours, "/blog/bread-circuses/" if theirs == "blog post" else theirs)
     for label, ours, theirs in BAKERYDEMO_PAIRS
 ]
+# Serambi's pages that bakerydemo has no counterpart of (`--more`): the demo's
+# contributors, search, the site's feed and a category's.
+MORE_PAGES = [
+    ("contributor", "/kontributor/fitri-handayani/", None),
+    ("search", "/cari/?q=cerita", None),
+    ("feed", "/artikel/feed/", None),
+    ("category feed", "/artikel/kategori/dukungan-emosional/feed/", None),
+]
+# Asked with a session cookie, past the anonymous readers' result cache.
+SESSION_PAGES = {"search"}
 
 
 def worker_pid(master):
@@ -63,8 +73,13 @@ def cpu_ns(pid):
     return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
 
 
-def get(url):
-    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - 127.0.0.1
+def get(url, session_cookie=False):
+    request = urllib.request.Request(url)  # noqa: S310 - 127.0.0.1
+    if session_cookie:
+        # A session cookie (no session behind it): what a signed-in reader's
+        # search is, which the per-query result cache does not answer.
+        request.add_header("Cookie", "sessionid=benchmark")
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - 127.0.0.1
         body = response.read()
         if response.status != 200:
             raise RuntimeError(f"{url} answered {response.status}")
@@ -109,7 +124,7 @@ class Server:
         url = self.base + self.paths[label]
         before = cpu_ns(self.pid)
         for _ in range(batch):
-            get(url)
+            get(url, session_cookie=label in SESSION_PAGES)
         return (cpu_ns(self.pid) - before) / batch / 1e6
 
     def stop(self):
@@ -147,6 +162,8 @@ def serambi_env(database_url, media_root, redis_url, fragments):
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(media_root),
         "PAGE_CACHE_SECONDS": "0",
+        # Every server is one address to the search limit.
+        "SEARCH_RATE_LIMIT_PER_MINUTE": "1000000",
         "FRAGMENT_CACHE_SECONDS": "600" if fragments else "0",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
@@ -178,19 +195,23 @@ def bakerydemo_ready(bakerydemo):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--bakerydemo",
-        type=Path,
-        help="bakerydemo's checkout; without it only Serambi is measured",
+        "--bakerydemo", type=Path, help="without it, Serambi's two servers only"
+    )
+    parser.add_argument(
+        "--more",
+        action="store_true",
+        help="also a contributor's page, search and the feeds (Serambi only)",
     )
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--batch", type=int, default=10)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     args = parser.parse_args()
+    pages = PAGES + (MORE_PAGES if args.more else [])
 
     workdir = Path(tempfile.mkdtemp(prefix="serambi-served-"))
     database_url, media_root, article = serambi_site(workdir)
     serambi_paths = {
-        label: (article if path == "article" else path) for label, path, _ in PAGES
+        label: (article if path == "article" else path) for label, path, _ in pages
     }
     bakery_paths = {label: path for label, _, path in PAGES}
     gunicorn = [str(Path(PYTHON).with_name("gunicorn")), "website.wsgi"]
@@ -234,8 +255,10 @@ def main():
         for number in range(args.rounds + 2):
             turn = number % len(servers)
             order = servers[turn:] + servers[:turn]
-            for label, _, _ in PAGES:
+            for label, _, _ in pages:
                 for server in order:
+                    if label not in server.paths:
+                        continue
                     cpu = server.measure(label, args.batch)
                     if number >= 2:
                         server.samples[label].append(cpu)
@@ -248,27 +271,23 @@ def main():
         f"Server CPU per request, median of {args.rounds} rounds of {args.batch} "
         f"sequential requests (load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f})",
         "",
+        "| page | Serambi, full render | Serambi, fragments | fragments / full "
+        "| bakerydemo | full / bakerydemo | fragments / bakerydemo |",
+        "|---|---|---|---|---|---|---|",
     ]
-    if args.bakerydemo:
-        lines += [
-            "| page | Serambi, full render | Serambi, fragments | bakerydemo "
-            "| full / bakerydemo | fragments / bakerydemo |",
-            "|---|---|---|---|---|---|",
-        ]
-    else:
-        lines += [
-            "| page | Serambi, full render | Serambi, fragments |",
-            "|---|---|---|",
-        ]
-    for label, _, _ in PAGES:
-        medians = [statistics.median(server.samples[label]) for server in servers]
-        full, fragments = medians[:2]
-        row = f"| {label} | {full:.1f} ms | {fragments:.1f} ms |"
-        if args.bakerydemo:
-            bakery = medians[2]
-            row += (
-                f" {bakery:.1f} ms | {full / bakery:.2f}x | {fragments / bakery:.2f}x |"
-            )
+    for label, _, _ in pages:
+        full, fragments = (
+            statistics.median(server.samples[label]) for server in servers[:2]
+        )
+        row = (
+            f"| {label} | {full:.1f} ms | {fragments:.1f} ms | {fragments / full:.2f}x"
+        )
+        bakery_samples = servers[2].samples.get(label) if len(servers) > 2 else None
+        if bakery_samples:
+            bakery = statistics.median(bakery_samples)
+            row += f" | {bakery:.1f} ms | {full / bakery:.2f}x | {fragments / bakery:.2f}x |"
+        else:
+            row += " | - | - | - |"
         lines.append(row)
     sys.stdout.write("\n".join(lines) + "\n")
 

@@ -14,6 +14,8 @@ from django.urls import reverse
 
 import pytest
 
+from tests import rendition_files
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -88,47 +90,9 @@ def axe_violations_found(page):
 
 @pytest.fixture(scope="session", autouse=True)
 def renditions_made_once():
-    """A rendition's file made once per session for the same picture and filter.
-
-    Each browser test's database is new, so every page it opens makes its pictures'
-    renditions again (a hero: four widths in AVIF, WebP and JPEG, most of a page's
-    first render), from factory pictures whose bytes are the same in every test.
-    The same bytes give the same rendition: keep its content, keyed by the source's
-    digest, the filter and its focal-point key, and name it as Wagtail would for
-    this test's file. Rendition rows are still made and saved per test.
-    """
-    import hashlib
-    import os
-
-    from django.core.files.base import ContentFile
-
-    from images.models import CustomImage
-
-    made = {}
-    generate = CustomImage.generate_rendition_file
-
-    def generate_once(image, filter, *, source=None):
-        # Its own handle: Wagtail may be holding the image's file open for the
-        # other renditions of this render (`source`), and closing that one breaks them.
-        with image.file.storage.open(image.file.name, "rb") as original:
-            digest = hashlib.sha256(original.read()).hexdigest()
-        cache_key = filter.get_cache_key(image)
-        key = (digest, filter.spec, cache_key)
-        if key not in made:
-            file = generate(image, filter, source=source)
-            file.seek(0)
-            made[key] = (file.read(), os.path.splitext(file.name)[1])
-            file.seek(0)
-            return file
-        content, format_extension = made[key]
-        # Named as AbstractImage.generate_rendition_file names it.
-        ending = (f"{cache_key}." if cache_key else "") + filter.spec.replace("|", ".")
-        ending += format_extension
-        stem = os.path.splitext(os.path.basename(image.file.name))[0]
-        return ContentFile(content, name=f"{stem[: 59 - len(ending)]}.{ending}")
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(CustomImage, "generate_rendition_file", generate_once)
+    """Each browser test's database is new, so every page it opens makes its pictures'
+    renditions again: they come from the run's kept files (tests/rendition_files.py)."""
+    with rendition_files.renditions_made_once():
         yield
 
 

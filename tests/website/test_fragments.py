@@ -192,3 +192,273 @@ def test_an_unknown_address_stores_no_fragment(fragments, client, articles):
         assert client.get(f"/artikel/tidak-ada-{number}/").status_code == 404
 
     assert stored_fragments() == stored
+
+
+# --- Keyed by what they show (caching.fragments) ---------------------------------------
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """[(method, [fragment names])] for every call to the cache that touches a
+    fragment: one call, one round trip to Redis (the local-memory cache the tests
+    run on makes get_many of get and set_many of set; those are not counted)."""
+    from django.core.cache import cache
+
+    calls = []
+    depth = [0]
+    for name in ("get", "set", "get_many", "set_many", "add", "delete"):
+        original = getattr(cache, name)
+
+        def spy(key, *args, _original=original, _name=name, **kwargs):
+            keys = [key] if isinstance(key, str) else list(key)
+            names = [
+                k.split(".")[2].strip('"')
+                for k in keys
+                if k.startswith("template.cache.")
+            ]
+            if names and not depth[0]:
+                calls.append((_name, sorted(names)))
+            depth[0] += 1
+            try:
+                return _original(key, *args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(cache, name, spy)
+    return calls
+
+
+def rendered_afresh(calls):
+    return sorted(
+        name
+        for method, names in calls
+        if method in ("set", "set_many")
+        for name in names
+    )
+
+
+def test_publishing_one_article_rerenders_only_what_shows_it(
+    fragments, editor, articles, writer, cache_calls
+):
+    """Article A's own text, credits and head stay cached when article B, one of its
+    related articles, is republished; A's related articles are rendered again, with
+    B's new title; the header and footer stay cached too."""
+    reader_page, renamed = articles[-2], articles[-1]
+    editor.get(reader_page.url)  # its fragments are stored
+    form = edit_form(renamed, writer, "Anggaran bulanan yang jujur")
+    form["tags"] = "anggaran"  # still related
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=[renamed.pk]), form)
+    assert response.status_code == 302
+    cache_calls.clear()
+
+    html = editor.get(reader_page.url).content.decode()
+
+    assert "Anggaran bulanan yang jujur" in html.split('class="related"')[1]
+    assert rendered_afresh(cache_calls) == ["article-related"]
+    # B itself is rendered afresh, with its new title.
+    html = editor.get(renamed.url).content.decode()
+    assert "<h1>Anggaran bulanan yang jujur</h1>" in html
+
+
+def test_a_first_publish_rerenders_every_article(
+    fragments, editor, articles, writer, cache_calls
+):
+    """A new article may change what many pages show (its writer's first article, a
+    link in another article's text that now leads somewhere): every fragment goes."""
+    reader_page = articles[0]
+    editor.get(reader_page.url)
+    new = reload(articles[1]).copy(
+        update_attrs={"slug": "baru-terbit", "title": "Baru terbit", "live": False}
+    )
+    new.save_revision().publish()
+    cache_calls.clear()
+
+    editor.get(reader_page.url)
+
+    assert "article" in rendered_afresh(cache_calls)
+    assert "site-footer" in rendered_afresh(cache_calls)
+
+
+def test_a_live_article_saved_without_publishing_is_shown_at_once(
+    fragments, editor, articles
+):
+    """A script's save() keeps the article's cache_key (no new publish date): the
+    shared token moves instead, so its text is rendered again."""
+    page = articles[0]
+    editor.get(page.url)
+    page.title = "Disunting lewat skrip"
+    page.save()
+
+    assert "<h1>Disunting lewat skrip</h1>" in editor.get(page.url).content.decode()
+
+
+def test_credits_changed_on_their_own_are_shown_at_once(
+    fragments, editor, articles, writer
+):
+    from blog.models import ArticleCredit
+
+    page = articles[0]
+    editor.get(page.url)
+    ArticleCredit.objects.filter(page=page).update(role="illustrator")
+    # The update above sends no signal; a delete does, as a script's would.
+    ArticleCredit.objects.get(page=page).delete()
+
+    html = editor.get(page.url).content.decode()
+    assert 'class="credits"' not in html
+
+
+def test_a_renamed_tag_reaches_every_article(fragments, editor, articles):
+    from taggit.models import Tag
+
+    page = articles[0]
+    assert "#anggaran" in editor.get(page.url).content.decode()
+    tag = Tag.objects.get(name="anggaran")
+    tag.name = "belanja-bulanan"
+    tag.save()
+
+    assert "#belanja-bulanan" in editor.get(page.url).content.decode()
+
+
+def test_an_article_row_and_its_credits_commit_together(articles, writer, monkeypatch):
+    """ArticlePage.save writes the row, its credits and tags in one transaction: a
+    credit that fails to save leaves the row as it was, so no reader renders the new
+    row without its credits under the new token."""
+    from blog.models import ArticleCredit, ArticlePage
+
+    page = articles[0]
+    before = page.title
+    page.title = "Setengah tersimpan"
+    page.credits.add(ArticleCredit(contributor=writer, role="editor"))
+
+    def fail(self, *args, **kwargs):
+        raise RuntimeError("credit not written")
+
+    monkeypatch.setattr(ArticleCredit, "save", fail)
+    with pytest.raises(RuntimeError):
+        page.save()
+
+    assert ArticlePage.objects.get(pk=page.pk).title == before
+
+
+# --- One round trip a page ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("index", [0, 5])
+def test_a_page_reads_its_fragments_in_one_round_trip(
+    fragments, editor, articles, cache_calls, index
+):
+    url = articles[index].url
+
+    editor.get(url)  # every fragment missed: one read, one write
+    assert [method for method, _names in cache_calls] == ["get_many", "set_many"]
+    assert cache_calls[0][1] == cache_calls[1][1]
+    assert set(cache_calls[0][1]) == {
+        "article",
+        "article-head",
+        "article-related",
+        "feed-links",
+        "site-footer",
+        "site-header",
+    }
+    cache_calls.clear()
+
+    editor.get(url)  # every fragment stored: one read, nothing written
+    assert [method for method, _names in cache_calls] == ["get_many"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/artikel/", "/artikel/?page=2", "/artikel/kategori/keuangan/"]
+)
+def test_listings_read_their_fragments_in_one_round_trip(
+    fragments, editor, articles, cache_calls, url
+):
+    editor.get(url)
+    cache_calls.clear()
+
+    editor.get(url)
+
+    assert [method for method, _names in cache_calls] == ["get_many"]
+
+
+# --- Search and feeds ------------------------------------------------------------------
+
+
+def more_urls(writer):
+    return [
+        "/cari/?q=belanja",
+        "/cari/?q=tidakadayangcocok",
+        "/artikel/feed/",
+        "/artikel/kategori/keuangan/feed/",
+        "/artikel/tag/anggaran/feed/",
+        writer.url + "feed/",
+    ]
+
+
+@pytest.mark.parametrize("reader", ["client", "editor"])
+def test_search_and_feeds_are_the_same_from_fragments_as_without(
+    request, settings, writer, articles, reader
+):
+    browser = request.getfixturevalue(reader)
+    urls = more_urls(writer)
+    without = {url: browser.get(url).content.decode() for url in urls}
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    stored = {url: browser.get(url).content.decode() for url in urls}
+    served = {url: browser.get(url).content.decode() for url in urls}
+
+    for url in urls:
+        assert stored[url] == without[url], url
+        assert served[url] == without[url], url
+    assert "Catatan belanja" in served["/cari/?q=belanja"]
+
+
+def test_a_feed_is_served_whole_from_the_cache(fragments, editor, writer, articles):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for url in more_urls(writer)[2:]:
+        with CaptureQueriesContext(connection) as stored:
+            first = editor.get(url)
+        with CaptureQueriesContext(connection) as served:
+            again = editor.get(url)
+        assert again.content == first.content, url
+        assert again["Content-Type"] == first["Content-Type"], url
+        # Routing to the feed only: none of its articles is read.
+        assert len(served) <= 5 < len(stored), url
+        assert not [q for q in served if "blog_articlecredit" in q["sql"]], url
+
+
+def test_publishing_refreshes_search_results_and_feeds(
+    fragments, client, editor, articles, writer
+):
+    renamed = articles[-1]
+    urls = ["/cari/?q=belanja", "/artikel/feed/", "/artikel/tag/anggaran/feed/"]
+    for url in urls:
+        assert renamed.title in editor.get(url).content.decode(), url
+
+    form = edit_form(renamed, writer, "Catatan belanja yang jujur")
+    form["tags"] = "anggaran"
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=[renamed.pk]), form)
+    assert response.status_code == 302
+
+    for browser in (editor, client):
+        for url in urls:
+            html = browser.get(url).content.decode()
+            assert "Catatan belanja yang jujur" in html, url
+            assert renamed.title not in html, url
+
+
+def test_search_reads_its_fragments_in_one_round_trip(
+    fragments, editor, articles, cache_calls
+):
+    editor.get("/cari/?q=belanja")
+    cache_calls.clear()
+
+    editor.get("/cari/?q=belanja")
+
+    assert cache_calls == [
+        (
+            "get_many",
+            ["feed-links", "search-results", "site-footer", "site-header"],
+        )
+    ]

@@ -19,6 +19,7 @@ from django.test.utils import override_settings
 import pytest
 
 from blog.models import ArticlePage
+from tests.rendition_files import renditions_made_once
 from tests.website.crawl import (
     crawl,
     feed_errors,
@@ -63,7 +64,10 @@ def site_crawl(django_db_setup, django_db_blocker):
             articles = list(ArticlePage.objects.live().public())
             # Behind a password, so no listing links to it: asked for by name.
             starts = [*START_URLS, unquote(site.protected.url)]
-            result = crawl(Client(raise_request_exception=False), starts)
+            # The demo's pictures are the seeded demo's (test_seed_demo.py): their
+            # rendition files are made once for the run.
+            with renditions_made_once():
+                result = crawl(Client(raise_request_exception=False), starts)
             yield {"site": site, "articles": articles, "crawl": result}
         finally:
             transaction.set_rollback(True)

@@ -31,6 +31,7 @@ from blog.models import ArticleCredit, ArticlePage, Category
 from contributors.models import ContributorLink, ContributorPage
 from demo import content
 from images.models import CustomImage
+from tests.rendition_files import renditions_made_once
 from website.models import HomePage, SiteSettings
 
 
@@ -49,10 +50,12 @@ def seed_output(django_db_setup, django_db_blocker):
         try:
             output = seed()
             # A first visit to every page makes the pictures' renditions once for
-            # the class, as on a live site, rather than again in each test.
+            # the class, as on a live site, rather than again in each test (and their
+            # files once for the run: the public crawl draws the same pictures).
             client = Client()
-            for url in seeded_urls():
-                assert client.get(url).status_code == 200, url
+            with renditions_made_once():
+                for url in seeded_urls():
+                    assert client.get(url).status_code == 200, url
             yield output
         finally:
             transaction.set_rollback(True)

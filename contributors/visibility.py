@@ -22,6 +22,12 @@ RESTRICTIONS_SECONDS = 300
 # be lost with a write dropped while Redis blips, leaving a new restriction unapplied.
 _version_source = None
 
+# (version, paths) last read by this process: a version names one set of
+# restrictions, so the paths read under it hold for as long as it is current. A
+# listing asks several times per render (each `public()`), and each ask was a round
+# trip to the cache.
+_restrictions_memo = None
+
 
 def use_version_source(source):
     global _version_source
@@ -35,15 +41,28 @@ def public_version():
 
 
 def restricted_paths():
-    """[(restriction id, tree path of the restricted page)], from the cache."""
+    """[(restriction id, tree path of the restricted page)], from this process's
+    memo of the current version, else the cache, else the database."""
+    global _restrictions_memo
     version = public_version()
+    memo = _restrictions_memo
+    if version and memo is not None and memo[0] == version:
+        return list(memo[1])
     key = f"serambi:restrictions:{version}"
     paths = cache.get(key) if version else None
     if paths is None:
         paths = list(PageViewRestriction.objects.values_list("pk", "page__path"))
         if version:
             cache.set(key, paths, RESTRICTIONS_SECONDS)
+    if version:
+        _restrictions_memo = (version, tuple(paths))
     return paths
+
+
+def forget_restrictions():
+    """Drop this process's memo (a test's fresh database)."""
+    global _restrictions_memo
+    _restrictions_memo = None
 
 
 def private_q():

@@ -2,7 +2,7 @@
 
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -25,22 +25,23 @@ SPOTLIGHT_RECENT_ARTICLES = 100
 
 
 class HomeCards:
-    """The home page's featured and latest articles, read on first use."""
+    """The home page's featured and latest articles and its spotlight contributors,
+    read on first use: together, so that the credits of every card come in one query
+    and the renditions of every image (heroes and photos) in another."""
 
     def __init__(self, home, request):
         self.home = home
         self.request = request
 
     @cached_property
-    def featured(self):
-        from blog.models import public_articles
+    def _all(self):
+        from blog.models import ArticlePage, public_articles
 
-        # Featured articles in the editor's order, drafts and private ones left out,
-        # in the same query as their card data.
+        # Featured articles in the editor's order, drafts and private ones left out.
         featured_order = HomePageFeaturedArticle.objects.filter(
             page=self.home, article=OuterRef("pk")
         ).values("sort_order")[:1]
-        return list(
+        featured = list(
             public_articles(self.request)
             .filter(
                 pk__in=HomePageFeaturedArticle.objects.filter(page=self.home).values(
@@ -49,19 +50,31 @@ class HomeCards:
             )
             .annotate(featured_order=Subquery(featured_order))
             .order_by("featured_order")
-            .with_card_data()
+            .for_cards()
         )
-
-    @cached_property
-    def latest(self):
-        from blog.models import public_articles
-
-        return list(
+        latest = list(
             public_articles(self.request)
-            .exclude(pk__in=[article.pk for article in self.featured])
+            .exclude(pk__in=[article.pk for article in featured])
             .newest_first()
-            .with_card_data()[:HOME_LATEST_ARTICLES]
+            .for_cards()[:HOME_LATEST_ARTICLES]
         )
+        spotlight = self.home.get_spotlight_contributors()
+        ArticlePage.attach_card_data(
+            [*featured, *latest], extra_images=[c.photo for c in spotlight]
+        )
+        return featured, latest, spotlight
+
+    @property
+    def featured(self):
+        return self._all[0]
+
+    @property
+    def latest(self):
+        return self._all[1]
+
+    @property
+    def spotlight(self):
+        return self._all[2]
 
 
 class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
@@ -110,7 +123,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
         verbose_name_plural = pgettext_lazy("plural", "beranda")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import Category
+        from blog.models.taxonomy import live_categories
 
         context = super().get_context(request, *args, **kwargs)
         # Read lazily, where the home page's cached fragment misses (caching.fragments).
@@ -119,52 +132,70 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
             {
                 "featured_articles": SimpleLazyObject(lambda: cards.featured),
                 "latest_articles": SimpleLazyObject(lambda: cards.latest),
-                "categories": Category.objects.with_live_articles(request),
-                "spotlight_contributors": SimpleLazyObject(
-                    self.get_spotlight_contributors
-                ),
+                "categories": SimpleLazyObject(live_categories),
+                "spotlight_contributors": SimpleLazyObject(lambda: cards.spotlight),
             }
         )
         return context
 
     def get_spotlight_contributors(self):
-        """Contributors who show a photo, most recently published first.
+        """Contributors who show a photo, most recently published first, with their
+        photos (HomeCards fetches the photos' renditions with the cards').
 
         Those who write under a pen name only keep their photo off the site, so they
         are not picked for a section that is all faces.
+
+        Picked among the people credited on the latest articles, so the cost stays
+        that of a short list however large the archive grows: the latest live
+        articles, the people credited on them ranked by their latest one, the first
+        few of those who are live and public. Written as SQL (that SQLite and
+        PostgreSQL both read) rather than built with the ORM, whose version (three
+        nested subqueries, a grouped annotation) cost more to compile than to run.
         """
         from blog.models import ArticleCredit, ArticlePage
         from contributors.models import ContributorPage
+        from contributors.rows import rows_for
+        from contributors.visibility import restricted_paths
 
-        # Picked among the people credited on the latest articles, so the cost stays
-        # that of a short list however large the archive grows.
-        recent_articles = (
-            ArticlePage.objects.live()
-            .newest_first()
-            .values("pk")[:SPOTLIGHT_RECENT_ARTICLES]
+        rows = rows_for(ContributorPage, select_related=("photo",))
+        quote = rows.connection.ops.quote_name
+        page_table = quote(Page._meta.db_table)
+        page = rows.alias(Page)
+        contributor = rows.alias(ContributorPage)
+        restricted = [path for _pk, path in restricted_paths()]
+        private = "".join(
+            f" AND NOT (substr({page}.{quote('path')}, 1, %s) = %s)"
+            for _path in restricted
         )
-        latest_by_contributor = (
-            ArticleCredit.objects.filter(
-                page__in=recent_articles,
-                contributor__photo__isnull=False,
-                contributor__use_pen_name_only=False,
-            )
-            .values("contributor")
-            .annotate(latest=Max("page__first_published_at"))
+        private_params = [value for path in restricted for value in (len(path), path)]
+        sql = (
+            f"SELECT {rows.columns} FROM {rows.tables} "  # noqa: S608 - names from the models, values as parameters
+            "INNER JOIN ("
+            "SELECT c.contributor_id AS contributor_id, "
+            "MAX(ap.first_published_at) AS latest "
+            f"FROM {quote(ArticleCredit._meta.db_table)} c "
+            f"INNER JOIN {quote(ContributorPage._meta.db_table)} cp "
+            "ON cp.page_ptr_id = c.contributor_id "
+            f"INNER JOIN {page_table} ap ON ap.id = c.page_id "
+            "WHERE c.page_id IN ("
+            f"SELECT a.page_ptr_id FROM {quote(ArticlePage._meta.db_table)} a "
+            f"INNER JOIN {page_table} r ON r.id = a.page_ptr_id WHERE r.live "
+            "ORDER BY r.first_published_at DESC, a.page_ptr_id DESC LIMIT %s) "
+            "AND cp.photo_id IS NOT NULL AND NOT cp.use_pen_name_only "
+            "GROUP BY c.contributor_id ORDER BY latest DESC LIMIT %s"
+            f") spotlight ON spotlight.contributor_id = {contributor}.page_ptr_id "
+            f"WHERE {page}.live{private} "
+            f"ORDER BY spotlight.latest DESC, {page}.{quote('title')} ASC LIMIT %s"
         )
-        recent = latest_by_contributor.order_by("-latest").values("contributor")
-        latest = latest_by_contributor.filter(contributor=OuterRef("pk")).values(
-            "latest"
-        )
-        return list(
-            ContributorPage.objects.live()
-            .public()
-            .filter(pk__in=recent[: SPOTLIGHT_CONTRIBUTORS * 2])
-            .annotate(latest_credit=Subquery(latest))
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
-            .order_by("-latest_credit", "title")[:SPOTLIGHT_CONTRIBUTORS]
-        )
+        params = [
+            SPOTLIGHT_RECENT_ARTICLES,
+            SPOTLIGHT_CONTRIBUTORS * 2,
+            *private_params,
+            SPOTLIGHT_CONTRIBUTORS,
+        ]
+        with rows.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [rows.instance(row) for row in cursor.fetchall()]
 
 
 class HomePageFeaturedArticle(Orderable):
@@ -264,6 +295,18 @@ class SiteSettings(BaseSiteSetting):
         # Every public page reads these settings (the footer); the section indexes
         # come along in the same query (website.sections).
         return with_sections(super().base_queryset())
+
+    @classmethod
+    def for_site(cls, site):
+        """As Wagtail's (get or create), the section indexes along in one query
+        (website.sections.settings_with_sections) that compiles no ORM SQL."""
+        from .sections import settings_with_sections
+
+        if site is not None:
+            instance = settings_with_sections(cls, site)
+            if instance is not None:
+                return instance
+        return super().for_site(site)
 
     @cached_property
     def sections(self):

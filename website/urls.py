@@ -12,6 +12,7 @@ from blog.reads import read_beacon
 from caching.pages import cached_page_view
 from editorial.calendar_views import calendar_feed
 from website import views
+from website.site_lookup import with_site
 
 urlpatterns = [
     path(settings.ADMIN_URL, include(wagtailadmin_urls)),
@@ -42,13 +43,14 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
 
-# wagtail.urls, with its page view behind the page cache (caching.pages). Its other
-# views (password-protected pages, front-end login) come first, as in wagtail.urls.
+# wagtail.urls, with its page view behind the page cache (caching.pages) and its Site
+# and home page found in one query (website.site_lookup). Its other views
+# (password-protected pages, front-end login) come first, as in wagtail.urls.
 urlpatterns += [
     *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
     re_path(
         wagtail_urls.serve_pattern,
-        cached_page_view(wagtail_views.serve),
+        cached_page_view(with_site(wagtail_views.serve)),
         name="wagtail_serve",
     ),
 ]

@@ -5,7 +5,6 @@ import math
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Prefetch
-from django.db.models.expressions import RawSQL
 from django.db.models.query import prefetch_related_objects
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
@@ -37,6 +36,7 @@ from contributors.admin_titles import PrivateAdminTitleMixin
 from contributors.chooser import contributor_chooser_viewset
 from contributors.forms import NoSilentCutMixin
 from contributors.models import INDEXED_NAME_FIELDS, names_for_index
+from contributors.rows import rows_for
 from contributors.visibility import (
     CachedViewRestrictionsMixin,
     PublicQuerySetMixin,
@@ -67,11 +67,17 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
         """
         return self.order_by("-first_published_at", "-pk")
 
+    def for_cards(self):
+        """The articles with what a card shows from their own rows (category, hero
+        image) and no body: for a page that fetches the cards' credits and
+        renditions itself, once for all its cards (ArticlePage.attach_card_data)."""
+        return self.defer_streamfields().select_related("category", "hero_image")
+
     def with_card_data(self):
         """Everything an article card shows, in a fixed number of queries.
 
-        Category and hero image come with the articles; credits (with contributors, for
-        the writers' names) and the hero images' renditions come in one query each,
+        Category and hero image come with the articles; credits (with contributors'
+        names, card_credits) and the hero images' renditions come in one query each,
         however many articles the page lists. All renditions of an image are fetched
         rather than named filter specs, so a template may change its sizes without
         adding a query. The body, which no card shows, is not loaded. Asking twice
@@ -82,20 +88,30 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
             for lookup in self._prefetch_related_lookups
         ):
             return self
-        return (
-            self.defer_streamfields()
-            .select_related("category", "hero_image")
-            .prefetch_related(
-                Prefetch(
-                    "credits",
-                    queryset=ArticleCredit.objects.select_related("contributor"),
-                ),
-                "hero_image__renditions",
-            )
+        return self.for_cards().prefetch_related(
+            Prefetch("credits", queryset=card_credits()),
+            "hero_image__renditions",
         )
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+# What a card (or a feed item) shows of the people credited: their public names
+# (ContributorPage.public_name), and nothing else of their pages.
+CARD_CONTRIBUTOR_FIELDS = ("title", "pen_name", "use_pen_name_only")
+
+
+def card_credits():
+    """Credits with their contributors as cards and feeds name them: only the
+    fields of a public name loaded. A ContributorPage row is a Wagtail page of some
+    fifty columns, its dates parsed one by one; a card reads three."""
+    return ArticleCredit.objects.select_related("contributor").only(
+        "page",
+        "contributor",
+        "role",
+        "sort_order",
+        *(f"contributor__{name}" for name in CARD_CONTRIBUTOR_FIELDS),
+    )
 
 
 def public_articles(request=None):
@@ -567,14 +583,19 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         return context
 
     @staticmethod
-    def attach_card_data(articles, photos=False):
+    def attach_card_data(articles, photos=False, extra_images=()):
         """Credits (with contributors, and their photos if `photos`) of `articles` in
-        one query, and the renditions of their hero images (and those photos) in one."""
-        contributors = ArticleCredit.objects.select_related("contributor")
+        one query, and the renditions of their hero images (and those photos, and
+        `extra_images`) in one. Without photos, only the contributors' names
+        (card_credits)."""
         if photos:
-            contributors = contributors.select_related("contributor__photo")
+            contributors = ArticleCredit.objects.select_related(
+                "contributor", "contributor__photo"
+            )
+        else:
+            contributors = card_credits()
         prefetch_related_objects(articles, Prefetch("credits", queryset=contributors))
-        images = [article.hero_image for article in articles]
+        images = [article.hero_image for article in articles] + list(extra_images)
         if photos:
             images += [
                 credit.contributor.photo
@@ -664,29 +685,46 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         )
         return sql, [*params, limit]
 
-    def related_articles_queryset(self):
-        """The related articles (see related_articles_sql), body deferred, with
-        their category and hero image, in no order: one query, the SQL above
-        inside it, and each one's count of shared tags as `shared_tags`."""
+    def related_articles_query(self):
+        """(sql, params, rows) of the related articles (see related_articles_sql),
+        body deferred, with their category and hero image, in no order, each with its
+        count of shared tags in the column after the article's (`rows`: the columns
+        and the instance of a row, contributors.rows). One query, the SQL above
+        inside it, written out rather than built with the ORM: compiling the ORM's
+        version cost more than running it."""
         sql, params = self.related_articles_sql()
-        articles = (
-            ArticlePage.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - parameters
-            .defer_streamfields()
-            .select_related("category", "hero_image")
-            .order_by()  # sorted in Python (related_articles): no second sort
+        rows = rows_for(
+            ArticlePage,
+            select_related=("category", "hero_image"),
+            defer=ArticlePage.get_streamfield_names(),
         )
+        quote = rows.connection.ops.quote_name
+        article_id = f"{rows.alias(ArticlePage)}.{quote('page_ptr_id')}"
         tag_ids = [tag.pk for tag in self.tags.all()]
+        shared_tags = "0"
         if tag_ids:
-            quote = connections[ArticlePage.objects.db].ops.quote_name
-            articles = articles.annotate(
-                shared_tags=RawSQL(  # noqa: S611 - values as parameters
-                    f"SELECT COUNT(*) FROM {quote(ArticleTag._meta.db_table)} s "  # noqa: S608 - names from the models, values as parameters
-                    f"WHERE s.content_object_id = "
-                    f"{quote(ArticlePage._meta.db_table)}.page_ptr_id "
-                    f"AND s.tag_id IN ({', '.join(['%s'] * len(tag_ids))})",
-                    tag_ids,
-                )
+            shared_tags = (
+                f"(SELECT COUNT(*) FROM {quote(ArticleTag._meta.db_table)} s "  # noqa: S608 - names from the models, values as parameters
+                f"WHERE s.content_object_id = {article_id} "
+                f"AND s.tag_id IN ({', '.join(['%s'] * len(tag_ids))}))"
             )
+        query = (
+            f"SELECT {rows.columns}, {shared_tags} FROM {rows.tables} "  # noqa: S608 - names from the models, values as parameters
+            f"WHERE {article_id} IN ({sql})"
+        )
+        return query, [*tag_ids, *params], rows
+
+    def related_articles_list(self):
+        """The related articles, in no order, each with `shared_tags`."""
+        sql, params, rows = self.related_articles_query()
+        with rows.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        articles = []
+        for row in found:
+            article = rows.instance(row)
+            article.shared_tags = row[rows.width]
+            articles.append(article)
         return articles
 
     def related_articles(self):
@@ -696,13 +734,13 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         def rank(article):
             published = article.first_published_at
             return (
-                getattr(article, "shared_tags", 0),
+                article.shared_tags,
                 bool(self.category_id) and article.category_id == self.category_id,
                 published.timestamp() if published else float("-inf"),
                 article.pk,
             )
 
-        return sorted(self.related_articles_queryset(), key=rank, reverse=True)
+        return sorted(self.related_articles_list(), key=rank, reverse=True)
 
     def clean(self):
         super().clean()
@@ -710,6 +748,31 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
             raise ValidationError(
                 {"slug": _("Slug '%(slug)s' dipakai oleh situs.") % {"slug": self.slug}}
             )
+
+
+def prefetch_tags(article):
+    """The article's tags, read once into its prefetch cache (as
+    `prefetch_related_objects([article], "tags")` would leave them) by hand-written
+    SQL (contributors.rows): the ORM's prefetch of a cluster's tags cost more to
+    compile than to run."""
+    tag_model = ArticleTag.tag_model()
+    rows = rows_for(tag_model)
+    quote = rows.connection.ops.quote_name
+    tag_column = quote(ArticleTag._meta.get_field("tag").column)
+    article_column = quote(ArticleTag._meta.get_field("content_object").column)
+    sql = (
+        f"SELECT {rows.columns} FROM {rows.tables} "  # noqa: S608 - names from the models, values as parameters
+        f"INNER JOIN {quote(ArticleTag._meta.db_table)} i "
+        f"ON i.{tag_column} = {rows.alias(tag_model)}.{quote(tag_model._meta.pk.column)} "
+        f"WHERE i.{article_column} = %s ORDER BY i.{quote(ArticleTag._meta.pk.column)}"
+    )
+    with rows.connection.cursor() as cursor:
+        cursor.execute(sql, [article.pk])
+        tags = [rows.instance(row) for row in cursor.fetchall()]
+    found = tag_model.objects.filter(pk__in=[tag.pk for tag in tags])
+    found._result_cache = tags
+    found._prefetch_done = True
+    article.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = found
 
 
 class ArticleContextData:
@@ -728,7 +791,7 @@ class ArticleContextData:
     @cached_property
     def related(self):
         article = self.article
-        prefetch_related_objects([article], "tags")
+        prefetch_tags(article)
         related = article.related_articles()
         article.attach_card_data([article, *related], photos=True)
         return related

@@ -71,3 +71,30 @@ def test_categories_and_spotlight(client, home_page, blog_index, contributor_ind
     assert list(response.context["categories"]) == [keluarga]
     assert response.context["spotlight_contributors"] == [with_photo]
     assert "Siti Rahmawati" not in response.content.decode()
+
+
+def test_spotlight_shows_the_four_latest_live_public_faces(
+    client, home_page, blog_index, contributor_index
+):
+    # Each writes one article, Hana the newest of these.
+    names = ["Hana", "Gita", "Fitri", "Eka", "Dian", "Citra", "Bunga"]
+    people = {name: contributor(contributor_index, name, photo=True) for name in names}
+    for days, name in enumerate(reversed(names)):
+        article(blog_index, writers=[people[name]], days=days)
+    # Gita's page is private, Fitri's unpublished: neither is shown.
+    PageViewRestriction.objects.create(
+        page=people["Gita"], restriction_type=PageViewRestriction.LOGIN
+    )
+    people["Fitri"].unpublish()
+    # Ani wrote the newest article of all.
+    ani = contributor(contributor_index, "Ani", photo=True)
+    article(blog_index, writers=[ani], days=len(names))
+
+    response = client.get("/")
+
+    assert response.context["spotlight_contributors"] == [
+        ani,
+        people["Hana"],
+        people["Eka"],
+        people["Dian"],
+    ]

@@ -21,7 +21,6 @@ import functools
 import json
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.html import escape
@@ -78,11 +77,9 @@ from blog.models import ArticleCredit
 from contributors.models import ContributorPage
 
 from .permissions import is_editor, pages_visible_to, remember_permissions
-from .roomy_stack import call_in_roomy_frame
 
 REPORTS_NAMESPACE = "wagtailadmin_reports"
 EXTERNAL_LINK_CHOOSER = "wagtailadmin_choose_page_external_link"
-ADMIN_PREFIX = f"/{settings.ADMIN_URL}"
 PAGE_CHOOSER_BROWSE = {"wagtailadmin_choose_page", "wagtailadmin_choose_page_child"}
 
 _current_request = ContextVar("serambi_current_request", default=None)
@@ -104,8 +101,6 @@ class AdminViewerMiddleware:
     def __call__(self, request):
         token = _current_request.set(request)
         try:
-            if request.path.startswith(ADMIN_PREFIX):
-                return call_in_roomy_frame(self.get_response, request)
             return self.get_response(request)
         finally:
             _current_request.reset(token)

@@ -25,8 +25,20 @@ def pytest_collection_modifyitems(items):
     transactions (the backup round trip) flush it too, so they go just before them.
     pytest-xdist's workers (`make test`) are handed tests in this order, so each
     worker keeps it too.
+
+    The tests on the seeded demo go first of all: pytest-xdist hands each worker a
+    first run of consecutive tests (a quarter of its share), so they all land on one
+    worker, which seeds the demo once for the seed's tests and once for the crawl,
+    the second drawing on the first's rendition files. Anywhere else they could be
+    split between the workers and the demo seeded twice more.
     """
-    items.sort(key=lambda item: ("/tests/e2e/" in str(item.path), flushes(item)))
+    items.sort(
+        key=lambda item: (
+            "/tests/e2e/" in str(item.path),
+            flushes(item),
+            item.get_closest_marker("seeded_demo") is None,
+        )
+    )
 
 
 def flushes(item):

@@ -30,7 +30,7 @@ from tests.website.crawl import (
 )
 from tests.website.hostile_site import build_hostile_site
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.seeded_demo]
 
 START_URLS = [
     "/",

@@ -92,6 +92,7 @@ def pen_name_contributor():
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("seed_output")
+@pytest.mark.seeded_demo
 class TestSeededSite:
     def test_builds_a_believable_amount_of_content(self):
         assert live_articles().count() >= 12

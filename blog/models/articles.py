@@ -780,6 +780,33 @@ def prefetch_tags(article):
     article.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = found
 
 
+# What an article's page reads of the people it credits: their public name and
+# photo, short bio and address (Page.get_url reads url_path). The rest of a page's
+# row (dates, revisions, the long bio) is left unloaded, as QuerySet.defer would.
+CREDITED_PAGE_FIELDS = (
+    *CARD_CONTRIBUTOR_FIELDS,
+    "id",
+    "page_ptr",
+    "path",
+    "depth",
+    "locale",
+    "live",
+    "content_type",
+    "url_path",
+    "slug",
+    "photo",
+    "short_bio",
+)
+
+
+def credited_page_deferred():
+    return tuple(
+        field.name
+        for field in ContributorPage._meta.concrete_fields
+        if field.name not in CREDITED_PAGE_FIELDS
+    )
+
+
 def prefetch_credits(articles):
     """The credits of `articles`, each with its contributor (and the contributor's
     photo), read in one query into each article's prefetch cache, in the order
@@ -789,7 +816,9 @@ def prefetch_credits(articles):
     credits with two select_related cost several times more to compile and to build
     than to run.
     """
-    contributors = rows_for(ContributorPage, select_related=("photo",))
+    contributors = rows_for(
+        ContributorPage, select_related=("photo",), defer=credited_page_deferred()
+    )
     connection = contributors.connection
     quote = connection.ops.quote_name
     columns, reads, names = select_columns(

@@ -36,6 +36,9 @@ class HomeCards:
     @cached_property
     def _all(self):
         from blog.models import ArticlePage, public_articles
+        from blog.models.articles import card_rendition_specs
+        from images.renditions import picture_specs
+        from website.templatetags.serambi_tags import OG_IMAGE_SPEC
 
         # Featured articles in the editor's order, drafts and private ones left out.
         featured_order = HomePageFeaturedArticle.objects.filter(
@@ -59,8 +62,17 @@ class HomeCards:
             .for_cards()[:HOME_LATEST_ARTICLES]
         )
         spotlight = self.home.get_spotlight_contributors()
+        # The renditions the page shows: the cards', the first featured hero's link
+        # preview (og_image in the head) and the spotlight's photos.
+        specs = {
+            *card_rendition_specs(),
+            OG_IMAGE_SPEC,
+            *picture_specs("components/person_card.html"),
+        }
         ArticlePage.attach_card_data(
-            [*featured, *latest], extra_images=[c.photo for c in spotlight]
+            [*featured, *latest],
+            extra_images=[c.photo for c in spotlight],
+            specs=sorted(specs),
         )
         return featured, latest, spotlight
 

@@ -40,6 +40,7 @@ from contributors.rows import rows_for
 from contributors.visibility import (
     CachedViewRestrictionsMixin,
     PublicQuerySetMixin,
+    private_q,
     restricted_paths,
 )
 from images.renditions import picture_specs, prefetch_renditions
@@ -75,10 +76,20 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
 
     # Set by with_card_data: fetching the articles fetches what their cards show.
     _card_data = False
+    # Set by public(): the private sections it left out (a listing's compiled SQL
+    # is keyed on them, BlogIndexPage.paginate).
+    public_paths = None
 
     def _clone(self):
         clone = super()._clone()
         clone._card_data = self._card_data
+        clone.public_paths = self.public_paths
+        return clone
+
+    def public(self):
+        paths = tuple(restricted_paths())
+        clone = self.exclude(private_q(paths))
+        clone.public_paths = paths
         return clone
 
     def _fetch_all(self):

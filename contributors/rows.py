@@ -9,6 +9,7 @@ converters the ORM applies (SQLite's booleans and datetimes, a StreamField's JSO
 the joined objects cached on it as `select_related` leaves them.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
 
@@ -128,3 +129,36 @@ def rows_for(model, select_related=(), defer=(), using=None):
     if rows is None:
         rows = memo[key] = Rows(connection, model, tuple(select_related), defer)
     return rows
+
+
+COMPILED_MAX = 256
+
+
+def list_compiled_once(queryset, key):
+    """list(queryset), its SQL compiled by the ORM once per `key` on this
+    connection and reused after.
+
+    For a query built the same way on every request of a page (a listing's page of
+    cards), Django compiled its SQL each time, at several times the cost of running
+    it. `key` must name everything the SQL and its parameters depend on (e.g. the
+    version of public pages and the listing's name); the rows are read afresh every
+    time. Per connection object, as Rows: a compiler is bound to its connection.
+    """
+    connection = connections[queryset.db]
+    memo = connection.__dict__.setdefault("_serambi_compiled", {})
+    compiler = memo.get(key)
+    if compiler is None:
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        try:
+            compiled = compiler.as_sql()
+        except EmptyResultSet:  # a filter nothing can match (pk__in=[])
+            return []
+        # The compiler keeps what compiling set up (its select and how each row
+        # becomes instances); from now on it runs the SQL it compiled.
+        compiler.as_sql = lambda *args, **kwargs: compiled
+        if len(memo) >= COMPILED_MAX:
+            memo.clear()
+        memo[key] = compiler
+    queryset = queryset._chain()
+    queryset.query.get_compiler = lambda *args, **kwargs: compiler
+    return list(queryset)

@@ -65,10 +65,11 @@ def forget_restrictions():
     _restrictions_memo = None
 
 
-def private_q():
-    """Pages in a private section (as PageQuerySet.private_q, from the cache)."""
+def private_q(paths=None):
+    """Pages in a private section (as PageQuerySet.private_q, from the cache, or
+    of `paths` as restricted_paths gave them)."""
     q = Q()
-    for _pk, path in restricted_paths():
+    for _pk, path in restricted_paths() if paths is None else paths:
         q |= Q(path__startswith=path)
     return q if q else Q(pk__in=[])
 

@@ -66,10 +66,33 @@ def rendition_or_none(image, spec):
     return None if renditions is None else next(iter(renditions.values()))
 
 
-def prefetch_renditions(images):
-    """Fetch every rendition of `images` in one query, into each image's
+def picture_specs(template_name):
+    """The filter specs of every {% safe_picture %} in a template, expanded
+    ("fill-{400x225,800x450} format-{webp,jpeg}" gives four): what a prefetch of
+    the renditions its images show needs, read from the template itself so the two
+    cannot drift apart. Kept on the compiled template (one per process in
+    production; a new one whenever a development server reloads it)."""
+    from django.template.loader import get_template
+
+    from images.templatetags.safe_images import SafePictureNode
+
+    template = get_template(template_name).template
+    specs = template.__dict__.get("_picture_specs")
+    if specs is None:
+        specs = []
+        for node in template.nodelist.get_nodes_by_type(SafePictureNode):
+            specs += [f.spec for f in node.get_filters() if f.spec not in specs]
+        template._picture_specs = specs = tuple(specs)
+    return specs
+
+
+def prefetch_renditions(images, specs=None):
+    """Fetch the renditions of `images` in one query, into each image's
     `prefetched_renditions`, where Wagtail's get_rendition and {% srcset_image %} look
-    first.
+    first. Every rendition of each image unless `specs` names the only ones the
+    page shows (an image shown as a hero, a card and a link preview has some
+    twenty; a card shows six). With `specs`, a spec left out is one Wagtail
+    would then look up (and create) one by one: name all the page shows.
 
     For a page whose images come along different relations (an article's hero, its
     writers' photos, the related articles' heroes), which prefetch_related would fetch
@@ -86,7 +109,10 @@ def prefetch_renditions(images):
         return
     model = next(iter(pending.values()))[0].get_rendition_model()
     by_image = {pk: [] for pk in pending}
-    for rendition in model.objects.filter(image_id__in=pending):
+    renditions = model.objects.filter(image_id__in=pending)
+    if specs is not None:
+        renditions = renditions.filter(filter_spec__in=specs)
+    for rendition in renditions:
         by_image[rendition.image_id].append(rendition)
     for pk, same_images in pending.items():
         for image in same_images:

@@ -36,12 +36,16 @@ class HomeCards:
     @cached_property
     def _all(self):
         from blog.models import ArticlePage, public_articles
+        from blog.models.articles import card_rendition_specs
+        from contributors.rows import list_compiled_once
+        from images.renditions import picture_specs
+        from website.templatetags.serambi_tags import OG_IMAGE_SPEC
 
         # Featured articles in the editor's order, drafts and private ones left out.
         featured_order = HomePageFeaturedArticle.objects.filter(
             page=self.home, article=OuterRef("pk")
         ).values("sort_order")[:1]
-        featured = list(
+        featured = (
             public_articles(self.request)
             .filter(
                 pk__in=HomePageFeaturedArticle.objects.filter(page=self.home).values(
@@ -52,15 +56,32 @@ class HomeCards:
             .order_by("featured_order")
             .for_cards()
         )
-        latest = list(
+        # Each query's SQL is the same for as long as what it is built from stays
+        # (the home page, the private sections public() left out, the featured
+        # articles shown): compiled once for those (contributors.rows).
+        featured = list_compiled_once(
+            featured, ("home-featured", self.home.pk, featured.public_paths)
+        )
+        shown = tuple(article.pk for article in featured)
+        latest = (
             public_articles(self.request)
-            .exclude(pk__in=[article.pk for article in featured])
+            .exclude(pk__in=shown)
             .newest_first()
             .for_cards()[:HOME_LATEST_ARTICLES]
         )
+        latest = list_compiled_once(latest, ("home-latest", shown, latest.public_paths))
         spotlight = self.home.get_spotlight_contributors()
+        # The renditions the page shows: the cards', the first featured hero's link
+        # preview (og_image in the head) and the spotlight's photos.
+        specs = {
+            *card_rendition_specs(),
+            OG_IMAGE_SPEC,
+            *picture_specs("components/person_card.html"),
+        }
         ArticlePage.attach_card_data(
-            [*featured, *latest], extra_images=[c.photo for c in spotlight]
+            [*featured, *latest],
+            extra_images=[c.photo for c in spotlight],
+            specs=sorted(specs),
         )
         return featured, latest, spotlight
 

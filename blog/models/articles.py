@@ -5,7 +5,7 @@ import math
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Prefetch
-from django.db.models.query import prefetch_related_objects
+from django.db.models.query import ModelIterable
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -44,9 +44,10 @@ from contributors.rows import build_instance, rows_for, select_columns
 from contributors.visibility import (
     CachedViewRestrictionsMixin,
     PublicQuerySetMixin,
+    private_q,
     restricted_paths,
 )
-from images.renditions import prefetch_renditions
+from images.renditions import picture_specs, prefetch_renditions
 
 from ..blocks import ArticleBodyBlock
 from ..hooks import ARTICLE_SAVING_HOOK
@@ -77,25 +78,53 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
         renditions itself, once for all its cards (ArticlePage.attach_card_data)."""
         return self.defer_streamfields().select_related("category", "hero_image")
 
+    # Set by with_card_data: fetching the articles fetches what their cards show.
+    _card_data = False
+    # Set by public(): the private sections it left out (a listing's compiled SQL
+    # is keyed on them, BlogIndexPage.paginate).
+    public_paths = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._card_data = self._card_data
+        clone.public_paths = self.public_paths
+        return clone
+
+    def public(self):
+        paths = tuple(restricted_paths())
+        clone = self.exclude(private_q(paths))
+        clone.public_paths = paths
+        return clone
+
+    def _fetch_all(self):
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        if (
+            fetching
+            and self._card_data
+            and issubclass(self._iterable_class, ModelIterable)
+        ):
+            ArticlePage.attach_card_data(
+                self._result_cache, specs=card_rendition_specs()
+            )
+
     def with_card_data(self):
         """Everything an article card shows, in a fixed number of queries.
 
         Category and hero image come with the articles; credits (with contributors'
-        names, card_credits) and the hero images' renditions come in one query each,
-        however many articles the page lists. All renditions of an image are fetched
-        rather than named filter specs, so a template may change its sizes without
-        adding a query. The body, which no card shows, is not loaded. Asking twice
-        (a feed of a listing that has them already) adds nothing.
+        names, card_credits) and the hero images' renditions come in one query each
+        when the articles are fetched (ArticlePage.attach_card_data), however many
+        articles the page lists. Only the renditions the card template shows are
+        fetched (card_rendition_specs, read from the template, so it may change its
+        sizes without adding a query): an image used as an article's hero and link
+        preview has some twenty. The body, which no card shows, is not loaded.
+        Asking twice (a feed of a listing that has them already) adds nothing.
         """
-        if any(
-            getattr(lookup, "prefetch_to", lookup) == "credits"
-            for lookup in self._prefetch_related_lookups
-        ):
+        if self._card_data:
             return self
-        return self.for_cards().prefetch_related(
-            Prefetch("credits", queryset=card_credits()),
-            "hero_image__renditions",
-        )
+        clone = self.for_cards()
+        clone._card_data = True
+        return clone
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -103,6 +132,14 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 # What a card (or a feed item) shows of the people credited: their public names
 # (ContributorPage.public_name), and nothing else of their pages.
 CARD_CONTRIBUTOR_FIELDS = ("title", "pen_name", "use_pen_name_only")
+
+
+ARTICLE_CARD_TEMPLATE = "components/article_card.html"
+
+
+def card_rendition_specs():
+    """The hero renditions an article card shows."""
+    return picture_specs(ARTICLE_CARD_TEMPLATE)
 
 
 def card_credits():
@@ -116,6 +153,28 @@ def card_credits():
         "sort_order",
         *(f"contributor__{name}" for name in CARD_CONTRIBUTOR_FIELDS),
     )
+
+
+def attach_credits(articles, credits):
+    """`credits` (an ArticleCredit queryset) of `articles` in one query, where
+    `article.credits.all()` finds them, as prefetch_related leaves them. Done by
+    hand: the prefetch through modelcluster's relation copied the credits' queryset
+    once per article (a deep copy of its joins and loaded fields, twelve a listing)
+    to hold each article's list."""
+    if not articles:
+        return
+    by_article = {article.pk: [] for article in articles}
+    for credit in credits.filter(page__in=list(by_article)):
+        by_article[credit.page_id].append(credit)
+    holder = ArticleCredit.objects.all()
+    for article in articles:
+        found = by_article[article.pk]
+        for credit in found:
+            credit.page = article
+        held = holder._chain()
+        held._result_cache = found
+        held._prefetch_done = True
+        article.__dict__.setdefault("_prefetched_objects_cache", {})["credits"] = held
 
 
 def public_articles(request=None):
@@ -588,18 +647,19 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
         return context
 
     @staticmethod
-    def attach_card_data(articles, photos=False, extra_images=()):
+    def attach_card_data(articles, photos=False, extra_images=(), specs=None):
         """Credits (with contributors, and their photos if `photos`) of `articles` in
         one query, and the renditions of their hero images (and those photos, and
-        `extra_images`) in one. Without photos, only the contributors' names
-        (card_credits)."""
+        `extra_images`) in one: those of `specs` only if given (see
+        prefetch_renditions), every one otherwise. Without photos, only the
+        contributors' names (card_credits)."""
         if photos:
             contributors = ArticleCredit.objects.select_related(
                 "contributor", "contributor__photo"
             )
         else:
             contributors = card_credits()
-        prefetch_related_objects(articles, Prefetch("credits", queryset=contributors))
+        attach_credits(articles, contributors)
         images = [article.hero_image for article in articles] + list(extra_images)
         if photos:
             images += [
@@ -607,7 +667,7 @@ class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
                 for article in articles
                 for credit in article.credits.all()
             ]
-        prefetch_renditions(images)
+        prefetch_renditions(images, specs)
 
     def related_articles_sql(self):
         """(sql, params) that answers the ids of the related articles, best first:

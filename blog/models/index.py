@@ -16,6 +16,7 @@ from wagtail.models import Page
 from caching.fragments import same_for_every_reader
 from contributors.pagination import get_page
 from contributors.routing import DirectChildRouteMixin
+from contributors.rows import list_compiled_once
 from contributors.visibility import CachedViewRestrictionsMixin
 
 from .. import slugs  # noqa: F401 - the "uslug" converter of the routes below
@@ -56,13 +57,26 @@ class BlogIndexPage(
         """One page of cards; a malformed or out-of-range ?page= gives the first or
         last page rather than an error. Deep pages seek rather than skip (see
         blog.paging), so page 400 costs what page 1 does."""
-        page = get_page(
-            KeysetPaginator(
-                articles.with_card_data(), ARTICLES_PER_PAGE, f"{self.pk}:{listing}"
-            ),
-            request.GET.get("page"),
+        paginator = KeysetPaginator(
+            articles.with_card_data(), ARTICLES_PER_PAGE, f"{self.pk}:{listing}"
         )
-        page.object_list = list(page.object_list)
+        page = get_page(paginator, request.GET.get("page"))
+        # A listing's page runs the same SQL for as long as what it is built from
+        # stays: this index's place, the private sections its public() left out,
+        # the listing (its category or tag), the page and the key it starts at.
+        # Compiled once for those (contributors.rows); the rows are read afresh.
+        starts = paginator.snapshot["starts"]
+        start = starts[page.number - 1] if page.number <= len(starts) else None
+        key = (
+            "listing",
+            self.path,
+            page.object_list.public_paths,
+            paginator.listing,
+            paginator.per_page,
+            page.number,
+            start,
+        )
+        page.object_list = list_compiled_once(page.object_list, key)
         return page
 
     def get_category(self, slug):

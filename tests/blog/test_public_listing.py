@@ -154,3 +154,24 @@ def test_robots_txt_points_at_the_sitemap(client):
     text = response.content.decode()
     assert "Disallow: /admin/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_a_listing_shown_before_follows_new_articles_and_restrictions(
+    client, blog_index, writer
+):
+    # The listing's SQL is compiled once and reused (BlogIndexPage.paginate): its
+    # rows still come afresh, and a new restriction is a new query.
+    # `days` after the first: a higher one is newer.
+    article(blog_index, writers=[writer], days=0, title="Pertama")
+    shared = article(blog_index, writers=[writer], days=1, title="Kedua")
+    assert titles(client.get("/artikel/")) == ["Kedua", "Pertama"]
+
+    article(blog_index, writers=[writer], days=2, title="Ketiga")
+    assert titles(client.get("/artikel/")) == ["Ketiga", "Kedua", "Pertama"]
+
+    PageViewRestriction.objects.create(
+        page=shared, restriction_type=PageViewRestriction.LOGIN
+    )
+    html = client.get("/artikel/").content.decode()
+    assert titles(client.get("/artikel/")) == ["Ketiga", "Pertama"]
+    assert "Kedua" not in html

@@ -74,7 +74,12 @@ def cpu_ns(pid):
 
 
 def get(url, session_cookie=False):
-    request = urllib.request.Request(url)  # noqa: S310 - 127.0.0.1
+    """`url`'s body; `url` may also be a prepared Request (archive.py's signed-in
+    pages carry their session cookie)."""
+    if isinstance(url, urllib.request.Request):
+        request = url
+    else:
+        request = urllib.request.Request(url)  # noqa: S310 - 127.0.0.1
     if session_cookie:
         # A session cookie (no session behind it): what a signed-in reader's
         # search is, which the per-query result cache does not answer.

@@ -45,7 +45,7 @@ def install(alias=DEFAULT_DB_ALIAS):
     connection = connections[alias]
     target = Path(connection.creation._get_test_db_name())
     template = target.parent / f"{TEMPLATE_PREFIX}{template_key(alias)[:20]}.sqlite3"
-    with _locked(target.parent / f"{TEMPLATE_PREFIX}lock"):
+    with locked(target.parent / f"{TEMPLATE_PREFIX}lock"):
         if not template.exists():
             _build(alias, template)
         _remove(target)
@@ -84,7 +84,8 @@ def _remove(path):
 
 
 @contextlib.contextmanager
-def _locked(path):
+def locked(path):
+    """An exclusive lock on `path` between the test processes of a run."""
     with open(path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:

@@ -17,7 +17,6 @@ their renditions for real.
 """
 
 import contextlib
-import fcntl
 import hashlib
 import importlib.metadata
 import os
@@ -26,6 +25,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+
+from tests.database_template import locked
 
 ROOT = Path(__file__).resolve().parent.parent / ".pytest_cache" / "renditions"
 PACKAGES = ("wagtail", "willow", "pillow", "pillow-heif")
@@ -60,16 +61,6 @@ def _directory():
     return directory
 
 
-@contextlib.contextmanager
-def _locked(path):
-    with open(path, "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 def made_once(generate):
     """`CustomImage.generate_rendition_file` that makes each file once per run."""
     directory = _directory()
@@ -84,7 +75,7 @@ def made_once(generate):
         key = hashlib.sha256(f"{digest}|{filter.spec}|{cache_key}".encode()).hexdigest()
         if key not in kept:
             stored = directory / key
-            with _locked(directory / f"{key}.lock"):
+            with locked(directory / f"{key}.lock"):
                 if not stored.exists():
                     file = generate(image, filter, source=source)
                     file.seek(0)

@@ -27,6 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from caching.fragments import same_for_every_reader
+from modelrows.loading import LoadedWithoutInitMixin
 
 from .admin_titles import PrivateAdminTitleMixin, viewer_may_see_private
 from .forms import ContributorPageForm
@@ -122,7 +123,11 @@ def names_for_index(title, pen_name, use_pen_name_only):
 
 
 class ContributorPage(
-    CachedViewRestrictionsMixin, PrivateAdminTitleMixin, RoutablePageMixin, Page
+    LoadedWithoutInitMixin,
+    CachedViewRestrictionsMixin,
+    PrivateAdminTitleMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """A contributor's public page. The page title is her display name.
 

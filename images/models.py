@@ -8,9 +8,10 @@ from django.utils.translation import pgettext_lazy
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 from images import privacy
+from modelrows.loading import LoadedWithoutInitMixin
 
 
-class CustomImage(AbstractImage):
+class CustomImage(LoadedWithoutInitMixin, AbstractImage):
     """An image that carries its alt text (`description`) and credit, for every use."""
 
     credit = models.CharField(
@@ -64,7 +65,7 @@ class CustomImage(AbstractImage):
         verbose_name_plural = pgettext_lazy("plural", "gambar")
 
 
-class CustomRendition(AbstractRendition):
+class CustomRendition(LoadedWithoutInitMixin, AbstractRendition):
     image = models.ForeignKey(
         CustomImage, on_delete=models.CASCADE, related_name="renditions"
     )

@@ -48,6 +48,7 @@ from contributors.visibility import (
     restricted_paths,
 )
 from images.renditions import picture_specs, prefetch_renditions
+from modelrows.loading import LoadedWithoutInitMixin
 
 from ..blocks import ArticleBodyBlock
 from ..hooks import ARTICLE_SAVING_HOOK
@@ -370,7 +371,9 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
         return False
 
 
-class ArticlePage(CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page):
+class ArticlePage(
+    LoadedWithoutInitMixin, CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page
+):
     # --- Content
     standfirst = models.TextField(
         _("pembuka"),
@@ -968,7 +971,7 @@ class ArticleContextData:
         return sorted(self.article.tags.all(), key=lambda tag: tag.name.lower())
 
 
-class ArticleCredit(Orderable):
+class ArticleCredit(LoadedWithoutInitMixin, Orderable):
     """One person's part in an article: writer, illustrator, and so on."""
 
     class Role(models.TextChoices):

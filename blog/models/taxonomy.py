@@ -9,6 +9,8 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 
+from modelrows.loading import LoadedWithoutInitMixin
+
 
 class CategoryQuerySet(models.QuerySet):
     def with_live_articles(self, request=None):
@@ -53,7 +55,7 @@ def live_categories():
         return [rows.instance(row) for row in cursor.fetchall()]
 
 
-class Category(models.Model):
+class Category(LoadedWithoutInitMixin, models.Model):
     class Colour(models.TextChoices):
         # Each keeps a contrast of at least 4.5:1 against white, so a label set in
         # white on it (or it on white) stays readable.

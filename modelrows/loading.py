@@ -1,0 +1,130 @@
+"""Rows loaded from the database become instances without running `__init__`.
+
+A listing page builds some 180 model instances (articles, the people they credit,
+categories, images, six renditions a card). For each, Django's `Model.__init__`
+walks every field through `setattr`, and sends `pre_init` and `post_init`; a
+Wagtail page adds Wagtail's and modelcluster's constructors, which only act on a
+page being created or on child objects passed in. For a row read from the database
+none of that does anything but assign the values, and it was a sixth of a full
+render's CPU.
+
+`LoadedWithoutInitMixin.from_db` assigns the values straight into the instance's
+`__dict__`, as `Model.__init__` leaves them, going through the class's descriptor
+only where one does more than store the value (a StreamField's, which wraps the raw
+JSON), plus what the skipped constructors set on every instance (an image's
+`decorative`); a constructor not known to be skippable keeps Django's path. It still
+sends `post_init` where a receiver listens (an ImageField keeps its
+width and height) and falls back to Django's path if anything listens to
+`pre_init`. `tests/test_model_loading.py` compares every loaded attribute and the
+state with Django's own path for each model that uses it.
+"""
+
+from django.db.models import DEFERRED
+from django.db.models.base import ModelState
+from django.db.models.fields.files import FileDescriptor
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.signals import post_init, pre_init
+
+# Descriptors whose __set__ on a new instance only stores the value in __dict__.
+_PLAIN_SETTERS = (ForeignKeyDeferredAttribute, FileDescriptor)
+
+# The constructors a loaded row may skip, and what each leaves on every instance
+# besides the field values. Any other `__init__` on a model's classes sends its rows
+# down Django's own path.
+SKIPPABLE_CONSTRUCTORS = {
+    "django.db.models.base.Model.__init__": {},
+    # Act only on a page being created (no id yet): its content type, its
+    # show_in_menus default.
+    "wagtail.models.pages.AbstractPage.__init__": {},
+    "wagtail.models.pages.ShowInMenusMixin.__init__": {},
+    # Acts only on child objects passed as keyword arguments.
+    "modelcluster.models.ClusterableModel.__init__": {},
+    # What an ImageBlock sets per use; every image starts with these.
+    "wagtail.images.models.AbstractImage.__init__": {
+        "decorative": False,
+        "contextual_alt_text": None,
+    },
+}
+
+
+def constructor_attributes(model):
+    """{attribute: value} the constructors of `model` set besides its fields, or
+    None if one of them is not known to be skippable."""
+    attributes = {}
+    for klass in model.__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is None or klass is object:
+            continue
+        name = f"{init.__module__}.{init.__qualname__}"
+        if name not in SKIPPABLE_CONSTRUCTORS:
+            return None
+        attributes.update(SKIPPABLE_CONSTRUCTORS[name])
+    return attributes
+
+
+def _stored_plainly(model, attname):
+    descriptor = None
+    for klass in model.__mro__:
+        if attname in klass.__dict__:
+            descriptor = klass.__dict__[attname]
+            break
+    return not hasattr(type(descriptor), "__set__") or isinstance(
+        descriptor, _PLAIN_SETTERS
+    )
+
+
+class LoadedWithoutInitMixin:
+    """Put before the model's base classes (`class P(LoadedWithoutInitMixin, Page)`)."""
+
+    @classmethod
+    def _loaded_names(cls, field_names, count):
+        """[(attname, stored plainly)] of the values `from_db` receives, as
+        Model.from_db pairs them: all concrete fields in order, or the loaded ones
+        (in `field_names`) in that order."""
+        memo = cls.__dict__.get("_loaded_names_memo")
+        if memo is None:
+            memo = {}
+            # On this class, not inherited: a subclass has fields of its own.
+            type.__setattr__(cls, "_loaded_names_memo", memo)
+        key = tuple(field_names) if count != len(cls._meta.concrete_fields) else None
+        names = memo.get(key)
+        if names is None:
+            fields = cls._meta.concrete_fields
+            if key is not None:
+                fields = [f for f in fields if f.attname in field_names]
+            names = memo[key] = tuple(
+                (f.attname, _stored_plainly(cls, f.attname)) for f in fields
+            )
+        return names
+
+    @classmethod
+    def _constructor_attributes(cls):
+        if "_constructor_attributes_memo" not in cls.__dict__:
+            type.__setattr__(
+                cls, "_constructor_attributes_memo", constructor_attributes(cls)
+            )
+        return cls._constructor_attributes_memo
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        attributes = cls._constructor_attributes()
+        if attributes is None or pre_init.has_listeners(cls):
+            return super().from_db(db, field_names, values)
+        new = cls.__new__(cls)
+        state = new._state = ModelState()
+        state.adding = False
+        state.db = db
+        stored = new.__dict__
+        for (attname, plainly), value in zip(
+            cls._loaded_names(field_names, len(values)), values, strict=True
+        ):
+            if value is DEFERRED:
+                continue
+            if plainly:
+                stored[attname] = value
+            else:
+                setattr(new, attname, value)
+        stored.update(attributes)
+        if post_init.has_listeners(cls):
+            post_init.send(sender=cls, instance=new)
+        return new

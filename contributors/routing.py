@@ -13,14 +13,14 @@ running it did, on every page an address routes through.
 
 from wagtail.models import Page
 
-from .rows import rows_for
+from modelrows.sql import rows_for
 
 
 def child_by_slug(model, parent, slug, select_related=()):
     """The child of `parent` of type `model` whose slug is `slug` (the first in tree
     order), or None: what `model.objects.child_of(parent).select_related(
     *select_related).filter(slug=slug).first()` answers, in hand-written SQL that
-    SQLite and PostgreSQL both read (contributors.rows)."""
+    SQLite and PostgreSQL both read (modelrows.sql)."""
     rows = rows_for(model, select_related)
     quote = rows.connection.ops.quote_name
     page = rows.alias(Page)
@@ -30,10 +30,8 @@ def child_by_slug(model, parent, slug, select_related=()):
         f"AND {page}.{quote('depth')} = %s AND {page}.{quote('slug')} = %s "
         f"ORDER BY {page}.{quote('path')} LIMIT 1"
     )
-    with rows.connection.cursor() as cursor:
-        cursor.execute(sql, [len(parent.path), parent.path, parent.depth + 1, slug])
-        row = cursor.fetchone()
-    return None if row is None else rows.instance(row)
+    found = rows.fetch(sql, [len(parent.path), parent.path, parent.depth + 1, slug])
+    return found[0] if found else None
 
 
 class DirectChildRouteMixin:

@@ -37,8 +37,8 @@ class HomeCards:
     def _all(self):
         from blog.models import ArticlePage, public_articles
         from blog.models.articles import card_rendition_specs
-        from contributors.rows import list_compiled_once
         from images.renditions import picture_specs
+        from modelrows.sql import list_compiled_once
         from website.templatetags.serambi_tags import OG_IMAGE_SPEC
 
         # Featured articles in the editor's order, drafts and private ones left out.
@@ -58,7 +58,7 @@ class HomeCards:
         )
         # Each query's SQL is the same for as long as what it is built from stays
         # (the home page, the private sections public() left out, the featured
-        # articles shown): compiled once for those (contributors.rows).
+        # articles shown): compiled once for those (modelrows.sql).
         featured = list_compiled_once(
             featured, ("home-featured", self.home.pk, featured.public_paths)
         )
@@ -175,8 +175,8 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
         """
         from blog.models import ArticleCredit, ArticlePage
         from contributors.models import ContributorPage
-        from contributors.rows import rows_for
         from contributors.visibility import restricted_paths
+        from modelrows.sql import rows_for
 
         rows = rows_for(ContributorPage, select_related=("photo",))
         quote = rows.connection.ops.quote_name
@@ -214,9 +214,7 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
             *private_params,
             SPOTLIGHT_CONTRIBUTORS,
         ]
-        with rows.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [rows.instance(row) for row in cursor.fetchall()]
+        return rows.fetch(sql, params)
 
 
 class HomePageFeaturedArticle(Orderable):

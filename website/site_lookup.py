@@ -24,7 +24,7 @@ from wagtail.models.sites import (
     MATCH_HOSTNAME_PORT,
 )
 
-from contributors.rows import build_instance, select_columns
+from modelrows.sql import build_instance, select_columns
 
 from .models import HomePage
 

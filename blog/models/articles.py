@@ -40,15 +40,19 @@ from contributors.models import (
     ContributorPage,
     names_for_index,
 )
-from contributors.rows import build_instance, rows_for, select_columns
 from contributors.visibility import (
     CachedViewRestrictionsMixin,
     PublicQuerySetMixin,
     private_q,
     restricted_paths,
 )
-from images.renditions import picture_specs, prefetch_renditions
+from images.renditions import (
+    LINK_PREVIEW_SPEC,
+    picture_specs,
+    prefetch_renditions,
+)
 from modelrows.loading import LoadedWithoutInitMixin
+from modelrows.sql import build_instance, columns_for, rows_for
 
 from ..blocks import ArticleBodyBlock
 from ..hooks import ARTICLE_SAVING_HOOK
@@ -113,7 +117,7 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
         """Everything an article card shows, in a fixed number of queries.
 
         Category and hero image come with the articles; credits (with contributors'
-        names, card_credits) and the hero images' renditions come in one query each
+        names, prefetch_credits) and the hero images' renditions come in one query each
         when the articles are fetched (ArticlePage.attach_card_data), however many
         articles the page lists. Only the renditions the card template shows are
         fetched (card_rendition_specs, read from the template, so it may change its
@@ -143,39 +147,20 @@ def card_rendition_specs():
     return picture_specs(ARTICLE_CARD_TEMPLATE)
 
 
-def card_credits():
-    """Credits with their contributors as cards and feeds name them: only the
-    fields of a public name loaded. A ContributorPage row is a Wagtail page of some
-    fifty columns, its dates parsed one by one; a card reads three."""
-    return ArticleCredit.objects.select_related("contributor").only(
-        "page",
-        "contributor",
-        "role",
-        "sort_order",
-        *(f"contributor__{name}" for name in CARD_CONTRIBUTOR_FIELDS),
-    )
+BIO_CARD_TEMPLATE = "components/bio_card.html"
 
 
-def attach_credits(articles, credits):
-    """`credits` (an ArticleCredit queryset) of `articles` in one query, where
-    `article.credits.all()` finds them, as prefetch_related leaves them. Done by
-    hand: the prefetch through modelcluster's relation copied the credits' queryset
-    once per article (a deep copy of its joins and loaded fields, twelve a listing)
-    to hold each article's list."""
-    if not articles:
-        return
-    by_article = {article.pk: [] for article in articles}
-    for credit in credits.filter(page__in=list(by_article)):
-        by_article[credit.page_id].append(credit)
-    holder = ArticleCredit.objects.all()
-    for article in articles:
-        found = by_article[article.pk]
-        for credit in found:
-            credit.page = article
-        held = holder._chain()
-        held._result_cache = found
-        held._prefetch_done = True
-        article.__dict__.setdefault("_prefetched_objects_cache", {})["credits"] = held
+def article_page_rendition_specs():
+    """Every rendition an article's page shows of the images ArticleContextData
+    gathers: its hero (and its link preview), the related articles' cards, the
+    writers' photos on their bio cards."""
+    specs = [
+        *picture_specs(ArticlePage.template),
+        LINK_PREVIEW_SPEC,
+        *card_rendition_specs(),
+        *picture_specs(BIO_CARD_TEMPLATE),
+    ]
+    return tuple(dict.fromkeys(specs))
 
 
 def public_articles(request=None):
@@ -650,26 +635,13 @@ class ArticlePage(
         return context
 
     @staticmethod
-    def attach_card_data(articles, photos=False, extra_images=(), specs=None):
-        """Credits (with contributors, and their photos if `photos`) of `articles` in
-        one query, and the renditions of their hero images (and those photos, and
-        `extra_images`) in one: those of `specs` only if given (see
-        prefetch_renditions), every one otherwise. Without photos, only the
-        contributors' names (card_credits)."""
-        if photos:
-            contributors = ArticleCredit.objects.select_related(
-                "contributor", "contributor__photo"
-            )
-        else:
-            contributors = card_credits()
-        attach_credits(articles, contributors)
+    def attach_card_data(articles, extra_images=(), specs=None):
+        """The credits of `articles` with their contributors' public names (all a
+        card or a feed item shows of them) in one query, and the renditions of
+        their hero images (and `extra_images`) in one: those of `specs` only if
+        given (see prefetch_renditions), every one otherwise."""
+        prefetch_credits(articles, names_only=True)
         images = [article.hero_image for article in articles] + list(extra_images)
-        if photos:
-            images += [
-                credit.contributor.photo
-                for article in articles
-                for credit in article.credits.all()
-            ]
         prefetch_renditions(images, specs)
 
     def related_articles_sql(self):
@@ -757,7 +729,7 @@ class ArticlePage(
         """(sql, params, rows) of the related articles (see related_articles_sql),
         body deferred, with their category and hero image, in no order, each with its
         count of shared tags in the column after the article's (`rows`: the columns
-        and the instance of a row, contributors.rows). One query, the SQL above
+        and the instance of a row, modelrows.sql). One query, the SQL above
         inside it, written out rather than built with the ORM: compiling the ORM's
         version cost more than running it."""
         sql, params = self.related_articles_sql()
@@ -785,13 +757,9 @@ class ArticlePage(
     def related_articles_list(self):
         """The related articles, in no order, each with `shared_tags`."""
         sql, params, rows = self.related_articles_query()
-        with rows.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            found = cursor.fetchall()
         articles = []
-        for row in found:
-            article = rows.instance(row)
-            article.shared_tags = row[rows.width]
+        for article, (shared_tags,) in rows.fetch(sql, params, extra=1):
+            article.shared_tags = shared_tags
             articles.append(article)
         return articles
 
@@ -821,7 +789,7 @@ class ArticlePage(
 def prefetch_tags(article):
     """The article's tags, read once into its prefetch cache (as
     `prefetch_related_objects([article], "tags")` would leave them) by hand-written
-    SQL (contributors.rows): the ORM's prefetch of a cluster's tags cost more to
+    SQL (modelrows.sql): the ORM's prefetch of a cluster's tags cost more to
     compile than to run."""
     tag_model = ArticleTag.tag_model()
     rows = rows_for(tag_model)
@@ -834,9 +802,7 @@ def prefetch_tags(article):
         f"ON i.{tag_column} = {rows.alias(tag_model)}.{quote(tag_model._meta.pk.column)} "
         f"WHERE i.{article_column} = %s ORDER BY i.{quote(ArticleTag._meta.pk.column)}"
     )
-    with rows.connection.cursor() as cursor:
-        cursor.execute(sql, [article.pk])
-        tags = [rows.instance(row) for row in cursor.fetchall()]
+    tags = rows.fetch(sql, [article.pk])
     found = tag_model.objects.filter(pk__in=[tag.pk for tag in tags])
     found._result_cache = tags
     found._prefetch_done = True
@@ -862,31 +828,43 @@ CREDITED_PAGE_FIELDS = (
 )
 
 
-def credited_page_deferred():
+# What a card or a feed item reads of them: their public name. A ContributorPage row
+# is a Wagtail page of some fifty columns, its dates parsed one by one.
+NAMED_PAGE_FIELDS = (*CARD_CONTRIBUTOR_FIELDS, "id", "page_ptr")
+
+
+def _deferred_but(kept):
     return tuple(
         field.name
         for field in ContributorPage._meta.concrete_fields
-        if field.name not in CREDITED_PAGE_FIELDS
+        if field.name not in kept
     )
 
 
-def prefetch_credits(articles):
+def prefetch_credits(articles, names_only=False):
     """The credits of `articles`, each with its contributor (and the contributor's
     photo), read in one query into each article's prefetch cache, in the order
     `article.credits.all()` gives (sort_order), as prefetch_related would leave them.
+    With `names_only`, only what names the contributors (NAMED_PAGE_FIELDS): what a
+    card or a feed shows of them.
 
-    By hand-written SQL (contributors.rows): the ORM's prefetch of a cluster's
+    By hand-written SQL (modelrows.sql): the ORM's prefetch of a cluster's
     credits with two select_related cost several times more to compile and to build
     than to run.
     """
-    contributors = rows_for(
-        ContributorPage, select_related=("photo",), defer=credited_page_deferred()
-    )
+    if not articles:
+        return
+    if names_only:
+        contributors = rows_for(ContributorPage, defer=_deferred_but(NAMED_PAGE_FIELDS))
+    else:
+        contributors = rows_for(
+            ContributorPage,
+            select_related=("photo",),
+            defer=_deferred_but(CREDITED_PAGE_FIELDS),
+        )
     connection = contributors.connection
     quote = connection.ops.quote_name
-    columns, reads, names = select_columns(
-        connection, ArticleCredit, {ArticleCredit: "cr"}
-    )
+    columns, reads, names = columns_for(ArticleCredit, "cr")
     contributor_id = quote(ArticleCredit._meta.get_field("contributor").column)
     page_id = quote(ArticleCredit._meta.get_field("page").column)
     sort_order = quote("sort_order")
@@ -942,7 +920,7 @@ class ArticleContextData:
         # related cards name their writers only).
         images = [a.hero_image for a in [article, *related]]
         images += [credit.contributor.public_photo for credit in article.credits.all()]
-        prefetch_renditions(images)
+        prefetch_renditions(images, article_page_rendition_specs())
         return related
 
     @cached_property

@@ -16,8 +16,8 @@ from wagtail.models import Page
 from caching.fragments import same_for_every_reader
 from contributors.pagination import get_page
 from contributors.routing import DirectChildRouteMixin
-from contributors.rows import list_compiled_once
 from contributors.visibility import CachedViewRestrictionsMixin
+from modelrows.sql import list_compiled_once
 
 from .. import slugs  # noqa: F401 - the "uslug" converter of the routes below
 from ..paging import KeysetPaginator
@@ -64,7 +64,7 @@ class BlogIndexPage(
         # A listing's page runs the same SQL for as long as what it is built from
         # stays: this index's place, the private sections its public() left out,
         # the listing (its category or tag), the page and the key it starts at.
-        # Compiled once for those (contributors.rows); the rows are read afresh.
+        # Compiled once for those (modelrows.sql); the rows are read afresh.
         starts = paginator.snapshot["starts"]
         start = starts[page.number - 1] if page.number <= len(starts) else None
         key = (

@@ -26,14 +26,14 @@ class CategoryQuerySet(models.QuerySet):
 def live_categories():
     """[Category] that have at least one live, public article, by name: what
     `Category.objects.with_live_articles()` answers, in hand-written SQL that
-    SQLite and PostgreSQL both read (contributors.rows). Every listing and the home
+    SQLite and PostgreSQL both read (modelrows.sql). Every listing and the home
     page name them; compiling the ORM's version (an EXISTS with the private
     sections left out) cost more than running it."""
     # Imported here: the article module needs Category for its foreign key.
     from wagtail.models import Page
 
-    from contributors.rows import rows_for
     from contributors.visibility import restricted_paths
+    from modelrows.sql import rows_for
 
     from .articles import ArticlePage
 
@@ -50,9 +50,7 @@ def live_categories():
         f"WHERE p.live AND a.category_id = {category}.{quote('id')}{private}) "
         f"ORDER BY {category}.{quote('name')}"
     )
-    with rows.connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [rows.instance(row) for row in cursor.fetchall()]
+    return rows.fetch(sql, params)
 
 
 class Category(LoadedWithoutInitMixin, models.Model):

@@ -15,14 +15,12 @@ from django.utils.translation import gettext as _
 
 from blog.plain_text import html_to_text
 from contributors.names import join_names
-from images.renditions import rendition_or_none
+from images.renditions import LINK_PREVIEW_SPEC, rendition_or_none
 
 register = template.Library()
 
 PUBLISHER_NAME = "Serambi"
-OG_IMAGE_SPEC = (
-    "fill-1200x630|format-jpeg"  # JPEG: some chat apps still skip WebP previews
-)
+OG_IMAGE_SPEC = LINK_PREVIEW_SPEC
 DESCRIPTION_LENGTH = 160
 # Structured data of an article without a usable illustration names the site's own
 # share image: Article rich results want an image, and a missing one is no reason to

@@ -93,6 +93,19 @@ class Rows:
         self.columns = ", ".join(columns)
         self.tables = " ".join(tables)
 
+    def fetch(self, sql, params, extra=0):
+        """The instances of the rows `sql` answers. With `extra`, each comes with
+        the values of the `extra` columns after the model's, as
+        (instance, (values…))."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        if not extra:
+            return [self.instance(row) for row in found]
+        return [
+            (self.instance(row), row[self.width : self.width + extra]) for row in found
+        ]
+
     def alias(self, model):
         """The alias of `model`'s table (the model's own or a parent's)."""
         return self.aliases[model]
@@ -129,6 +142,18 @@ def rows_for(model, select_related=(), defer=(), using=None):
     if rows is None:
         rows = memo[key] = Rows(connection, model, tuple(select_related), defer)
     return rows
+
+
+def columns_for(model, alias, using=None):
+    """select_columns of `model` under `alias`, on the current thread's connection,
+    written once per connection object (as rows_for)."""
+    connection = connections[using or model.objects.db]
+    memo = connection.__dict__.setdefault("_serambi_columns", {})
+    key = (model, alias)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = select_columns(connection, model, {model: alias})
+    return found
 
 
 COMPILED_MAX = 256

@@ -173,6 +173,16 @@ def public_articles(request=None):
 SUMMARY_LENGTH = 240
 
 
+def count_reading_minutes(body):
+    """Minutes to read `body` (a StreamValue) at an unhurried pace; at least one.
+    Every block's searchable text counts, not its markup."""
+    words = 0
+    for child in body:
+        for text in child.block.get_searchable_content(child.value):
+            words += len(strip_tags(str(text)).split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
 def first_paragraph_summary(body, length=SUMMARY_LENGTH):
     """The body's first non-empty paragraph as plain text, cut at a word: text, not
     HTML (blog.plain_text), so every template escapes it once."""
@@ -380,6 +390,11 @@ class ArticlePage(
     # The first paragraph in plain text, kept on save so that cards, previews and
     # feeds have a summary without loading the body (see `summary`).
     body_summary = models.TextField(editable=False, blank=True, default="")
+    # Minutes to read the body, counted on save for the same reason (reading_time):
+    # counting walks every block's text. None on a row saved before it was kept.
+    reading_minutes = models.PositiveSmallIntegerField(
+        editable=False, null=True, blank=True
+    )
     hero_image = models.ForeignKey(
         "images.CustomImage",
         verbose_name=_("ilustrasi utama"),
@@ -505,11 +520,21 @@ class ArticlePage(
             }
         return self.summary
 
-    def save(self, *args, **kwargs):
+    def derive_from_body(self):
+        """What is kept of the body so that pages need not read it through:
+        its summary and its reading time."""
         self.body_summary = first_paragraph_summary(self.body)
+        self.reading_minutes = count_reading_minutes(self.body)
+
+    def save(self, *args, **kwargs):
+        self.derive_from_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_summary"}
+            kwargs["update_fields"] = {
+                *update_fields,
+                "body_summary",
+                "reading_minutes",
+            }
         # The row, its credits and its tags commit together, under the page cache
         # token the save replaces (website.signals): no reader renders half of it.
         with saving_page_rows():
@@ -531,14 +556,16 @@ class ArticlePage(
             numbered.append((block, number))
         return numbered
 
-    @cached_property
+    def serve_preview(self, request, *args, **kwargs):
+        # A preview (or an old revision) shows the body of the form or the
+        # revision, not the one the row's kept values were counted from.
+        self.derive_from_body()
+        return super().serve_preview(request, *args, **kwargs)
+
+    @property
     def reading_time(self):
         """Minutes to read the body at an unhurried pace; at least one."""
-        words = 0
-        for child in self.body:
-            for text in child.block.get_searchable_content(child.value):
-                words += len(strip_tags(str(text)).split())
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+        return self.reading_minutes or count_reading_minutes(self.body)
 
     @classmethod
     def get_indexed_objects(cls):

@@ -4,11 +4,20 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 import pytest
 
-from blog.models import ARTICLES_PER_PAGE, ArticleCredit
+from blog.models import ARTICLES_PER_PAGE, ArticleCredit, ArticlePage
 from demo.factories import ArticleCreditFactory, ArticlePageFactory, CategoryFactory
 
 
@@ -84,6 +93,59 @@ def test_reading_time_is_shown_on_the_article(client, blog_index, writer):
 
     assert response.status_code == 200
     assert "2 menit" in response.content.decode()
+
+
+def test_reading_time_is_kept_on_the_row_and_follows_each_publish(
+    client, blog_index, writer
+):
+    article = ArticlePageFactory(
+        parent=blog_index, body=[paragraph(words(400))], writer=writer
+    )
+    assert ArticlePage.objects.get(pk=article.pk).reading_minutes == 2
+
+    article.body = [paragraph(words(700))]
+    article.save_revision().publish()
+
+    assert ArticlePage.objects.get(pk=article.pk).reading_minutes == 4
+    assert "4 menit" in client.get(article.get_url()).content.decode()
+
+
+def test_a_row_saved_before_reading_time_was_kept_still_shows_it(
+    client, blog_index, writer
+):
+    article = ArticlePageFactory(
+        parent=blog_index, body=[paragraph(words(400))], writer=writer
+    )
+    ArticlePage.objects.filter(pk=article.pk).update(reading_minutes=None)
+
+    assert "2 menit" in client.get(article.get_url()).content.decode()
+
+
+def test_a_preview_counts_the_body_being_edited(superuser, blog_index, writer):
+    article = ArticlePageFactory(
+        parent=blog_index, body=[paragraph(words(400))], writer=writer
+    )
+    admin_client = Client()
+    admin_client.force_login(superuser)
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    form = nested_form_data(
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "body": streamfield([("paragraph", rich_text(f"<p>{words(900)}</p>"))]),
+            "credits": inline_formset(
+                [{"contributor": writer.pk, "role": "writer"}], min=1
+            ),
+            "tags": "",
+        }
+    )
+
+    assert admin_client.post(preview_url, form).json()["is_valid"]
+    preview = admin_client.get(preview_url).content.decode()
+
+    assert "5 menit" in preview
+    # The live row keeps the published body's count.
+    assert ArticlePage.objects.get(pk=article.pk).reading_minutes == 2
 
 
 # --- Credits ------------------------------------------------------------------------

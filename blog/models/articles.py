@@ -57,6 +57,7 @@ from modelrows.sql import build_instance, columns_for, rows_for
 from ..blocks import ArticleBodyBlock
 from ..hooks import ARTICLE_SAVING_HOOK
 from ..plain_text import html_to_text
+from ..templatetags.article_cards import CARD_PICTURE_SPECS
 from ..text_structure import split_rich_text
 from .care import SuggestionsInput
 from .taxonomy import ArticleTag, Category
@@ -119,10 +120,10 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
         Category and hero image come with the articles; credits (with contributors'
         names, prefetch_credits) and the hero images' renditions come in one query each
         when the articles are fetched (ArticlePage.attach_card_data), however many
-        articles the page lists. Only the renditions the card template shows are
-        fetched (card_rendition_specs, read from the template, so it may change its
-        sizes without adding a query): an image used as an article's hero and link
-        preview has some twenty. The body, which no card shows, is not loaded.
+        articles the page lists. Only the renditions a card shows are fetched
+        (card_rendition_specs, what {% article_card %} draws, so the card may change
+        its sizes without adding a query): an image used as an article's hero and
+        link preview has some twenty. The body, which no card shows, is not loaded.
         Asking twice (a feed of a listing that has them already) adds nothing.
         """
         if self._card_data:
@@ -139,12 +140,9 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 CARD_CONTRIBUTOR_FIELDS = ("title", "pen_name", "use_pen_name_only")
 
 
-ARTICLE_CARD_TEMPLATE = "components/article_card.html"
-
-
 def card_rendition_specs():
     """The hero renditions an article card shows."""
-    return picture_specs(ARTICLE_CARD_TEMPLATE)
+    return CARD_PICTURE_SPECS
 
 
 BIO_CARD_TEMPLATE = "components/bio_card.html"

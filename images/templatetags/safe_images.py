@@ -139,6 +139,16 @@ class SafePicture(Picture):
         return mark_safe(f"<picture>{''.join(sources)}{fallback}</picture>")  # noqa: S308 - escaped by _flatatt
 
 
+def picture_html(image, filters, attrs):
+    """A <picture> of `image` in the renditions of `filters` (Filters), with
+    `attrs`; "" where the image cannot be shown. What {% safe_picture %} prints, for
+    components written in Python."""
+    renditions = renditions_or_none(image, filters)
+    if renditions is None:
+        return ""
+    return SafePicture(distinct_widths(renditions), attrs).__html__()
+
+
 class SafePictureNode(PictureNode):
     def get_filters(self):
         # Expanded once per template node, then the process's shared Filters.

@@ -13,8 +13,11 @@ from django.conf import settings
 
 from setuptools import find_packages
 
+from tests.test_layers import LAYERS
+
 ROOT = Path(settings.BASE_DIR)
-PRODUCTION_PACKAGES = ["website", "blog", "contributors", "editorial", "importer"]
+# Every app the site runs, lowest layer first.
+PRODUCTION_PACKAGES = LAYERS
 
 # Imports every module of the production packages under the production settings,
 # then says what got imported along the way.

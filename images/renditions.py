@@ -92,26 +92,42 @@ def picture_specs(template_name):
     return specs
 
 
-def _renditions_of(model, image_ids, specs):
-    """The renditions of `image_ids` (of `specs` only, if given), in hand-written SQL
+def _renditions_of(model, wanted):
+    """The renditions of the images in `wanted` ({image id: the specs the page
+    shows of it, or None for all}), in one query of hand-written SQL
     (modelrows.sql): the ORM's IN filters, their lists different on every page,
-    cost more to compile than the query took to run."""
+    cost more to compile than the query took to run. A row is made an instance
+    only if its image wants its spec: an article's hero has some twenty
+    renditions, of which a related article's card shows six."""
     rows = rows_for(model)
     quote = rows.connection.ops.quote_name
     table = rows.alias(model)
     sql = (
         f"SELECT {rows.columns} FROM {rows.tables} "  # noqa: S608 - names from the models, values as parameters
-        f"WHERE {table}.{quote('image_id')} IN ({', '.join(['%s'] * len(image_ids))})"
+        f"WHERE {table}.{quote('image_id')} IN ({', '.join(['%s'] * len(wanted))})"
     )
-    params = list(image_ids)
-    if specs is not None:
-        if not specs:
+    params = list(wanted)
+    if None not in wanted.values():
+        every_spec = sorted(set().union(*wanted.values()))
+        if not every_spec:
             return []
         sql += (
-            f" AND {table}.{quote('filter_spec')} IN ({', '.join(['%s'] * len(specs))})"
+            f" AND {table}.{quote('filter_spec')} "
+            f"IN ({', '.join(['%s'] * len(every_spec))})"
         )
-        params += list(specs)
-    return rows.fetch(sql + f" ORDER BY {table}.{quote('id')}", params)
+        params += every_spec
+    sql += f" ORDER BY {table}.{quote('id')}"
+    image_at = rows.names.index("image_id")
+    spec_at = rows.names.index("filter_spec")
+    with rows.connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    renditions = []
+    for row in found:
+        specs = wanted[row[image_at]]
+        if specs is None or row[spec_at] in specs:
+            renditions.append(rows.instance(row))
+    return renditions
 
 
 def prefetch_renditions(images, specs=None):
@@ -126,18 +142,29 @@ def prefetch_renditions(images, specs=None):
     writers' photos, the related articles' heroes), which prefetch_related would fetch
     one query per relation. None and already-prefetched images are left out.
     """
-    pending = {}
-    for image in images:
-        if image is None:
-            continue
-        if image._get_prefetched_renditions() is not None:
-            continue
-        pending.setdefault(image.pk, []).append(image)
+    prefetch_renditions_by_use([(images, specs)])
+
+
+def prefetch_renditions_by_use(uses):
+    """prefetch_renditions of several groups of images in one query, each group
+    `(images, specs)` with the specs the page shows of it (None: all): the hero of
+    an article at its sizes, the related articles' at a card's. An image in two
+    groups gets the specs of both."""
+    pending, wanted = {}, {}
+    for images, specs in uses:
+        for image in images:
+            if image is None or image._get_prefetched_renditions() is not None:
+                continue
+            pending.setdefault(image.pk, []).append(image)
+            if specs is None or wanted.get(image.pk, ()) is None:
+                wanted[image.pk] = None
+            else:
+                wanted[image.pk] = {*wanted.get(image.pk, ()), *specs}
     if not pending:
         return
     model = next(iter(pending.values()))[0].get_rendition_model()
     by_image = {pk: [] for pk in pending}
-    for rendition in _renditions_of(model, list(pending), specs):
+    for rendition in _renditions_of(model, wanted):
         by_image[rendition.image_id].append(rendition)
     for pk, same_images in pending.items():
         for image in same_images:

@@ -50,6 +50,7 @@ from images.renditions import (
     LINK_PREVIEW_SPEC,
     picture_specs,
     prefetch_renditions,
+    prefetch_renditions_by_use,
 )
 from modelrows.loading import LoadedWithoutInitMixin
 from modelrows.sql import build_instance, columns_for, rows_for
@@ -148,17 +149,15 @@ def card_rendition_specs():
 BIO_CARD_TEMPLATE = "components/bio_card.html"
 
 
-def article_page_rendition_specs():
-    """Every rendition an article's page shows of the images ArticleContextData
-    gathers: its hero (and its link preview), the related articles' cards, the
-    writers' photos on their bio cards."""
-    specs = [
-        *picture_specs(ArticlePage.template),
-        LINK_PREVIEW_SPEC,
-        *card_rendition_specs(),
-        *picture_specs(BIO_CARD_TEMPLATE),
-    ]
-    return tuple(dict.fromkeys(specs))
+def article_hero_specs():
+    """The renditions an article's page shows of its hero: its template's sizes
+    and the link preview."""
+    return (*picture_specs(ArticlePage.template), LINK_PREVIEW_SPEC)
+
+
+def bio_card_specs():
+    """The renditions a writer's bio card shows of her photo."""
+    return picture_specs(BIO_CARD_TEMPLATE)
 
 
 def public_articles(request=None):
@@ -941,11 +940,17 @@ class ArticleContextData:
         prefetch_tags(article)
         related = article.related_articles()
         prefetch_credits([article, *related])
-        # The page's images: the heroes, and the photos its bio cards show (the
-        # related cards name their writers only).
-        images = [a.hero_image for a in [article, *related]]
-        images += [credit.contributor.public_photo for credit in article.credits.all()]
-        prefetch_renditions(images, article_page_rendition_specs())
+        # The page's images, each at the sizes it is shown: the hero, the related
+        # articles' cards, the photos of the bio cards (the related cards name
+        # their writers only).
+        photos = [credit.contributor.public_photo for credit in article.credits.all()]
+        prefetch_renditions_by_use(
+            [
+                ([article.hero_image], article_hero_specs()),
+                ([other.hero_image for other in related], card_rendition_specs()),
+                (photos, bio_card_specs()),
+            ]
+        )
         return related
 
     @cached_property

@@ -73,42 +73,57 @@ def _stored_plainly(model, attname):
     )
 
 
+class _LoadingPlan:
+    """What loading a row of `model` takes, worked out once per class: what the
+    skipped constructors set, and how each query's values map to attributes."""
+
+    def __init__(self, model):
+        self.model = model
+        self.attributes = constructor_attributes(model)
+        self.field_count = len(model._meta.concrete_fields)
+        self.by_names = {}
+        # (field_names, pairs) of the last query: the ORM passes the same list of
+        # names for every row of a query. One tuple, read and written whole.
+        self.last = (None, None)
+
+    def pairs(self, field_names, count):
+        """[(attname, stored plainly)] of the values `from_db` receives, as
+        Model.from_db pairs them: all concrete fields in order, or the loaded ones
+        (in `field_names`) in that order."""
+        last_names, last_pairs = self.last
+        if field_names is last_names:
+            return last_pairs
+        key = None if count == self.field_count else tuple(field_names)
+        pairs = self.by_names.get(key)
+        if pairs is None:
+            fields = self.model._meta.concrete_fields
+            if key is not None:
+                fields = [f for f in fields if f.attname in field_names]
+            pairs = self.by_names[key] = tuple(
+                (f.attname, _stored_plainly(self.model, f.attname)) for f in fields
+            )
+        self.last = (field_names, pairs)
+        return pairs
+
+
 class LoadedWithoutInitMixin:
     """Put before the model's base classes (`class P(LoadedWithoutInitMixin, Page)`)."""
 
     @classmethod
-    def _loaded_names(cls, field_names, count):
-        """[(attname, stored plainly)] of the values `from_db` receives, as
-        Model.from_db pairs them: all concrete fields in order, or the loaded ones
-        (in `field_names`) in that order."""
-        memo = cls.__dict__.get("_loaded_names_memo")
-        if memo is None:
-            memo = {}
-            # On this class, not inherited: a subclass has fields of its own.
-            type.__setattr__(cls, "_loaded_names_memo", memo)
-        key = tuple(field_names) if count != len(cls._meta.concrete_fields) else None
-        names = memo.get(key)
-        if names is None:
-            fields = cls._meta.concrete_fields
-            if key is not None:
-                fields = [f for f in fields if f.attname in field_names]
-            names = memo[key] = tuple(
-                (f.attname, _stored_plainly(cls, f.attname)) for f in fields
-            )
-        return names
-
-    @classmethod
-    def _constructor_attributes(cls):
-        if "_constructor_attributes_memo" not in cls.__dict__:
-            type.__setattr__(
-                cls, "_constructor_attributes_memo", constructor_attributes(cls)
-            )
-        return cls._constructor_attributes_memo
+    def _loading_plan(cls):
+        # On this class, not inherited: a subclass has fields of its own.
+        plan = cls.__dict__.get("_loading_plan_memo")
+        if plan is None:
+            plan = _LoadingPlan(cls)
+            type.__setattr__(cls, "_loading_plan_memo", plan)
+        return plan
 
     @classmethod
     def from_db(cls, db, field_names, values):
-        attributes = cls._constructor_attributes()
-        if attributes is None or pre_init.has_listeners(cls):
+        plan = cls._loading_plan()
+        if plan.attributes is None or (
+            pre_init.receivers and pre_init.has_listeners(cls)
+        ):
             return super().from_db(db, field_names, values)
         new = cls.__new__(cls)
         state = new._state = ModelState()
@@ -116,7 +131,7 @@ class LoadedWithoutInitMixin:
         state.db = db
         stored = new.__dict__
         for (attname, plainly), value in zip(
-            cls._loaded_names(field_names, len(values)), values, strict=True
+            plan.pairs(field_names, len(values)), values, strict=True
         ):
             if value is DEFERRED:
                 continue
@@ -124,7 +139,7 @@ class LoadedWithoutInitMixin:
                 stored[attname] = value
             else:
                 setattr(new, attname, value)
-        stored.update(attributes)
-        if post_init.has_listeners(cls):
+        stored.update(plan.attributes)
+        if post_init.receivers and post_init.has_listeners(cls):
             post_init.send(sender=cls, instance=new)
         return new

@@ -827,10 +827,10 @@ def prefetch_tags(article):
         f"WHERE i.{article_column} = %s ORDER BY i.{quote(ArticleTag._meta.pk.column)}"
     )
     tags = rows.fetch(sql, [article.pk])
-    found = tag_model.objects.filter(pk__in=[tag.pk for tag in tags])
-    found._result_cache = tags
-    found._prefetch_done = True
-    article.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = found
+    # In memory, as prefetch_credits holds credits.
+    article.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = (
+        FakeQuerySet(tag_model, tags)
+    )
 
 
 # What an article's page reads of the people it credits: their public name and
@@ -914,11 +914,12 @@ def prefetch_credits(articles, names_only=False):
         credit.page = by_pk[credit.page_id]
         credits[credit.page_id].append(credit)
     for pk, article in by_pk.items():
-        # A real queryset of the article's credits, already evaluated.
-        cached = ArticleCredit.objects.filter(page_id=pk)
-        cached._result_cache = credits[pk]
-        cached._prefetch_done = True
-        article.__dict__.setdefault("_prefetched_objects_cache", {})["credits"] = cached
+        # Held as modelcluster holds a page's children in memory: a queryset that
+        # filters, orders and counts its list in Python. Django's own prefetch
+        # builds a filtered queryset per article, which cost more than the query.
+        article.__dict__.setdefault("_prefetched_objects_cache", {})["credits"] = (
+            FakeQuerySet(ArticleCredit, credits[pk])
+        )
 
 
 class ArticleContextData:

@@ -50,12 +50,41 @@ def filter_for(spec):
     return Filter(spec=spec)
 
 
+def _from_prefetched(image, filters):
+    """{spec: rendition} of `filters` from the image's prefetched renditions, the
+    ones Wagtail's get_renditions would find there (same spec and focal point
+    key, the first in the list), or None if any is missing: Wagtail then finds or
+    makes it. Looked up in a table of the list, made once per list rather than
+    scanned per picture."""
+    prefetched = image._get_prefetched_renditions()
+    if prefetched is None:
+        return None
+    held = image.__dict__.get("_renditions_by_key")
+    if held is None or held[0] is not prefetched:
+        table = {}
+        for rendition in prefetched:
+            table.setdefault(
+                (rendition.filter_spec, rendition.focal_point_key), rendition
+            )
+        held = image.__dict__["_renditions_by_key"] = (prefetched, table)
+    table = held[1]
+    found = {}
+    for filter in filters:
+        if "preserve-svg" in filter.spec:  # Wagtail rewrites these for SVGs
+            return None
+        rendition = table.get((filter.spec, filter.get_cache_key(image)))
+        if rendition is None:
+            return None
+        found[filter.spec] = rendition
+    return found
+
+
 def renditions_or_none(image, specs):
     """{spec: rendition} for `specs` (spec strings or Filters), or None when the
     image's file is missing or unreadable."""
     filters = [filter_for(s) if isinstance(s, str) else s for s in specs]
     try:
-        renditions = image.get_renditions(*filters)
+        renditions = _from_prefetched(image, filters) or image.get_renditions(*filters)
     except BROKEN_IMAGE_ERRORS as error:
         _log_broken(image, error)
         return None

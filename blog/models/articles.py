@@ -828,8 +828,8 @@ def prefetch_tags(article):
     )
     tags = rows.fetch(sql, [article.pk])
     # In memory, as prefetch_credits holds credits.
-    article.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = (
-        FakeQuerySet(tag_model, tags)
+    article.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = FakeQuerySet(
+        tag_model, tags
     )
 
 

@@ -8,8 +8,8 @@ It prints what the template it replaced did, byte for byte.
 """
 
 from django import template
-from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import truncatewords
+from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
@@ -74,10 +74,9 @@ def article_card_html(
     if published:
         local = template_localtime(published)
         machine = local.replace(microsecond=0).isoformat()
-        parts.append(
-            f'<time datetime="{escape(machine)}">'
-            f"{escape(date_filter(local, 'j F Y'))}</time>"
-        )
+        # Django's date format "j F Y" ("7 Desember 2026"), without parsing it.
+        day = f"{local.day} {MONTHS[local.month]} {local.year:04d}"
+        parts.append(f'<time datetime="{escape(machine)}">{escape(day)}</time>')
     parts.append("</p>\n  </div>\n</article>\n")
     return mark_safe("".join(parts))  # noqa: S308 - every value escaped above
 

@@ -33,13 +33,15 @@ from .admin_titles import PrivateAdminTitleMixin, viewer_may_see_private
 from .forms import ContributorPageForm
 from .hooks import ARTICLES_HOOK, FEED_HOOK, PERMISSION_TESTER_HOOK, registered
 from .pagination import get_page
-from .routing import DirectChildRouteMixin
+from .routing import DirectChildRouteMixin, ServedUrlMixin
 from .visibility import CachedViewRestrictionsMixin, PublicQuerySetMixin, private_q
 
 WORKS_PER_PAGE = 12
 
 
-class ContributorIndexPage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
+class ContributorIndexPage(
+    ServedUrlMixin, CachedViewRestrictionsMixin, DirectChildRouteMixin, Page
+):
     """Everyone who has written or drawn for the community (/kontributor/ until an
     editor renames it)."""
 
@@ -124,6 +126,7 @@ def names_for_index(title, pen_name, use_pen_name_only):
 
 class ContributorPage(
     LoadedWithoutInitMixin,
+    ServedUrlMixin,
     CachedViewRestrictionsMixin,
     PrivateAdminTitleMixin,
     RoutablePageMixin,

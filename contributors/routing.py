@@ -1,4 +1,4 @@
-"""Routing to a child page in one query.
+"""Routing to a child page in one query, and a page's address without a reverse().
 
 Wagtail's `Page.route` finds the child by slug as a plain `Page` and then loads its
 specific row: two queries per level of the URL. A section knows which page types it
@@ -11,6 +11,10 @@ child's tables, the joined relations, the tree lookups) cost several times what
 running it did, on every page an address routes through.
 """
 
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.models import Page
 
 from modelrows.sql import rows_for
@@ -51,3 +55,48 @@ class DirectChildRouteMixin:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+
+_SERVED_PATHS_MAX = 20_000
+_served_paths = {}
+_MISSING = object()
+
+
+def served_path(relative_path):
+    """reverse("wagtail_serve", args=(relative_path,)), worked out once per URL
+    configuration, script prefix and path for the life of the process (None where
+    it does not reverse): a listing asked Django's resolver for some twenty
+    addresses a render, a tenth of a card's cost."""
+    key = (get_urlconf(), get_script_prefix(), relative_path)
+    path = _served_paths.get(key, _MISSING)
+    if path is _MISSING:
+        try:
+            path = reverse("wagtail_serve", args=(relative_path,))
+        except NoReverseMatch:
+            path = None
+        if len(_served_paths) >= _SERVED_PATHS_MAX:
+            _served_paths.clear()
+        _served_paths[key] = path
+    return path
+
+
+class ServedUrlMixin:
+    """Page.get_url_parts (Wagtail 8.0.1) with its reverse() through served_path.
+    Sites with Wagtail's i18n, and a page that belongs to more than one site, take
+    Wagtail's own path (docs/upgrading.md)."""
+
+    def get_url_parts(self, request=None):
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return super().get_url_parts(request)
+        possible_sites = self._get_relevant_site_root_paths(request)
+        if not possible_sites:
+            return None
+        if len({values[0] for values in possible_sites}) > 1:
+            return super().get_url_parts(request)
+        site_id, root_path, root_url, _language_code = possible_sites[0]
+        page_path = served_path(self.url_path[len(root_path) :])
+        if page_path is None:
+            return (site_id, None, None)
+        if not WAGTAIL_APPEND_SLASH and page_path != "/":
+            page_path = page_path.rstrip("/")
+        return (site_id, root_url, page_path)

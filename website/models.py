@@ -13,7 +13,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
-from contributors.routing import DirectChildRouteMixin
+from contributors.routing import DirectChildRouteMixin, ServedUrlMixin
 from contributors.visibility import CachedViewRestrictionsMixin
 from website.blocks import HelplineBlock
 
@@ -98,7 +98,9 @@ class HomeCards:
         return self._all[2]
 
 
-class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
+class HomePage(
+    ServedUrlMixin, CachedViewRestrictionsMixin, DirectChildRouteMixin, Page
+):
     """The front porch: introduction, featured articles, an invitation to write."""
 
     intro = RichTextField(

@@ -40,6 +40,7 @@ from contributors.models import (
     ContributorPage,
     names_for_index,
 )
+from contributors.routing import ServedUrlMixin
 from contributors.visibility import (
     CachedViewRestrictionsMixin,
     PublicQuerySetMixin,
@@ -364,7 +365,11 @@ class ArticlePageForm(NoSilentCutMixin, WagtailAdminPageForm):
 
 
 class ArticlePage(
-    LoadedWithoutInitMixin, CachedViewRestrictionsMixin, PrivateAdminTitleMixin, Page
+    LoadedWithoutInitMixin,
+    ServedUrlMixin,
+    CachedViewRestrictionsMixin,
+    PrivateAdminTitleMixin,
+    Page,
 ):
     # --- Content
     standfirst = models.TextField(

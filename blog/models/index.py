@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from caching.fragments import same_for_every_reader
 from contributors.pagination import get_page
-from contributors.routing import DirectChildRouteMixin
+from contributors.routing import DirectChildRouteMixin, ServedUrlMixin
 from contributors.visibility import CachedViewRestrictionsMixin
 from modelrows.sql import list_compiled_once
 
@@ -29,7 +29,11 @@ FEED_ITEMS = 20
 
 
 class BlogIndexPage(
-    CachedViewRestrictionsMixin, RoutablePageMixin, DirectChildRouteMixin, Page
+    ServedUrlMixin,
+    CachedViewRestrictionsMixin,
+    RoutablePageMixin,
+    DirectChildRouteMixin,
+    Page,
 ):
     """Every article, newest first, and the category and tag listings."""
 

@@ -1,5 +1,6 @@
-"""The page tree's children are found through an index of (depth, path)
-(editorial migration 0008), not by walking every page under their parent."""
+"""The children of the root and of the home page are found through partial indexes
+of the top of the tree (editorial migration 0008), not by walking the whole site; and
+a listing still reads its newest articles through the publication date's index."""
 
 from django.db import connection
 
@@ -7,25 +8,47 @@ from wagtail.models import Page
 
 import pytest
 
+from blog.models import BlogIndexPage
+
 pytestmark = pytest.mark.django_db
 
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="reads SQLite's query plan"
+)
 
-def test_the_tree_has_an_index_by_depth_then_path():
+
+def plan_of(queryset):
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return " ".join(str(row) for row in cursor.fetchall())
+
+
+def test_the_top_of_the_tree_has_an_index_per_level():
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(
             cursor, Page._meta.db_table
         )
-    assert constraints["serambi_page_depth_path"]["columns"] == ["depth", "path"]
-    assert constraints["serambi_page_depth_path"]["index"]
+    for depth in (2, 3):
+        index = constraints[f"serambi_page_children_depth{depth}"]
+        assert index["index"]
+        assert index["columns"] == ["path"]
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
-def test_a_pages_children_are_read_through_it(home_page):
-    children = Page.get_first_root_node().get_children()
-    sql, params = children.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        plan = " ".join(str(row) for row in cursor.fetchall())
+@sqlite_only
+def test_the_children_of_the_root_and_of_home_are_read_through_them(home_page):
+    root = Page.get_first_root_node()
 
-    assert "serambi_page_depth_path" in plan
-    assert list(children) == [home_page.page_ptr]
+    assert "serambi_page_children_depth2" in plan_of(root.get_children())
+    assert "serambi_page_children_depth3" in plan_of(home_page.get_children())
+    assert list(root.get_children()) == [home_page.page_ptr]
+
+
+@sqlite_only
+def test_a_listing_still_reads_the_newest_articles_by_date(blog_index):
+    page = BlogIndexPage.objects.get(pk=blog_index.pk)
+    listing = page.get_articles().with_card_data()[:12]
+
+    plan = plan_of(listing)
+    assert "first_published_at" in plan
+    assert "serambi_page_children" not in plan

@@ -1,4 +1,4 @@
-"""The children of the root and of the home page are found through partial indexes
+"""The root and the children of the root and of the home page are found through partial indexes
 of the top of the tree (editorial migration 0008), not by walking the whole site; and
 a listing still reads its newest articles through the publication date's index."""
 
@@ -29,7 +29,7 @@ def test_the_top_of_the_tree_has_an_index_per_level():
         constraints = connection.introspection.get_constraints(
             cursor, Page._meta.db_table
         )
-    for depth in (2, 3):
+    for depth in (1, 2, 3):
         index = constraints[f"serambi_page_children_depth{depth}"]
         assert index["index"]
         assert index["columns"] == ["path"]
@@ -39,6 +39,9 @@ def test_the_top_of_the_tree_has_an_index_per_level():
 def test_the_children_of_the_root_and_of_home_are_read_through_them(home_page):
     root = Page.get_first_root_node()
 
+    assert "serambi_page_children_depth1" in plan_of(
+        Page.objects.filter(depth=1).order_by("path")[:1]
+    )
     assert "serambi_page_children_depth2" in plan_of(root.get_children())
     assert "serambi_page_children_depth3" in plan_of(home_page.get_children())
     assert list(root.get_children()) == [home_page.page_ptr]

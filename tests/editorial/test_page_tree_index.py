@@ -48,6 +48,13 @@ def test_the_children_of_the_root_and_of_home_are_read_through_them(home_page):
 
 
 @sqlite_only
+def test_the_explorer_reads_a_sections_latest_children_through_it(blog_index):
+    children = Page.objects.child_of(blog_index).order_by("-latest_revision_created_at")
+
+    assert "serambi_page_section_children_latest" in plan_of(children[:50])
+
+
+@sqlite_only
 def test_a_listing_still_reads_the_newest_articles_by_date(blog_index):
     page = BlogIndexPage.objects.get(pk=blog_index.pk)
     listing = page.get_articles().with_card_data()[:12]
@@ -55,3 +62,4 @@ def test_a_listing_still_reads_the_newest_articles_by_date(blog_index):
     plan = plan_of(listing)
     assert "first_published_at" in plan
     assert "serambi_page_children" not in plan
+    assert "serambi_page_section_children_latest" not in plan

@@ -86,24 +86,35 @@ class _LoadingPlan:
         # names for every row of a query. One tuple, read and written whole.
         self.last = (None, None)
 
-    def pairs(self, field_names, count):
-        """[(attname, stored plainly)] of the values `from_db` receives, as
-        Model.from_db pairs them: all concrete fields in order, or the loaded ones
-        (in `field_names`) in that order."""
-        last_names, last_pairs = self.last
+    def layout(self, field_names, count):
+        """The _Layout of the values `from_db` receives, as Model.from_db pairs
+        them: all concrete fields in order, or the loaded ones (in `field_names`)
+        in that order."""
+        last_names, last_layout = self.last
         if field_names is last_names:
-            return last_pairs
+            return last_layout
         key = None if count == self.field_count else tuple(field_names)
-        pairs = self.by_names.get(key)
-        if pairs is None:
+        layout = self.by_names.get(key)
+        if layout is None:
             fields = self.model._meta.concrete_fields
             if key is not None:
                 fields = [f for f in fields if f.attname in field_names]
-            pairs = self.by_names[key] = tuple(
-                (f.attname, _stored_plainly(self.model, f.attname)) for f in fields
-            )
-        self.last = (field_names, pairs)
-        return pairs
+            layout = self.by_names[key] = _Layout(self.model, fields)
+        self.last = (field_names, layout)
+        return layout
+
+
+class _Layout:
+    """The attribute names of a row's values, in order, and those (index, name)
+    whose class descriptor must see the value (a StreamField's wraps its JSON)."""
+
+    def __init__(self, model, fields):
+        self.names = tuple(field.attname for field in fields)
+        self.through_descriptor = tuple(
+            (index, name)
+            for index, name in enumerate(self.names)
+            if not _stored_plainly(model, name)
+        )
 
 
 class LoadedWithoutInitMixin:
@@ -130,15 +141,18 @@ class LoadedWithoutInitMixin:
         state.adding = False
         state.db = db
         stored = new.__dict__
-        for (attname, plainly), value in zip(
-            plan.pairs(field_names, len(values)), values, strict=True
-        ):
-            if value is DEFERRED:
-                continue
-            if plainly:
-                stored[attname] = value
-            else:
-                setattr(new, attname, value)
+        layout = plan.layout(field_names, len(values))
+        if len(values) != len(layout.names):
+            raise ValueError(f"{len(values)} values for {len(layout.names)} fields")
+        if DEFERRED in values:
+            for name, value in zip(layout.names, values, strict=True):
+                if value is not DEFERRED:
+                    setattr(new, name, value)
+        else:
+            stored.update(zip(layout.names, values, strict=True))
+            for index, name in layout.through_descriptor:
+                del stored[name]
+                setattr(new, name, values[index])
         stored.update(plan.attributes)
         if post_init.receivers and post_init.has_listeners(cls):
             post_init.send(sender=cls, instance=new)

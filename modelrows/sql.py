@@ -11,6 +11,7 @@ the joined objects cached on it as `select_related` leaves them.
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.utils.functional import cached_property
 
 
 def _read(connection, field, alias):
@@ -21,11 +22,25 @@ def _read(connection, field, alias):
     return column, converters
 
 
+class Reads(list):
+    """[(column, converters)] of a select list, and which of them convert: on SQLite
+    most columns (text, integers) have no converter, and a row's build need not
+    visit them."""
+
+    @cached_property
+    def converting(self):
+        return tuple(
+            (index, column, converters)
+            for index, (column, converters) in enumerate(self)
+            if converters
+        )
+
+
 def select_columns(connection, model, aliases, defer=()):
-    """(SQL column list, [(column, converters)], [attname]) of `model`'s concrete
-    fields but `defer`, each read from the alias of the table that holds it."""
+    """(SQL column list, Reads, [attname]) of `model`'s concrete fields but
+    `defer`, each read from the alias of the table that holds it."""
     quote = connection.ops.quote_name
-    columns, reads, names = [], [], []
+    columns, reads, names = [], Reads(), []
     for field in model._meta.concrete_fields:
         if field.name in defer:
             continue
@@ -37,11 +52,16 @@ def select_columns(connection, model, aliases, defer=()):
 
 
 def build_instance(model, db, connection, reads, names, values):
-    converted = []
-    for value, (column, converters) in zip(values, reads, strict=True):
+    """`model.from_db` of a row's `values`, each through its column's converters
+    (`reads`, from select_columns)."""
+    if len(values) != len(reads):
+        raise ValueError(f"{len(values)} values for {len(reads)} columns")
+    converted = list(values)
+    for index, column, converters in reads.converting:
+        value = converted[index]
         for converter in converters:
             value = converter(value, column, connection)
-        converted.append(value)
+        converted[index] = value
     return model.from_db(db, names, converted)
 
 

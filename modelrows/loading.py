@@ -82,7 +82,7 @@ class _LoadingPlan:
         self.attributes = constructor_attributes(model)
         self.field_count = len(model._meta.concrete_fields)
         self.by_names = {}
-        # (field_names, pairs) of the last query: the ORM passes the same list of
+        # (field_names, layout) of the last query: the ORM passes the same list of
         # names for every row of a query. One tuple, read and written whole.
         self.last = (None, None)
 
@@ -142,8 +142,6 @@ class LoadedWithoutInitMixin:
         state.db = db
         stored = new.__dict__
         layout = plan.layout(field_names, len(values))
-        if len(values) != len(layout.names):
-            raise ValueError(f"{len(values)} values for {len(layout.names)} fields")
         if DEFERRED in values:
             for name, value in zip(layout.names, values, strict=True):
                 if value is not DEFERRED:

@@ -36,10 +36,9 @@ class HomeCards:
     @cached_property
     def _all(self):
         from blog.models import ArticlePage, public_articles
-        from blog.models.articles import card_rendition_specs
-        from images.renditions import picture_specs
+        from blog.templatetags.article_cards import CARD_PICTURE_SPECS
+        from images.renditions import LINK_PREVIEW_SPEC, picture_specs
         from modelrows.sql import list_compiled_once
-        from website.templatetags.serambi_tags import OG_IMAGE_SPEC
 
         # Featured articles in the editor's order, drafts and private ones left out.
         featured_order = HomePageFeaturedArticle.objects.filter(
@@ -74,8 +73,8 @@ class HomeCards:
         # The renditions the page shows: the cards', the first featured hero's link
         # preview (og_image in the head) and the spotlight's photos.
         specs = {
-            *card_rendition_specs(),
-            OG_IMAGE_SPEC,
+            *CARD_PICTURE_SPECS,
+            LINK_PREVIEW_SPEC,
             *picture_specs("components/person_card.html"),
         }
         ArticlePage.attach_card_data(

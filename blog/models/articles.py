@@ -112,9 +112,7 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
             and self._card_data
             and issubclass(self._iterable_class, ModelIterable)
         ):
-            ArticlePage.attach_card_data(
-                self._result_cache, specs=card_rendition_specs()
-            )
+            ArticlePage.attach_card_data(self._result_cache, specs=CARD_PICTURE_SPECS)
 
     def with_card_data(self):
         """Everything an article card shows, in a fixed number of queries.
@@ -123,7 +121,7 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
         names, prefetch_credits) and the hero images' renditions come in one query each
         when the articles are fetched (ArticlePage.attach_card_data), however many
         articles the page lists. Only the renditions a card shows are fetched
-        (card_rendition_specs, what {% article_card %} draws, so the card may change
+        (CARD_PICTURE_SPECS, what {% article_card %} draws, so the card may change
         its sizes without adding a query): an image used as an article's hero and
         link preview has some twenty. The body, which no card shows, is not loaded.
         Asking twice (a feed of a listing that has them already) adds nothing.
@@ -140,11 +138,6 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 # What a card (or a feed item) shows of the people credited: their public names
 # (ContributorPage.public_name), and nothing else of their pages.
 CARD_CONTRIBUTOR_FIELDS = ("title", "pen_name", "use_pen_name_only")
-
-
-def card_rendition_specs():
-    """The hero renditions an article card shows."""
-    return CARD_PICTURE_SPECS
 
 
 BIO_CARD_TEMPLATE = "components/bio_card.html"
@@ -953,7 +946,7 @@ class ArticleContextData:
         prefetch_renditions_by_use(
             [
                 ([article.hero_image], article_hero_specs()),
-                ([other.hero_image for other in related], card_rendition_specs()),
+                ([other.hero_image for other in related], CARD_PICTURE_SPECS),
                 (photos, bio_card_specs()),
             ]
         )

@@ -139,14 +139,20 @@ class SafePicture(Picture):
         return mark_safe(f"<picture>{''.join(sources)}{fallback}</picture>")  # noqa: S308 - escaped by _flatatt
 
 
-def picture_html(image, filters, attrs):
-    """A <picture> of `image` in the renditions of `filters` (Filters), with
-    `attrs`; "" where the image cannot be shown. What {% safe_picture %} prints, for
-    components written in Python."""
+def safe_picture_of(image, filters, attrs=None):
+    """The SafePicture of `image` in the renditions of `filters` (Filters), with
+    `attrs`, or None where the image cannot be shown."""
     renditions = renditions_or_none(image, filters)
     if renditions is None:
-        return ""
-    return SafePicture(distinct_widths(renditions), attrs).__html__()
+        return None
+    return SafePicture(distinct_widths(renditions), attrs)
+
+
+def picture_html(image, filters, attrs):
+    """What {% safe_picture %} prints ("" where the image cannot be shown), for
+    components written in Python."""
+    picture = safe_picture_of(image, filters, attrs)
+    return "" if picture is None else picture.__html__()
 
 
 class SafePictureNode(PictureNode):
@@ -161,17 +167,11 @@ class SafePictureNode(PictureNode):
         image = self.validate_image(context)
         if not image:
             return ""
-        renditions = renditions_or_none(image, self.get_filters())
-        if renditions is None:
-            if self.output_var_name:
-                context[self.output_var_name] = None
-            return ""
-        renditions = distinct_widths(renditions)
         if self.output_var_name:
-            context[self.output_var_name] = SafePicture(renditions)
+            context[self.output_var_name] = safe_picture_of(image, self.get_filters())
             return ""
         attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
-        return SafePicture(renditions, attrs).__html__()
+        return picture_html(image, self.get_filters(), attrs)
 
 
 @register.tag

@@ -20,7 +20,6 @@ from images.renditions import LINK_PREVIEW_SPEC, rendition_or_none
 register = template.Library()
 
 PUBLISHER_NAME = "Serambi"
-OG_IMAGE_SPEC = LINK_PREVIEW_SPEC
 DESCRIPTION_LENGTH = 160
 # Structured data of an article without a usable illustration names the site's own
 # share image: Article rich results want an image, and a missing one is no reason to
@@ -129,7 +128,7 @@ def html_datetime(value):
 @register.simple_tag(takes_context=True)
 def og_image(context, image):
     """A 1200×630 rendition of image for link previews, with an absolute URL."""
-    rendition = rendition_or_none(image, OG_IMAGE_SPEC)
+    rendition = rendition_or_none(image, LINK_PREVIEW_SPEC)
     if rendition is None:
         return None
     return {

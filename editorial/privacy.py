@@ -21,7 +21,9 @@ import functools
 import json
 from contextvars import ContextVar
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404, JsonResponse
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -61,7 +63,7 @@ from wagtail.images.views.bulk_actions.add_to_collection import (
 from wagtail.images.views.bulk_actions.delete import (
     DeleteBulkAction as ImageDeleteBulkAction,
 )
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 from wagtail.snippets.bulk_actions.delete import (
     DeleteBulkAction as SnippetDeleteBulkAction,
 )
@@ -77,6 +79,7 @@ from blog.models import ArticleCredit
 from contributors.models import ContributorPage
 
 from .permissions import is_editor, pages_visible_to, remember_permissions
+from .trash_admin import trash_cans_among_children
 
 REPORTS_NAMESPACE = "wagtailadmin_reports"
 EXTERNAL_LINK_CHOOSER = "wagtailadmin_choose_page_external_link"
@@ -383,6 +386,23 @@ class PrivatePageFilterSet(GenericPageFilterSet):
         if request is None or not viewer_is_editor(request):
             for name in PEOPLE_FILTERS:
                 self.filters.pop(name, None)
+            return
+        # The same accounts as Wagtail's choices, asked account by account along
+        # the owner and log indexes: Wagtail's `pk IN (every page's owner)` reads
+        # the whole owner index (1.3 ms at 50,000 articles) on each explorer page.
+        self.filters["owner"].queryset = accounts_that(
+            Page.objects.filter(owner=OuterRef("pk"))
+        )
+        self.filters["edited_by"].queryset = accounts_that(
+            PageLogEntry.objects.filter(action="wagtail.edit", user=OuterRef("pk"))
+        )
+
+
+def accounts_that(rows):
+    def queryset(request):
+        return get_user_model().objects.filter(Exists(rows)).order_by("pk")
+
+    return queryset
 
 
 class PrivateExplorableIndexView(ExplorableIndexView):
@@ -403,6 +423,27 @@ class PrivateExplorableIndexView(ExplorableIndexView):
             return super().get_base_queryset()
         children = self.model._default_manager.child_of(self.parent_page)
         return self.annotate_queryset(pages_visible_to(self.request.user, children))
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.lists_every_child():
+            # Treebeard keeps each page's number of children: counting them is a
+            # scan of the whole section (12 ms at 50,000 articles) for a number the
+            # parent's row already holds. Only the trash can is hidden from it.
+            paginator.count = self.parent_page.numchild - trash_cans_among_children(
+                self.parent_page
+            )
+        return paginator
+
+    def lists_every_child(self):
+        """Whether the listing is every child of the page but the trash can: an
+        editor (pages_visible_to hides nothing from her) exploring, not searching
+        or filtering, a subtree she may explore in full."""
+        return (
+            not (self.is_searching or self.is_filtering)
+            and is_editor(self.request.user)
+            and self.explores_whole_subtree()
+        )
 
     def explores_whole_subtree(self):
         """Whether every page under the parent is in her explorable_instances: it

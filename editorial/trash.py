@@ -61,7 +61,9 @@ def can_delete_for_good(user):
 
 
 def get_trash_can():
-    can = TrashCanPage.objects.first()
+    # Ordered by its own key: by Page's default (the path), SQLite walks the whole
+    # page tree's path index to find the one trash can.
+    can = TrashCanPage.objects.order_by("pk").first()
     if can is None:
         can = TrashCanPage(
             title=str(_("Tempat sampah")), slug="tempat-sampah", live=False

@@ -162,11 +162,25 @@ def hide_trash_can_in_explorer(parent_page, pages, request):
     return pages.not_type(TrashCanPage)
 
 
+def trash_cans_among_children(parent_page):
+    """How many of the page's children the hook above hides (the explorer's count
+    without counting the children themselves). By the cans' own key: a handful of
+    rows, not a walk of the tree's index."""
+    prefix, depth = parent_page.path, parent_page.depth + 1
+    return sum(
+        path.startswith(prefix) and len(path) == depth * Page.steplen
+        for path in TrashCanPage.objects.order_by("pk").values_list("path", flat=True)
+    )
+
+
 @hooks.register("construct_page_chooser_queryset")
 def hide_trash_in_chooser(pages, request):
     # Nothing may link to or credit a page in the trash. A path prefix, as the
     # chooser's search accepts only lookups on Page's filter fields.
-    can_path = TrashCanPage.objects.values_list("path", flat=True).first()
+    # By its own key, not by Page's path order (a walk of the whole tree's index).
+    can_path = (
+        TrashCanPage.objects.order_by("pk").values_list("path", flat=True).first()
+    )
     if can_path is None:
         return pages
     return pages.exclude(path__startswith=can_path)

@@ -6,7 +6,8 @@ deep page costs more as the archive grows. Instead:
 
 - a *snapshot* of the listing holds its count and, for every page, the sort key
   (first_published_at, id) of its first article. It is built by one index-only query
-  when missing and kept in the cache (Redis in production), under the version that
+  when missing and kept in the cache (Redis in production) and in each process's
+  memory (contributors.visibility.VersionMemo), under the version that
   every change to pages moves on (contributors.visibility.public_version), and for at
   most SNAPSHOT_SECONDS, which bounds how long a process-local cache can trail;
 - a page is then a *keyset seek*: the articles whose key is at or below its first
@@ -23,9 +24,14 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from contributors.visibility import public_version
+from contributors.visibility import VersionMemo, public_version
 
 SNAPSHOT_SECONDS = 300
+
+# Snapshots this process read, for the current version: a round trip to the cache
+# on every listing rendered, spared. Each is a few kilobytes (a 50,000-article
+# listing's, some 4,000 start keys, about half a megabyte).
+_snapshots = VersionMemo(max_entries=64, max_seconds=SNAPSHOT_SECONDS)
 
 
 class KeysetPaginator(Paginator):
@@ -41,6 +47,9 @@ class KeysetPaginator(Paginator):
 
     @cached_property
     def snapshot(self):
+        return _snapshots.get((self.listing, self.per_page), self._read_snapshot)
+
+    def _read_snapshot(self):
         version = public_version()
         key = f"serambi:listing:{version}:{self.listing}:{self.per_page}"
         snapshot = cache.get(key) if version else None

@@ -15,9 +15,11 @@ from django.conf import settings
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from modelrows.sql import rows_for
+
+from .visibility import VersionMemo
 
 
 def child_by_slug(model, parent, slug, select_related=()):
@@ -80,10 +82,32 @@ def served_path(relative_path):
     return path
 
 
+# The sites' root paths (Site.get_site_root_paths), kept for the current public
+# version: Wagtail reads them from the cache once per request, a round trip on every
+# page rendered. A change to a Site moves the version (website.signals), as does a
+# move or a new slug of a site's root page.
+_site_root_paths = VersionMemo(max_entries=1)
+
+
+def site_root_paths():
+    return _site_root_paths.get("paths", Site.get_site_root_paths)
+
+
 class ServedUrlMixin:
-    """Page.get_url_parts (Wagtail 8.0.1) with its reverse() through served_path.
-    Sites with Wagtail's i18n, and a page that belongs to more than one site, take
-    Wagtail's own path (docs/upgrading.md)."""
+    """Page.get_url_parts (Wagtail 8.0.1) with its reverse() through served_path,
+    and the sites' root paths from site_root_paths. Sites with Wagtail's i18n, and
+    a page that belongs to more than one site, take Wagtail's own path
+    (docs/upgrading.md)."""
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        if kwargs:  # Wagtail's deprecated `request=`
+            return super()._get_site_root_paths(cache_object, **kwargs)
+        cache_object = cache_object or self
+        try:
+            return cache_object._wagtail_cached_site_root_paths
+        except AttributeError:
+            paths = cache_object._wagtail_cached_site_root_paths = site_root_paths()
+            return paths
 
     def get_url_parts(self, request=None):
         if getattr(settings, "WAGTAIL_I18N_ENABLED", False):

@@ -9,6 +9,8 @@ blog.paging) by the same version. Here, in the lowest app, so every page type ca
 it.
 """
 
+import time
+
 from django.core.cache import cache
 from django.db.models import Q
 
@@ -22,12 +24,6 @@ RESTRICTIONS_SECONDS = 300
 # be lost with a write dropped while Redis blips, leaving a new restriction unapplied.
 _version_source = None
 
-# (version, paths) last read by this process: a version names one set of
-# restrictions, so the paths read under it hold for as long as it is current. A
-# listing asks several times per render (each `public()`), and each ask was a round
-# trip to the cache.
-_restrictions_memo = None
-
 
 def use_version_source(source):
     global _version_source
@@ -40,29 +36,76 @@ def public_version():
     return _version_source() if _version_source is not None else None
 
 
+# Every VersionMemo, for forget_version_memos().
+_memos = []
+
+
+class VersionMemo:
+    """Values this process read under the current public version, kept until the
+    version moves (or `max_seconds` pass): a version names one state of what the
+    public sees, so what was read under it holds while it is current. Each value
+    kept spares a round trip to the cache on every render that asks for it.
+
+    At most `max_entries` values; without a version source nothing is kept.
+    """
+
+    def __init__(self, max_entries=64, max_seconds=None):
+        self.max_entries = max_entries
+        self.max_seconds = max_seconds
+        self.forget()
+        _memos.append(self)
+
+    def forget(self):
+        # (version, {key: (value, time.monotonic() when read)}), replaced whole.
+        self._kept = (None, {})
+
+    def get(self, key, read):
+        version = public_version()
+        if not version:
+            return read()
+        kept_version, values = self._kept
+        if kept_version != version:
+            values = {}
+            self._kept = (version, values)
+        now = time.monotonic()
+        found = values.get(key)
+        if found is not None and (
+            self.max_seconds is None or now - found[1] < self.max_seconds
+        ):
+            return found[0]
+        value = read()
+        if len(values) >= self.max_entries:
+            values.clear()
+        values[key] = (value, now)
+        return value
+
+
+def forget_version_memos():
+    """Drop what every VersionMemo kept (a test's fresh database)."""
+    for memo in _memos:
+        memo.forget()
+
+
+# A listing asks for the restrictions several times per render (each `public()`),
+# and each ask was a round trip to the cache.
+_restrictions = VersionMemo(max_entries=1)
+
+
 def restricted_paths():
     """[(restriction id, tree path of the restricted page)], from this process's
     memo of the current version, else the cache, else the database."""
-    global _restrictions_memo
+    return list(_restrictions.get("paths", _read_restricted_paths))
+
+
+def _read_restricted_paths():
     version = public_version()
-    memo = _restrictions_memo
-    if version and memo is not None and memo[0] == version:
-        return list(memo[1])
     key = f"serambi:restrictions:{version}"
     paths = cache.get(key) if version else None
     if paths is None:
         paths = list(PageViewRestriction.objects.values_list("pk", "page__path"))
         if version:
             cache.set(key, paths, RESTRICTIONS_SECONDS)
-    if version:
-        _restrictions_memo = (version, tuple(paths))
-    return paths
-
-
-def forget_restrictions():
-    """Drop this process's memo (a test's fresh database)."""
-    global _restrictions_memo
-    _restrictions_memo = None
+    return tuple(paths)
 
 
 def private_q(paths=None):

@@ -77,6 +77,7 @@ from wagtail.users.views.bulk_actions.set_active_state import (
 
 from blog.models import ArticleCredit
 from contributors.models import ContributorPage
+from contributors.routing import site_root_paths
 
 from .permissions import is_editor, pages_visible_to, remember_permissions
 from .trash_admin import trash_cans_among_children
@@ -466,15 +467,15 @@ class PrivateExplorableIndexView(ExplorableIndexView):
         context = super().get_context_data(**kwargs)
         # Each row's buttons ask for its permissions; one answer per row.
         remember_permissions(context["object_list"], self.request.user)
-        share_site_root_paths(context["object_list"], self.request)
+        share_site_root_paths(context["object_list"])
         return context
 
 
-def share_site_root_paths(pages, request):
+def share_site_root_paths(pages):
     """Each row's "View live" button asks its page for its URL (`page.url`, without
     the request), and each page then reads the sites' root paths from the cache by
-    itself: a cache round trip a row. They are read once for the request here."""
-    paths = Page._get_site_root_paths(Page(), cache_object=request)
+    itself: a cache round trip a row. The rows share this process's copy here."""
+    paths = site_root_paths()
     for page in pages:
         page._wagtail_cached_site_root_paths = paths
 

@@ -150,12 +150,12 @@ def fresh_cache():
     from django.core.cache import cache
 
     from caching.pages import forget_generation, pages_in_memory
-    from contributors.visibility import forget_restrictions
+    from contributors.visibility import forget_version_memos
 
     cache.clear()
     pages_in_memory.clear()
     forget_generation()
-    forget_restrictions()
+    forget_version_memos()
 
 
 @pytest.fixture

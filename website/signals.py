@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from taggit.models import Tag
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import (
@@ -170,6 +170,15 @@ def shown_on_many_pages_changed(sender, created=False, **kwargs):
     # render, with the defaults it was already showing).
     if not created:
         clear_page_cache()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def site_changed(sender, **kwargs):
+    # A site's hostname, port and root page are in every address a page prints
+    # (links, canonical URLs, feeds), and each process keeps the sites' root paths
+    # for the current token (contributors.routing.site_root_paths).
+    clear_page_cache()
 
 
 @receiver(article_imported)

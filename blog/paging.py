@@ -42,8 +42,18 @@ class KeysetPaginator(Paginator):
     """
 
     def __init__(self, articles, per_page, listing):
+        # `articles`: the queryset, or a function that builds it when the snapshot
+        # or a page is first asked for (BlogIndexPage.paginate builds it only then).
         super().__init__(articles, per_page)
         self.listing = listing
+
+    def _check_object_list_is_ordered(self):
+        """Always newest first (the keys seek in that order); a queryset still to
+        be built is not built to be asked."""
+
+    @cached_property
+    def articles(self):
+        return self.object_list() if callable(self.object_list) else self.object_list
 
     @cached_property
     def snapshot(self):
@@ -55,7 +65,7 @@ class KeysetPaginator(Paginator):
         snapshot = cache.get(key) if version else None
         if snapshot is None:
             keys = list(
-                self.object_list.order_by()
+                self.articles.order_by()
                 .newest_first()
                 .values_list("first_published_at", "pk")
             )
@@ -70,7 +80,7 @@ class KeysetPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        articles = self.object_list
+        articles = self.articles
         if number > 1:
             published, pk = self.snapshot["starts"][number - 1]
             if published is None:  # no key to seek by: an article never published
@@ -85,3 +95,8 @@ class KeysetPaginator(Paginator):
                 first_published_at=published, pk__gt=pk
             )
         return self._get_page(articles[: self.per_page], number, self)
+
+    def page_of(self, articles, number):
+        """Page `number` holding `articles` (what page(number) lists, read
+        elsewhere)."""
+        return self._get_page(articles, number, self)

@@ -13,12 +13,17 @@ def get_page(paginator, number):
     Django's Paginator.get_page sends page=0 and page=-1 to the last page, which is
     not what a reader who typed them meant.
     """
+    return paginator.page(page_number(paginator, number))
+
+
+def page_number(paginator, number):
+    """The number of the page get_page shows for `number` (from the address)."""
     try:
         number = int(str(number or "1").strip())
     except ValueError:
         number = 1
     number = max(number, 1)
     try:
-        return paginator.page(min(number, paginator.num_pages))
+        return paginator.validate_number(min(number, paginator.num_pages))
     except InvalidPage:
-        return paginator.page(1)
+        return 1

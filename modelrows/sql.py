@@ -10,7 +10,7 @@ the joined objects cached on it as `select_related` leaves them.
 """
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
+from django.db import connections, router
 from django.utils.functional import cached_property
 
 
@@ -179,20 +179,24 @@ def columns_for(model, alias, using=None):
 COMPILED_MAX = 256
 
 
-def list_compiled_once(queryset, key):
-    """list(queryset), its SQL compiled by the ORM once per `key` on this
-    connection and reused after.
+def list_compiled_once(model, key, build):
+    """The list of `model` instances the queryset `build()` makes, built and its SQL
+    compiled by the ORM once per `key` on this connection, and reused after.
 
     For a query built the same way on every request of a page (a listing's page of
-    cards), Django compiled its SQL each time, at several times the cost of running
-    it. `key` must name everything the SQL and its parameters depend on (e.g. the
-    version of public pages and the listing's name); the rows are read afresh every
-    time. Per connection object, as Rows: a compiler is bound to its connection.
+    cards, the home page's articles), Django built the queryset (filters, lookups
+    resolved one by one) and compiled its SQL each time, at several times the cost
+    of running it. `key` must name everything the queryset `build` returns depends
+    on (e.g. the private sections left out and the listing's name); `build` is
+    called only when the key is new. The rows are read afresh every time, through a
+    copy of the queryset first built. Per connection object, as Rows: a compiler is
+    bound to its connection.
     """
-    connection = connections[queryset.db]
+    connection = connections[router.db_for_read(model)]
     memo = connection.__dict__.setdefault("_serambi_compiled", {})
-    compiler = memo.get(key)
-    if compiler is None:
+    found = memo.get(key)
+    if found is None:
+        queryset = build()
         compiler = queryset.query.get_compiler(using=queryset.db)
         try:
             compiled = compiler.as_sql()
@@ -203,7 +207,8 @@ def list_compiled_once(queryset, key):
         compiler.as_sql = lambda *args, **kwargs: compiled
         if len(memo) >= COMPILED_MAX:
             memo.clear()
-        memo[key] = compiler
+        found = memo[key] = (queryset, compiler)
+    queryset, compiler = found
     queryset = queryset._chain()
     queryset.query.get_compiler = lambda *args, **kwargs: compiler
     return list(queryset)

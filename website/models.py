@@ -37,38 +37,30 @@ class HomeCards:
     def _all(self):
         from blog.models import ArticlePage, public_articles
         from blog.templatetags.article_cards import CARD_PICTURE_SPECS
+        from contributors.visibility import restricted_paths
         from images.renditions import LINK_PREVIEW_SPEC, picture_specs
         from modelrows.sql import list_compiled_once
 
-        # Featured articles in the editor's order, drafts and private ones left out.
-        featured_order = HomePageFeaturedArticle.objects.filter(
-            page=self.home, article=OuterRef("pk")
-        ).values("sort_order")[:1]
-        featured = (
-            public_articles(self.request)
-            .filter(
-                pk__in=HomePageFeaturedArticle.objects.filter(page=self.home).values(
-                    "article"
-                )
-            )
-            .annotate(featured_order=Subquery(featured_order))
-            .order_by("featured_order")
-            .for_cards()
-        )
-        # Each query's SQL is the same for as long as what it is built from stays
-        # (the home page, the private sections public() left out, the featured
-        # articles shown): compiled once for those (modelrows.sql).
+        # Built and compiled once for what they depend on (modelrows.sql): the
+        # home page, the private sections public() leaves out, the featured
+        # articles shown.
+        paths = tuple(restricted_paths())
         featured = list_compiled_once(
-            featured, ("home-featured", self.home.pk, featured.public_paths)
+            ArticlePage,
+            ("home-featured", self.home.pk, paths),
+            lambda: self.featured_articles(paths),
         )
         shown = tuple(article.pk for article in featured)
-        latest = (
-            public_articles(self.request)
-            .exclude(pk__in=shown)
-            .newest_first()
-            .for_cards()[:HOME_LATEST_ARTICLES]
+        latest = list_compiled_once(
+            ArticlePage,
+            ("home-latest", shown, paths),
+            lambda: (
+                public_articles(paths=paths)
+                .exclude(pk__in=shown)
+                .newest_first()
+                .for_cards()[:HOME_LATEST_ARTICLES]
+            ),
         )
-        latest = list_compiled_once(latest, ("home-latest", shown, latest.public_paths))
         spotlight = self.home.get_spotlight_contributors()
         # The renditions the page shows: the cards', the first featured hero's link
         # preview (og_image in the head) and the spotlight's photos.
@@ -83,6 +75,26 @@ class HomeCards:
             specs=sorted(specs),
         )
         return featured, latest, spotlight
+
+    def featured_articles(self, paths):
+        """The featured articles in the editor's order, drafts and those in the
+        private sections of `paths` left out."""
+        from blog.models import public_articles
+
+        featured_order = HomePageFeaturedArticle.objects.filter(
+            page=self.home, article=OuterRef("pk")
+        ).values("sort_order")[:1]
+        return (
+            public_articles(paths=paths)
+            .filter(
+                pk__in=HomePageFeaturedArticle.objects.filter(page=self.home).values(
+                    "article"
+                )
+            )
+            .annotate(featured_order=Subquery(featured_order))
+            .order_by("featured_order")
+            .for_cards()
+        )
 
     @property
     def featured(self):

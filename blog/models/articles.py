@@ -88,21 +88,16 @@ class ArticlePageQuerySet(PublicQuerySetMixin, PageQuerySet):
 
     # Set by with_card_data: fetching the articles fetches what their cards show.
     _card_data = False
-    # Set by public(): the private sections it left out (a listing's compiled SQL
-    # is keyed on them, BlogIndexPage.paginate).
-    public_paths = None
 
     def _clone(self):
         clone = super()._clone()
         clone._card_data = self._card_data
-        clone.public_paths = self.public_paths
         return clone
 
-    def public(self):
-        paths = tuple(restricted_paths())
-        clone = self.exclude(private_q(paths))
-        clone.public_paths = paths
-        return clone
+    def public(self, paths=None):
+        """Outside every private section: those of `paths` ((id, path) pairs as
+        restricted_paths gives them) if given, else the current ones."""
+        return self.exclude(private_q(restricted_paths() if paths is None else paths))
 
     def _fetch_all(self):
         fetching = self._result_cache is None
@@ -154,11 +149,11 @@ def bio_card_specs():
     return picture_specs(BIO_CARD_TEMPLATE)
 
 
-def public_articles(request=None):
+def public_articles(request=None, paths=None):
     """Live articles outside any private section (the restrictions come from the
-    cache, see contributors.visibility). `request` is accepted for the callers that
-    pass it; the answer is the same for every reader."""
-    return ArticlePage.objects.live().public()
+    cache, see contributors.visibility, or are `paths`: see public()). `request` is
+    accepted for the callers that pass it; the answer is the same for every reader."""
+    return ArticlePage.objects.live().public(paths)
 
 
 SUMMARY_LENGTH = 240

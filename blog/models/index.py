@@ -14,14 +14,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from caching.fragments import same_for_every_reader
-from contributors.pagination import get_page
+from contributors.pagination import page_number
 from contributors.routing import DirectChildRouteMixin, ServedUrlMixin
-from contributors.visibility import CachedViewRestrictionsMixin
+from contributors.visibility import CachedViewRestrictionsMixin, restricted_paths
 from modelrows.sql import list_compiled_once
 
 from .. import slugs  # noqa: F401 - the "uslug" converter of the routes below
 from ..paging import KeysetPaginator
-from .articles import public_articles
+from .articles import ArticlePage, public_articles
 from .taxonomy import Category, live_categories
 
 ARTICLES_PER_PAGE = 12
@@ -53,35 +53,37 @@ class BlogIndexPage(
         verbose_name = _("indeks artikel")
         verbose_name_plural = pgettext_lazy("plural", "indeks artikel")
 
-    def get_articles(self, request=None):
-        """Live, public articles under this index, newest first."""
-        return public_articles(request).descendant_of(self).newest_first()
+    def get_articles(self, request=None, paths=None):
+        """Live, public articles under this index, newest first (public(): the
+        private sections of `paths` left out if given)."""
+        return public_articles(request, paths).descendant_of(self).newest_first()
 
     def paginate(self, request, articles, listing="all"):
         """One page of cards; a malformed or out-of-range ?page= gives the first or
         last page rather than an error. Deep pages seek rather than skip (see
-        blog.paging), so page 400 costs what page 1 does."""
+        blog.paging), so page 400 costs what page 1 does.
+
+        `articles(paths)` builds the listing's queryset, the private sections of
+        `paths` left out. It is called only where what it builds is not known
+        already: a listing's page runs the same SQL for as long as what it is built
+        from stays (this index's place, the private sections left out, the listing,
+        the page and the key it starts at), so it is built and compiled once for
+        those (modelrows.sql); the rows are read afresh.
+        """
+        paths = tuple(restricted_paths())
         paginator = KeysetPaginator(
-            articles.with_card_data(), ARTICLES_PER_PAGE, f"{self.pk}:{listing}"
+            lambda: articles(paths).with_card_data(),
+            ARTICLES_PER_PAGE,
+            f"{self.pk}:{listing}",
         )
-        page = get_page(paginator, request.GET.get("page"))
-        # A listing's page runs the same SQL for as long as what it is built from
-        # stays: this index's place, the private sections its public() left out,
-        # the listing (its category or tag), the page and the key it starts at.
-        # Compiled once for those (modelrows.sql); the rows are read afresh.
+        number = page_number(paginator, request.GET.get("page"))
         starts = paginator.snapshot["starts"]
-        start = starts[page.number - 1] if page.number <= len(starts) else None
-        key = (
-            "listing",
-            self.path,
-            page.object_list.public_paths,
-            paginator.listing,
-            paginator.per_page,
-            page.number,
-            start,
+        start = starts[number - 1] if number <= len(starts) else None
+        key = ("listing", self.path, paths, listing, paginator.per_page, number, start)
+        cards = list_compiled_once(
+            ArticlePage, key, lambda: paginator.page(number).object_list
         )
-        page.object_list = list_compiled_once(page.object_list, key)
-        return page
+        return paginator.page_of(cards, number)
 
     def get_category(self, slug):
         return get_object_or_404(Category, slug=slug)
@@ -96,7 +98,7 @@ class BlogIndexPage(
         context = super().get_context(request, *args, **kwargs)
         # Read where the template's cached fragment misses (caching.fragments).
         context["categories"] = SimpleLazyObject(live_categories)
-        context.setdefault("feed_url", self.feed_url(request))
+        # Every route renders through render_listing, which gives the feed_url.
         return context
 
     def feed_url(self, request=None, category=None, tag=None):
@@ -109,6 +111,7 @@ class BlogIndexPage(
         return self.get_url(request) + route
 
     def render_listing(self, request, articles, listing="all", **extra_context):
+        """The index's template over one page of `articles` (see paginate)."""
         return self.render(
             request,
             context_overrides={
@@ -123,14 +126,16 @@ class BlogIndexPage(
 
     @path("")
     def all_articles(self, request):
-        return self.render_listing(request, self.get_articles(request))
+        return self.render_listing(
+            request, lambda paths: self.get_articles(request, paths)
+        )
 
     @path("kategori/<uslug:slug>/")
     def by_category(self, request, slug):
         category = self.get_category(slug)
         return self.render_listing(
             request,
-            self.get_articles(request).filter(category=category),
+            lambda paths: self.get_articles(request, paths).filter(category=category),
             f"category:{category.pk}",
             category=category,
         )
@@ -140,7 +145,9 @@ class BlogIndexPage(
         tag = self.get_tag(slug)
         return self.render_listing(
             request,
-            self.get_articles(request).filter(tagged_items__tag=tag),
+            lambda paths: self.get_articles(request, paths).filter(
+                tagged_items__tag=tag
+            ),
             f"tag:{tag.pk}",
             tag=tag,
         )

@@ -98,3 +98,45 @@ def test_spotlight_shows_the_four_latest_live_public_faces(
         people["Eka"],
         people["Dian"],
     ]
+
+
+def test_the_featured_articles_are_built_once_while_they_stay_the_same(
+    client, home_page, blog_index, contributor_index, monkeypatch
+):
+    """Their queryset is built (and compiled) once; an article featured or taken
+    off, or a section made private, builds it anew."""
+    from django.db import connections
+
+    from website.models import HomeCards
+
+    writer = contributor(contributor_index, "Ayu Lestari")
+    pages = [article(blog_index, writers=[writer], days=day) for day in range(4)]
+    feature(home_page, pages[1])
+    builds = []
+    built = HomeCards.featured_articles
+
+    def featured_articles(self, paths):
+        builds.append(paths)
+        return built(self, paths)
+
+    monkeypatch.setattr(HomeCards, "featured_articles", featured_articles)
+    # Nothing kept from an earlier test's home page (the same key).
+    monkeypatch.delitem(
+        connections["default"].__dict__, "_serambi_compiled", raising=False
+    )
+
+    assert client.get("/").context["featured_articles"] == [pages[1]]
+    assert client.get("/").context["featured_articles"] == [pages[1]]
+    assert len(builds) == 1
+
+    # Featuring another is a change of rows, read afresh in the same SQL.
+    HomePageFeaturedArticle.objects.create(
+        page=home_page, article=pages[3], sort_order=1
+    )
+    assert client.get("/").context["featured_articles"] == [pages[1], pages[3]]
+
+    PageViewRestriction.objects.create(
+        page=pages[1], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get("/").context["featured_articles"] == [pages[3]]
+    assert len(builds) == 2

@@ -175,3 +175,46 @@ def test_a_listing_shown_before_follows_new_articles_and_restrictions(
     html = client.get("/artikel/").content.decode()
     assert titles(client.get("/artikel/")) == ["Ketiga", "Pertama"]
     assert "Kedua" not in html
+
+
+def test_a_listing_page_is_built_once_and_its_rows_read_every_time(
+    client, blog_index, writer, monkeypatch
+):
+    """The queryset of a listing's page is built (and its SQL compiled) the first
+    time that page is asked for, and copied after: a new article still shows, and
+    another listing or page is built on its own."""
+    from django.db import connections
+
+    from blog.models import BlogIndexPage
+
+    keluarga = category("Keluarga")
+    for day in range(ARTICLES_PER_PAGE + 1):
+        article(blog_index, writers=[writer], days=day, title=f"Hari ke-{day}")
+    builds = []
+    built = BlogIndexPage.get_articles
+
+    def get_articles(self, request=None, paths=None):
+        builds.append(paths)
+        return built(self, request, paths)
+
+    monkeypatch.setattr(BlogIndexPage, "get_articles", get_articles)
+    # Nothing kept from an earlier test's listing.
+    monkeypatch.delitem(
+        connections["default"].__dict__, "_serambi_compiled", raising=False
+    )
+
+    assert titles(client.get("/artikel/"))[0] == f"Hari ke-{ARTICLES_PER_PAGE}"
+    assert len(builds) == 1
+    assert titles(client.get("/artikel/"))[0] == f"Hari ke-{ARTICLES_PER_PAGE}"
+    assert titles(client.get("/artikel/?page=2")) == ["Hari ke-0"]
+    assert len(builds) == 2  # page 2 once; page 1 not again
+
+    # The rows are read afresh, in the SQL compiled before.
+    blog_index.get_children().live().filter(title="Hari ke-3").update(title="Baru")
+    assert "Baru" in titles(client.get("/artikel/"))
+    assert len(builds) == 2
+
+    article(blog_index, writers=[writer], category=keluarga, days=99, title="Terbaru")
+    assert titles(client.get("/artikel/"))[0] == "Terbaru"  # the snapshot moved on
+    assert titles(client.get("/artikel/kategori/keluarga/")) == ["Terbaru"]
+    assert len(builds) == 4

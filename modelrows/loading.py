@@ -13,15 +13,15 @@ render's CPU.
 only where one does more than store the value (a StreamField's, which wraps the raw
 JSON), plus what the skipped constructors set on every instance (an image's
 `decorative`); a constructor not known to be skippable keeps Django's path. It still
-sends `post_init` where a receiver listens (an ImageField keeps its
-width and height) and falls back to Django's path if anything listens to
-`pre_init`. `tests/test_model_loading.py` compares every loaded attribute and the
+sends `post_init` where a receiver listens, but for an ImageField's dimension
+updater on a row that holds its width and height (where it would do nothing), and
+falls back to Django's path if anything listens to `pre_init`. `tests/test_model_loading.py` compares every loaded attribute and the
 state with Django's own path for each model that uses it.
 """
 
 from django.db.models import DEFERRED
 from django.db.models.base import ModelState
-from django.db.models.fields.files import FileDescriptor
+from django.db.models.fields.files import FileDescriptor, ImageField
 from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 from django.db.models.signals import post_init, pre_init
 
@@ -152,6 +152,33 @@ class LoadedWithoutInitMixin:
                 del stored[name]
                 setattr(new, name, values[index])
         stored.update(plan.attributes)
-        if post_init.receivers and post_init.has_listeners(cls):
-            post_init.send(sender=cls, instance=new)
+        if post_init.receivers:
+            receivers, async_receivers = post_init._live_receivers(cls)
+            if async_receivers or not only_filled_dimensions(new, receivers):
+                post_init.send(sender=cls, instance=new)
         return new
+
+
+def only_filled_dimensions(instance, receivers):
+    """Whether post_init's `receivers` would leave the loaded `instance` as it is:
+    each is an ImageField's dimension updater (an image's or a rendition's file
+    keeps its width and height) and the row holds the dimensions it would fill.
+
+    Django connects one to every model with such a field; for a row with stored
+    dimensions it only turns the file name into a file object, which the field
+    does anyway on first use. Sixty renditions and a dozen images a listing."""
+    stored = instance.__dict__
+    for receiver in receivers:
+        if (
+            getattr(receiver, "__func__", None)
+            is not ImageField.update_dimension_fields
+        ):
+            return False
+        field = receiver.__self__
+        if not stored.get(field.attname):
+            continue  # deferred or without a file: the updater does nothing
+        if (field.width_field and not stored.get(field.width_field)) or (
+            field.height_field and not stored.get(field.height_field)
+        ):
+            return False
+    return True

@@ -2,6 +2,8 @@
 that skips it gives exactly what Django's own `Model.from_db` gives, loaded whole,
 with fields deferred, and through select_related."""
 
+from unittest import mock
+
 from django.db import models
 from django.db.models.signals import post_init, pre_init
 
@@ -182,3 +184,30 @@ def test_an_unknown_constructor_keeps_django_s_path(site):
 
     assert constructor_attributes(Counted) is None
     assert Counted.objects.get(slug="pengasuhan").built_by_constructor
+
+
+def test_an_image_row_with_its_size_sends_no_post_init_for_it(site):
+    """Django's dimension updater would do nothing for it: it is not asked. Any
+    other receiver, or a row without a size, still is."""
+    image = site.hero_image
+    with mock.patch.object(post_init, "send", wraps=post_init.send) as send:
+        loaded = CustomImage.objects.get(pk=image.pk)
+        renditions = list(CustomRendition.objects.filter(image=image))
+    assert renditions and send.call_count == 0
+    assert loaded.file.name == image.file.name
+    assert (loaded.file.width, renditions[0].file.name) == (
+        image.width,
+        renditions[0].file.name,
+    )
+
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance.pk)
+
+    post_init.connect(receiver, sender=CustomImage)
+    try:
+        CustomImage.objects.get(pk=image.pk)
+    finally:
+        post_init.disconnect(receiver, sender=CustomImage)
+    assert seen == [image.pk]

@@ -74,6 +74,8 @@ class VersionMemo:
         ):
             return found[0]
         value = read()
+        if value is None:  # nothing to keep yet (settings not created, say)
+            return value
         if len(values) >= self.max_entries:
             values.clear()
         values[key] = (value, now)

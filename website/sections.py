@@ -13,6 +13,8 @@ it with the settings, and can never be stale: a rename, move or unpublish is see
 the next request, in every process, with nothing to invalidate.
 """
 
+import copy
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.db.models import OuterRef, Subquery
@@ -22,6 +24,7 @@ from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage
 from contributors.models import ContributorIndexPage
+from contributors.visibility import VersionMemo
 
 SECTION_MODELS = {"blog": BlogIndexPage, "contributors": ContributorIndexPage}
 FIELDS = ("id", "url_path")
@@ -50,9 +53,25 @@ def with_sections(queryset):
     return queryset.annotate(**annotations)
 
 
+# The settings rows read under the current public version (an edit to the settings,
+# and a publish, move or unpublish of any page, moves it): one query a render
+# spared, its six subqueries run each time. Each caller gets a copy of its own.
+_kept_settings = VersionMemo(max_entries=16)
+
+
 def settings_with_sections(settings_model, site):
     """The settings of `site` (a `settings_model` instance) with the same section
-    annotations as `with_sections`, or None if the site has none yet.
+    annotations as `with_sections`, or None if the site has none yet; this process
+    reads them once for the current public version."""
+    kept = _kept_settings.get(
+        (settings_model, site.pk), lambda: _read_settings(settings_model, site)
+    )
+    return None if kept is None else copy.copy(kept)
+
+
+def _read_settings(settings_model, site):
+    """The settings of `site` with their section annotations, read from the
+    database.
 
     Hand-written SQL, one query: compiling the ORM version (six subqueries, each
     with its own joins) cost more CPU than a page's whole footer, on every render.

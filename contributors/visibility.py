@@ -140,5 +140,9 @@ class CachedViewRestrictionsMixin:
             return super().get_view_restrictions()
         ids = [pk for pk, path in restricted_paths() if self.path.startswith(path)]
         if not ids:
-            return PageViewRestriction.objects.none()
+            # Known to be empty: Wagtail's serve hook iterates it, which would
+            # still compile its SQL to find out.
+            nothing = PageViewRestriction.objects.none()
+            nothing._result_cache, nothing._prefetch_done = [], True
+            return nothing
         return PageViewRestriction.objects.filter(pk__in=ids)

@@ -64,9 +64,19 @@ def settings_with_sections(settings_model, site):
     annotations as `with_sections`, or None if the site has none yet; this process
     reads them once for the current public version."""
     kept = _kept_settings.get(
-        (settings_model, site.pk), lambda: _read_settings(settings_model, site)
+        (settings_model, site.pk),
+        lambda: _with_sections_worked_out(settings_model, site),
     )
     return None if kept is None else copy.copy(kept)
+
+
+def _with_sections_worked_out(settings_model, site):
+    instance = _read_settings(settings_model, site)
+    if instance is not None and hasattr(settings_model, "sections"):
+        # Its Sections (the index stubs) are shared by every copy: read-only, and
+        # for the same version.
+        instance.sections  # noqa: B018
+    return instance
 
 
 def _read_settings(settings_model, site):

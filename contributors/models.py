@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q, Value
+from django.db.models import Count, Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -66,6 +66,10 @@ class ContributorIndexPage(
             ContributorPage.objects.live()
             .exclude(private_q())
             .child_of(self)
+            # Redundant, but it has SQLite start from the contributors' own table:
+            # for "depth = 4" it would otherwise walk a partial index of every
+            # section's children (editorial migration 0008), articles included.
+            .filter(pk__in=ContributorPage.objects.values("pk"))
             .select_related("photo")
             .prefetch_related("photo__renditions")
             # By the name shown (`public_name`): sorted by her real name, a pen name
@@ -76,19 +80,25 @@ class ContributorIndexPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         contributors = list(self.get_contributors())
-        pairs = (
-            public_credits()
-            .filter(contributor__in=[c.pk for c in contributors])
-            .values_list("contributor_id", "role")
-            .distinct()
+        roles = credit_roles()
+        # Whether each has a public credit in each role: a probe per role along the
+        # credits' (contributor, role) index that stops at the first found, so the
+        # cost is that of the people listed, not of every credit in the archive.
+        credits = public_credits()
+        found = ContributorPage.objects.filter(
+            pk__in=[c.pk for c in contributors]
+        ).values_list(
+            "pk",
+            *[
+                Exists(credits.filter(contributor=OuterRef("pk"), role=value))
+                for value, _label in roles
+            ],
         )
-        roles_by_contributor = {}
-        for contributor_id, role in pairs:
-            roles_by_contributor.setdefault(contributor_id, set()).add(role)
+        has_role = {pk: flags for pk, *flags in found}
         for contributor in contributors:
-            roles = roles_by_contributor.get(contributor.pk, set())
+            flags = has_role.get(contributor.pk) or [False] * len(roles)
             contributor.roles = [
-                label for value, label in credit_roles() if value in roles
+                label for (_value, label), has in zip(roles, flags, strict=True) if has
             ]
         context["contributors"] = contributors
         return context
@@ -99,8 +109,9 @@ def public_credits():
     that defines credits sits above this one): a draft must not make someone an
     "illustrator" in public before it is published, nor a private article count."""
     credits = ContributorPage.credits.rel.related_model.objects
-    public_pages = Page.objects.live().exclude(private_q())
-    return credits.filter(page__in=public_pages.values("pk"))
+    # The credit's own page, joined: live, and not among the (few) private pages.
+    private_pages = Page.objects.filter(private_q()).values("pk")
+    return credits.filter(page__live=True).exclude(page__in=private_pages)
 
 
 def credit_roles():

@@ -1002,6 +1002,13 @@ class ArticleCredit(LoadedWithoutInitMixin, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("kredit")
         verbose_name_plural = pgettext_lazy("plural", "kredit")
+        # Whether someone has a public credit in a role (the contributors' index)
+        # is a seek to her credits in that role, not a read of all her credits.
+        indexes = [
+            models.Index(
+                fields=["contributor", "role", "page"], name="blog_credit_by_role"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.contributor}"

@@ -63,3 +63,11 @@ def test_a_listing_still_reads_the_newest_articles_by_date(blog_index):
     assert "first_published_at" in plan
     assert "serambi_page_children" not in plan
     assert "serambi_page_section_children_latest" not in plan
+
+
+@sqlite_only
+def test_the_contributors_index_starts_from_the_contributors(contributor_index):
+    """Not from the index of every section's children, which holds the articles."""
+    plan = plan_of(contributor_index.get_contributors())
+    assert "serambi_page_section_children_latest" not in plan
+    assert "SCAN wagtailcore_page" not in plan

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='articlecredit',
-            index=models.Index(fields=['contributor', 'role', 'page'], name='blog_credit_by_role'),
+            index=models.Index(fields=['role', 'contributor', 'page'], name='blog_credit_by_role'),
         ),
     ]

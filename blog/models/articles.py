@@ -1004,9 +1004,10 @@ class ArticleCredit(LoadedWithoutInitMixin, Orderable):
         verbose_name_plural = pgettext_lazy("plural", "kredit")
         # Whether someone has a public credit in a role (the contributors' index)
         # is a seek to her credits in that role, not a read of all her credits.
+        # The role first: a query on (page, contributor) keeps the page's index.
         indexes = [
             models.Index(
-                fields=["contributor", "role", "page"], name="blog_credit_by_role"
+                fields=["role", "contributor", "page"], name="blog_credit_by_role"
             )
         ]
 

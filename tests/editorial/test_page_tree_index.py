@@ -71,3 +71,16 @@ def test_the_contributors_index_starts_from_the_contributors(contributor_index):
     plan = plan_of(contributor_index.get_contributors())
     assert "serambi_page_section_children_latest" not in plan
     assert "SCAN wagtailcore_page" not in plan
+
+
+@sqlite_only
+def test_her_articles_check_each_articles_credits_by_its_page(contributor_index):
+    """Not along the credits-by-role index, which would read all her credits for
+    every article looked at."""
+    from blog.wagtail_hooks import contributor_articles
+    from tests.site_builder import contributor
+
+    writer = contributor(contributor_index, "Sari Dewi")
+    plan = plan_of(contributor_articles(writer))
+    assert "blog_credit_by_role" not in plan
+    assert "blog_articlecredit_page_id" in plan

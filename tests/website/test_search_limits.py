@@ -10,6 +10,18 @@ from website.views import MAX_QUERY_LENGTH
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
+@pytest.fixture(autouse=True)
+def one_window(monkeypatch):
+    """Every request of a test in one rate-limit window: the windows are fixed
+    (caching.limits), so a test that crossed the end of a minute would otherwise
+    see its count start afresh (it did, once, on a CI run)."""
+    from types import SimpleNamespace
+
+    from caching import limits
+
+    monkeypatch.setattr(limits, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
+
+
 @pytest.fixture
 def writer(contributor_index):
     return contributor(contributor_index, "Ayu Lestari")

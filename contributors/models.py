@@ -82,8 +82,8 @@ class ContributorIndexPage(
         contributors = list(self.get_contributors())
         roles = credit_roles()
         # Whether each has a public credit in each role: a probe per role along the
-        # credits' (contributor, role) index that stops at the first found, so the
-        # cost is that of the people listed, not of every credit in the archive.
+        # credits' (role, contributor, page) index that stops at the first found, so
+        # the cost is that of the people listed, not of every credit in the archive.
         credits = public_credits()
         found = ContributorPage.objects.filter(
             pk__in=[c.pk for c in contributors]

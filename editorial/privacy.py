@@ -25,6 +25,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404, JsonResponse
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -420,7 +421,7 @@ class PrivateExplorableIndexView(ExplorableIndexView):
         # and Wagtail's filter on the id of every explorable page (a list of the
         # whole archive, 50,000 ids at 50,000 articles, built for each query) keeps
         # what pages_visible_to keeps here.
-        if self.is_searching or self.is_filtering or not self.explores_whole_subtree():
+        if not self.lists_children_in_full:
             return super().get_base_queryset()
         children = self.model._default_manager.child_of(self.parent_page)
         return self.annotate_queryset(pages_visible_to(self.request.user, children))
@@ -436,15 +437,20 @@ class PrivateExplorableIndexView(ExplorableIndexView):
             )
         return paginator
 
-    def lists_every_child(self):
-        """Whether the listing is every child of the page but the trash can: an
-        editor (pages_visible_to hides nothing from her) exploring, not searching
-        or filtering, a subtree she may explore in full."""
+    @cached_property
+    def lists_children_in_full(self):
+        """Whether she lists the page's children (not searching or filtering the
+        tree) in a subtree she may explore in full."""
         return (
             not (self.is_searching or self.is_filtering)
-            and is_editor(self.request.user)
             and self.explores_whole_subtree()
         )
+
+    def lists_every_child(self):
+        """Whether the listing is every child of the page but the trash can: an
+        editor (pages_visible_to hides nothing from her) listing the children of a
+        subtree she may explore in full."""
+        return self.lists_children_in_full and is_editor(self.request.user)
 
     def explores_whole_subtree(self):
         """Whether every page under the parent is in her explorable_instances: it

@@ -15,8 +15,9 @@ JSON), plus what the skipped constructors set on every instance (an image's
 `decorative`); a constructor not known to be skippable keeps Django's path. It still
 sends `post_init` where a receiver listens, but for an ImageField's dimension
 updater on a row that holds its width and height (where it would do nothing), and
-falls back to Django's path if anything listens to `pre_init`. `tests/test_model_loading.py` compares every loaded attribute and the
-state with Django's own path for each model that uses it.
+falls back to Django's path if anything listens to `pre_init`.
+`tests/test_model_loading.py` compares every loaded attribute and the state with
+Django's own path for each model that uses it.
 """
 
 from django.db.models import DEFERRED

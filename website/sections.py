@@ -8,9 +8,10 @@ start from the index page itself.
 Finding the indexes costs no query of its own. Their ids and url_paths ride along, as
 subqueries, on the site settings query that every public page makes anyway for its
 footer (`SiteSettings.for_site`, hand-written in `settings_with_sections`; the ORM's
-`with_sections` for any other settings queryset), so they are read once per request, cached on
-it with the settings, and can never be stale: a rename, move or unpublish is seen by
-the next request, in every process, with nothing to invalidate.
+`with_sections` for any other settings queryset). Each process keeps that row for the
+current public version, which a rename, move or unpublish (and an edit to the
+settings) moves on: the next request in this process sees the change, every other
+process within the second its token is re-read.
 """
 
 import copy
